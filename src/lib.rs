@@ -1,0 +1,1 @@
+//! cfnkit: typed, CDK-style infrastructure as code for AWS.
