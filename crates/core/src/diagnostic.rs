@@ -42,7 +42,15 @@ impl fmt::Display for Location {
         if let Some(id) = &self.logical_id {
             write!(f, " {id}")?;
         }
-        write!(f, " at {}", if self.path.is_empty() { "/" } else { &self.path })
+        write!(
+            f,
+            " at {}",
+            if self.path.is_empty() {
+                "/"
+            } else {
+                &self.path
+            }
+        )
     }
 }
 
@@ -109,8 +117,20 @@ impl Diagnostics {
     /// stable whatever order the rules ran in.
     pub(crate) fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.location.stack, a.severity, &a.location.logical_id, &a.location.path, a.rule)
-                .cmp(&(&b.location.stack, b.severity, &b.location.logical_id, &b.location.path, b.rule))
+            (
+                &a.location.stack,
+                a.severity,
+                &a.location.logical_id,
+                &a.location.path,
+                a.rule,
+            )
+                .cmp(&(
+                    &b.location.stack,
+                    b.severity,
+                    &b.location.logical_id,
+                    &b.location.path,
+                    b.rule,
+                ))
         });
         self.0.dedup();
     }
@@ -237,12 +257,14 @@ impl ResourceChecks<'_> {
     /// (e.g. `/Scopes/0/ScopeName`).
     pub fn error(&mut self, rule: &'static str, property_path: &str, message: impl Into<String>) {
         let path = format!("/Resources/{}/Properties{property_path}", self.logical_id);
-        self.collector.error(rule, Some(self.logical_id), path, message);
+        self.collector
+            .error(rule, Some(self.logical_id), path, message);
     }
 
     /// Reports a warning at `property_path`, a JSON pointer below `Properties`.
     pub fn warning(&mut self, rule: &'static str, property_path: &str, message: impl Into<String>) {
         let path = format!("/Resources/{}/Properties{property_path}", self.logical_id);
-        self.collector.warning(rule, Some(self.logical_id), path, message);
+        self.collector
+            .warning(rule, Some(self.logical_id), path, message);
     }
 }

@@ -234,12 +234,11 @@ impl Expr {
     /// `Fn::Select`, folded when the index and the list are literals and the index is in range.
     pub fn select(index: impl Into<Expr>, list: Expr) -> Expr {
         let index = index.into();
-        if let (Some(i), Expr::List(items)) = (index.as_u64(), &list) {
-            if let Some(item) = usize::try_from(i).ok().and_then(|i| items.get(i)) {
-                if item.is_literal() {
-                    return item.clone();
-                }
-            }
+        if let (Some(i), Expr::List(items)) = (index.as_u64(), &list)
+            && let Some(item) = usize::try_from(i).ok().and_then(|i| items.get(i))
+            && item.is_literal()
+        {
+            return item.clone();
         }
         Expr::intrinsic(Intrinsic::Select { index, list })
     }
@@ -272,7 +271,11 @@ impl Expr {
     }
 
     /// `Fn::If`.
-    pub fn if_(condition: impl Into<String>, then: impl Into<Expr>, otherwise: impl Into<Expr>) -> Expr {
+    pub fn if_(
+        condition: impl Into<String>,
+        then: impl Into<Expr>,
+        otherwise: impl Into<Expr>,
+    ) -> Expr {
         Expr::intrinsic(Intrinsic::If {
             condition: condition.into(),
             then: then.into(),
@@ -296,7 +299,7 @@ impl Expr {
     }
 
     /// `Fn::Not` (a condition function).
-    pub fn not(condition: Expr) -> Expr {
+    pub fn not_(condition: Expr) -> Expr {
         Expr::intrinsic(Intrinsic::Not(condition))
     }
 

@@ -14,12 +14,11 @@ pub(crate) fn from_json(value: &Value) -> Expr {
         Value::String(s) => Expr::String(s.clone()),
         Value::Array(items) => Expr::List(items.iter().map(from_json).collect()),
         Value::Object(map) => {
-            if map.len() == 1 {
-                if let Some((name, args)) = map.iter().next() {
-                    if let Some(f) = intrinsic(name, args) {
-                        return Expr::Fn(Box::new(f));
-                    }
-                }
+            if map.len() == 1
+                && let Some((name, args)) = map.iter().next()
+                && let Some(f) = intrinsic(name, args)
+            {
+                return Expr::Fn(Box::new(f));
             }
             Expr::Map(map.iter().map(|(k, v)| (k.clone(), from_json(v))).collect())
         }

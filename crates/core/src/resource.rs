@@ -68,6 +68,21 @@ impl<R> PartialEq for Handle<R> {
 }
 
 impl<R: Resource> Handle<R> {
+    /// `{"Fn::GetAtt": [logical_id, attribute]}` for one of this type's attributes.
+    pub fn get_att(&self, attribute: R::Attribute) -> Expr {
+        Expr::get_att(&self.logical_id, attribute.name())
+    }
+}
+
+impl Handle<RawResource> {
+    /// `{"Fn::GetAtt": [logical_id, attribute]}` for a resource type cfnkit does not model:
+    /// the attribute is not checked.
+    pub fn get_att_named(&self, attribute: impl Into<String>) -> Expr {
+        Expr::get_att(&self.logical_id, attribute)
+    }
+}
+
+impl<R> Handle<R> {
     pub(crate) fn new(logical_id: String) -> Self {
         Handle {
             logical_id,
@@ -81,13 +96,6 @@ impl<R: Resource> Handle<R> {
         Expr::reference(&self.logical_id)
     }
 
-    /// `{"Fn::GetAtt": [logical_id, attribute]}` for one of this type's attributes.
-    pub fn get_att(&self, attribute: R::Attribute) -> Expr {
-        Expr::get_att(&self.logical_id, attribute.name())
-    }
-}
-
-impl<R> Handle<R> {
     /// The resource's logical id.
     pub fn logical_id(&self) -> &str {
         &self.logical_id

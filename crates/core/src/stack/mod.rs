@@ -1,0 +1,239 @@
+//! A stack: one CloudFormation template's worth of parameters, conditions, mappings,
+//! resources and outputs.
+
+mod options;
+mod output;
+mod parameter;
+
+use indexmap::IndexMap;
+
+pub use options::{RemovalPolicy, ResourceOptions};
+pub use output::Output;
+pub use parameter::{Parameter, ParameterRef, ParameterType};
+
+use crate::expr::Expr;
+use crate::resource::{ErasedResource, Handle, RawResource, Resource, ResourceRef};
+
+/// A named value in a stack, kept in authoring order. Duplicated names are kept too, so
+/// that synth can report them instead of one silently replacing the other.
+pub(crate) type Entries<T> = Vec<(String, T)>;
+
+pub(crate) struct ResourceEntry {
+    pub(crate) logical_id: String,
+    pub(crate) resource: Box<dyn ErasedResource>,
+    pub(crate) options: ResourceOptions,
+}
+
+/// One CloudFormation stack. Add resources to get typed [`Handle`]s; [`Stack::synth`]
+/// checks everything and renders the template.
+///
+/// ```
+/// use cfnkit_core::{Expr, Output, RawResource, Stack};
+/// let mut stack = Stack::new("demo");
+/// let topic = stack.add_raw("Topic", "AWS::SNS::Topic", Expr::Map(Default::default()));
+/// stack.add_output("TopicArn", Output::new(topic.reference()));
+/// let out = stack.synth().unwrap();
+/// assert!(out.template.to_json().contains("\"AWS::SNS::Topic\""));
+/// ```
+pub struct Stack {
+    pub(crate) name: String,
+    pub(crate) description: Option<String>,
+    pub(crate) parameters: Entries<Parameter>,
+    pub(crate) mappings: Entries<IndexMap<String, IndexMap<String, Expr>>>,
+    pub(crate) conditions: Entries<Expr>,
+    pub(crate) resources: Vec<ResourceEntry>,
+    pub(crate) outputs: Entries<Output>,
+}
+
+impl std::fmt::Debug for Stack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stack")
+            .field("name", &self.name)
+            .field(
+                "resources",
+                &self
+                    .resources
+                    .iter()
+                    .map(|r| &r.logical_id)
+                    .collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+/// A reference to a condition of a stack, for `Fn::If` and resource or output conditions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConditionRef {
+    name: String,
+}
+
+impl ConditionRef {
+    /// The condition's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// `{"Condition": name}`, for use inside `Fn::And`, `Fn::Or` and `Fn::Not`.
+    pub fn expr(&self) -> Expr {
+        Expr::condition(&self.name)
+    }
+}
+
+impl From<&ConditionRef> for String {
+    fn from(c: &ConditionRef) -> Self {
+        c.name.clone()
+    }
+}
+
+/// A reference to a mapping of a stack, for `Fn::FindInMap`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappingRef {
+    name: String,
+}
+
+impl MappingRef {
+    /// `Fn::FindInMap` in this mapping.
+    pub fn find(&self, top_key: impl Into<Expr>, second_key: impl Into<Expr>) -> Expr {
+        Expr::find_in_map(&self.name, top_key, second_key)
+    }
+}
+
+impl Stack {
+    /// An empty stack. The name is how diagnostics and multi-stack apps refer to it (the
+    /// deployed stack's name is chosen at deploy time).
+    pub fn new(name: impl Into<String>) -> Self {
+        Stack {
+            name: name.into(),
+            description: None,
+            parameters: Vec::new(),
+            mappings: Vec::new(),
+            conditions: Vec::new(),
+            resources: Vec::new(),
+            outputs: Vec::new(),
+        }
+    }
+
+    /// The stack's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Sets the template's `Description` (at most 1,024 bytes).
+    pub fn set_description(&mut self, description: impl Into<String>) -> &mut Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Adds a resource under `logical_id` and returns its typed handle. An invalid or
+    /// duplicated id is reported by [`Stack::synth`].
+    pub fn add<R: Resource>(&mut self, logical_id: impl Into<String>, resource: R) -> Handle<R> {
+        self.add_with(logical_id, resource, ResourceOptions::default())
+    }
+
+    /// Adds a resource with `DependsOn`, policies, a condition or metadata.
+    pub fn add_with<R: Resource>(
+        &mut self,
+        logical_id: impl Into<String>,
+        resource: R,
+        options: ResourceOptions,
+    ) -> Handle<R> {
+        let logical_id = logical_id.into();
+        self.resources.push(ResourceEntry {
+            logical_id: logical_id.clone(),
+            resource: Box::new(resource),
+            options,
+        });
+        Handle::new(logical_id)
+    }
+
+    /// Adds a resource of a type cfnkit does not model. `Fn::GetAtt` on it is not checked.
+    pub fn add_raw(
+        &mut self,
+        logical_id: impl Into<String>,
+        type_name: impl Into<String>,
+        properties: Expr,
+    ) -> Handle<RawResource> {
+        let logical_id = logical_id.into();
+        self.resources.push(ResourceEntry {
+            logical_id: logical_id.clone(),
+            resource: Box::new(RawResource {
+                type_name: type_name.into(),
+                properties,
+            }),
+            options: ResourceOptions::default(),
+        });
+        Handle::new(logical_id)
+    }
+
+    fn entry(&self, logical_id: &str) -> Option<&ResourceEntry> {
+        self.resources.iter().find(|r| r.logical_id == logical_id)
+    }
+
+    fn entry_mut(&mut self, logical_id: &str) -> Option<&mut ResourceEntry> {
+        self.resources
+            .iter_mut()
+            .find(|r| r.logical_id == logical_id)
+    }
+
+    /// The resource behind a handle, to read it.
+    pub fn resource<R: Resource>(&self, handle: &Handle<R>) -> Option<&R> {
+        self.entry(handle.logical_id())?
+            .resource
+            .as_any()
+            .downcast_ref()
+    }
+
+    /// The resource behind a handle, to change it: the escape hatch from constructs to L1s.
+    pub fn resource_mut<R: Resource>(&mut self, handle: &Handle<R>) -> Option<&mut R> {
+        self.entry_mut(handle.logical_id())?
+            .resource
+            .as_any_mut()
+            .downcast_mut()
+    }
+
+    /// The options of a resource, to change them (e.g. add a `DependsOn`).
+    pub fn options_mut(
+        &mut self,
+        resource: &(impl ResourceRef + ?Sized),
+    ) -> Option<&mut ResourceOptions> {
+        Some(&mut self.entry_mut(resource.logical_id())?.options)
+    }
+
+    /// Logical ids and types of the resources, in authoring order.
+    pub fn resource_types(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.resources
+            .iter()
+            .map(|r| (r.logical_id.as_str(), r.resource.type_name()))
+    }
+
+    /// Adds a parameter and returns a reference to it.
+    pub fn add_parameter(&mut self, name: impl Into<String>, parameter: Parameter) -> ParameterRef {
+        let name = name.into();
+        self.parameters.push((name.clone(), parameter));
+        ParameterRef { name }
+    }
+
+    /// Adds a condition (a condition function such as [`Expr::equals`]).
+    pub fn add_condition(&mut self, name: impl Into<String>, condition: Expr) -> ConditionRef {
+        let name = name.into();
+        self.conditions.push((name.clone(), condition));
+        ConditionRef { name }
+    }
+
+    /// Adds a mapping: top-level key -> second-level key -> value.
+    pub fn add_mapping(
+        &mut self,
+        name: impl Into<String>,
+        mapping: IndexMap<String, IndexMap<String, Expr>>,
+    ) -> MappingRef {
+        let name = name.into();
+        self.mappings.push((name.clone(), mapping));
+        MappingRef { name }
+    }
+
+    /// Adds an output.
+    pub fn add_output(&mut self, name: impl Into<String>, output: Output) -> &mut Self {
+        self.outputs.push((name.into(), output));
+        self
+    }
+}

@@ -1,0 +1,55 @@
+//! `Stack::synth`: render the template and check every rule, reporting all findings at once.
+
+mod cycles;
+mod names;
+pub(crate) mod quotas;
+mod references;
+mod render;
+mod template;
+pub(crate) mod walk;
+pub(crate) use quotas as quotas_consts;
+
+pub use template::Template;
+
+use crate::diagnostic::{Collector, Diagnostics, ResourceChecks};
+use crate::stack::Stack;
+
+/// A successful synth: the template, and the warnings that did not stop it.
+#[derive(Debug, Clone)]
+pub struct Synthesized {
+    /// The template.
+    pub template: Template,
+    /// Findings of warning severity.
+    pub warnings: Diagnostics,
+}
+
+impl Stack {
+    /// Renders the template and checks it. Returns the template with any warnings, or, if
+    /// any rule found an error, every diagnostic (errors and warnings) together.
+    pub fn synth(&self) -> Result<Synthesized, Diagnostics> {
+        let mut found = Collector::new(self.name());
+        let rendered = render::render(self, &mut found);
+        names::check(self, &mut found);
+        for entry in &self.resources {
+            entry.resource.check(&mut ResourceChecks {
+                collector: &mut found,
+                logical_id: &entry.logical_id,
+            });
+        }
+        let graph = references::check(self, &rendered, &mut found);
+        cycles::check(&graph, &mut found);
+        let template = Template {
+            body: rendered.body,
+        };
+        quotas::check(self, &template, &mut found);
+        let diagnostics = found.finish();
+        if diagnostics.has_errors() {
+            Err(diagnostics)
+        } else {
+            Ok(Synthesized {
+                template,
+                warnings: diagnostics,
+            })
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Rules: CloudFormation's per-template quotas.
+
+use crate::diagnostic::Collector;
+use crate::stack::Stack;
+use crate::synth::template::Template;
+
+/// Resources per template.
+pub const MAX_RESOURCES: usize = 500;
+/// Outputs per template.
+pub const MAX_OUTPUTS: usize = 200;
+/// Parameters per template.
+pub const MAX_PARAMETERS: usize = 200;
+/// Mappings per template.
+pub const MAX_MAPPINGS: usize = 200;
+/// Bytes of the template's `Description`.
+pub const MAX_DESCRIPTION_BYTES: usize = 1024;
+/// Bytes of a template body sent in the request (`--template-body`).
+pub const MAX_INLINE_TEMPLATE_BYTES: usize = 51_200;
+/// Bytes of a template body read from S3.
+pub const MAX_S3_TEMPLATE_BYTES: usize = 1_000_000;
+
+pub(crate) fn check(stack: &Stack, template: &Template, found: &mut Collector) {
+    count(
+        found,
+        "Resources",
+        stack.resources.len(),
+        MAX_RESOURCES,
+        "split the stack into several stacks",
+    );
+    count(
+        found,
+        "Outputs",
+        stack.outputs.len(),
+        MAX_OUTPUTS,
+        "remove outputs or move some to another stack",
+    );
+    count(
+        found,
+        "Parameters",
+        stack.parameters.len(),
+        MAX_PARAMETERS,
+        "use mappings or fewer parameters",
+    );
+    count(
+        found,
+        "Mappings",
+        stack.mappings.len(),
+        MAX_MAPPINGS,
+        "merge mappings",
+    );
+    if let Some(description) = &stack.description
+        && description.len() > MAX_DESCRIPTION_BYTES
+    {
+        found.error(
+                "core/quota",
+                None,
+                "/Description",
+                format!(
+                    "the description is {} bytes; CloudFormation allows at most {MAX_DESCRIPTION_BYTES}. Shorten it.",
+                    description.len()
+                ),
+            );
+    }
+    let size = template.to_json().len();
+    if size > MAX_S3_TEMPLATE_BYTES {
+        found.error(
+            "core/template-size",
+            None,
+            "",
+            format!("the template is {size} bytes; CloudFormation accepts at most {MAX_S3_TEMPLATE_BYTES} even from S3. Split the stack, or move large inline documents (e.g. an OpenAPI Body) to S3."),
+        );
+    } else if size > MAX_INLINE_TEMPLATE_BYTES {
+        found.warning(
+            "core/template-size",
+            None,
+            "",
+            format!("the template is {size} bytes, over the {MAX_INLINE_TEMPLATE_BYTES} bytes CloudFormation accepts inline; deploy it from S3 (aws cloudformation deploy --s3-bucket …)."),
+        );
+    }
+}
+
+fn count(found: &mut Collector, section: &str, n: usize, max: usize, fix: &str) {
+    if n > max {
+        found.error(
+            "core/quota",
+            None,
+            format!("/{section}"),
+            format!(
+                "the template has {n} {}; CloudFormation allows at most {max}. {fix}.",
+                section.to_lowercase()
+            ),
+        );
+    }
+}

@@ -1,0 +1,269 @@
+//! Rules on references: every `Ref`, `Fn::GetAtt`, `${…}`, `DependsOn`, condition and
+//! mapping name must exist, and attributes must be ones the resource type has. Also
+//! builds the dependency graph between resources.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use indexmap::IndexMap;
+
+use crate::diagnostic::Collector;
+use crate::expr::Expr;
+use crate::stack::Stack;
+use crate::synth::render::Rendered;
+use crate::synth::walk::{self, Target};
+
+/// Resource -> resources it needs first, by logical id.
+pub(crate) type Graph = BTreeMap<String, BTreeSet<String>>;
+
+type Mapping = IndexMap<String, IndexMap<String, Expr>>;
+
+/// The names a stack defines, and what the walk has found so far.
+struct Checker<'a> {
+    resources: HashMap<&'a str, Option<&'static [&'static str]>>,
+    parameters: HashSet<&'a str>,
+    conditions: HashSet<&'a str>,
+    mappings: HashMap<&'a str, &'a Mapping>,
+    used_parameters: HashSet<String>,
+    found: &'a mut Collector,
+}
+
+/// Where a walk is: which entry owns the expression, and whether it is a condition
+/// (conditions may not refer to resources).
+#[derive(Clone, Copy)]
+struct Site<'s> {
+    owner: &'s str,
+    in_conditions: bool,
+}
+
+pub(crate) fn check(stack: &Stack, rendered: &Rendered, found: &mut Collector) -> Graph {
+    let mut c = Checker {
+        resources: stack
+            .resources
+            .iter()
+            .map(|r| (r.logical_id.as_str(), r.resource.attribute_names()))
+            .collect(),
+        parameters: stack.parameters.iter().map(|(n, _)| n.as_str()).collect(),
+        conditions: stack.conditions.iter().map(|(n, _)| n.as_str()).collect(),
+        mappings: stack
+            .mappings
+            .iter()
+            .map(|(n, m)| (n.as_str(), m))
+            .collect(),
+        used_parameters: HashSet::new(),
+        found,
+    };
+    let mut graph = Graph::new();
+
+    for (entry, (id, props)) in stack.resources.iter().zip(&rendered.properties) {
+        let site = Site {
+            owner: id,
+            in_conditions: false,
+        };
+        let base = format!("/Resources/{}", walk::token(id));
+        let implied = c.visit(props, &format!("{base}/Properties"), site);
+        let mut needs = implied.clone();
+        for (i, dep) in entry.options.depends_on.iter().enumerate() {
+            let path = format!("{base}/DependsOn/{i}");
+            if !c.resources.contains_key(dep.as_str()) {
+                c.found.error(
+                    "core/dangling-ref",
+                    Some(id),
+                    path,
+                    format!("DependsOn names '{dep}', which is not a resource of this stack; add it or remove the dependency."),
+                );
+            } else if implied.contains(dep) {
+                c.found.warning(
+                    "core/redundant-depends-on",
+                    Some(id),
+                    path,
+                    format!("DependsOn '{dep}' is already implied by a Ref or Fn::GetAtt in the properties; remove it."),
+                );
+            } else {
+                needs.insert(dep.clone());
+            }
+        }
+        if let Some(condition) = &entry.options.condition {
+            c.condition_exists(condition, site, &format!("{base}/Condition"));
+        }
+        graph.entry(id.clone()).or_default().extend(needs);
+    }
+
+    for (name, condition) in &stack.conditions {
+        let site = Site {
+            owner: name,
+            in_conditions: true,
+        };
+        c.visit(
+            condition,
+            &format!("/Conditions/{}", walk::token(name)),
+            site,
+        );
+    }
+
+    for (name, output) in &stack.outputs {
+        let site = Site {
+            owner: name,
+            in_conditions: false,
+        };
+        let base = format!("/Outputs/{}", walk::token(name));
+        c.visit(&output.value, &format!("{base}/Value"), site);
+        if let Some(export) = &output.export {
+            c.visit(&export.name, &format!("{base}/Export/Name"), site);
+        }
+        if let Some(condition) = &output.condition {
+            c.condition_exists(condition, site, &format!("{base}/Condition"));
+        }
+    }
+    export_names_unique(stack, c.found);
+
+    for (name, _) in &stack.parameters {
+        if !c.used_parameters.contains(name.as_str()) {
+            c.found.warning(
+                "core/unused-parameter",
+                Some(name),
+                format!("/Parameters/{}", walk::token(name)),
+                format!("parameter '{name}' is never referenced; remove it or use it with Ref."),
+            );
+        }
+    }
+    graph
+}
+
+impl Checker<'_> {
+    /// Checks every intrinsic below `expr`; returns the resources it refers to.
+    fn visit(&mut self, expr: &Expr, base: &str, site: Site<'_>) -> BTreeSet<String> {
+        let mut needs = BTreeSet::new();
+        walk::intrinsics(expr, base, &mut |f, path| {
+            for target in walk::targets(f) {
+                match target {
+                    Target::Ref(name) => self.reference(name, f.name(), site, path, &mut needs),
+                    Target::GetAtt(id, attribute) => {
+                        self.get_att(id, attribute, f.name(), site, path);
+                        if self.resources.contains_key(id) {
+                            needs.insert(id.to_owned());
+                        }
+                    }
+                    Target::Condition(name) => self.condition_exists(name, site, path),
+                    Target::Mapping(map, top, second) => {
+                        self.mapping_exists(map, top, second, site, path);
+                    }
+                }
+            }
+        });
+        needs
+    }
+
+    fn reference(
+        &mut self,
+        name: &str,
+        via: &str,
+        site: Site<'_>,
+        path: &str,
+        needs: &mut BTreeSet<String>,
+    ) {
+        if self.parameters.contains(name) {
+            self.used_parameters.insert(name.to_owned());
+        } else if self.resources.contains_key(name) {
+            if site.in_conditions {
+                self.found.error(
+                    "core/condition-ref",
+                    Some(site.owner),
+                    path,
+                    format!("conditions can only refer to parameters and pseudo parameters, not to resource '{name}'."),
+                );
+            }
+            needs.insert(name.to_owned());
+        } else {
+            self.found.error(
+                "core/dangling-ref",
+                Some(site.owner),
+                path,
+                format!("{via} refers to '{name}', which is neither a resource nor a parameter of this stack; add it or fix the name."),
+            );
+        }
+    }
+
+    fn get_att(&mut self, id: &str, attribute: &str, via: &str, site: Site<'_>, path: &str) {
+        let message = match self.resources.get(id) {
+            None if self.parameters.contains(id) => format!(
+                "{via} asks parameter '{id}' for attribute '{attribute}'; parameters have no attributes, use Ref."
+            ),
+            None => format!(
+                "{via} refers to resource '{id}', which is not in this stack; add it or fix the name."
+            ),
+            Some(Some(known)) if !known.contains(&attribute) => {
+                let rule = "core/unknown-attribute";
+                let message = if known.is_empty() {
+                    format!(
+                        "{via} asks '{id}' for '{attribute}', but its type has no attributes; use Ref."
+                    )
+                } else {
+                    format!(
+                        "{via} asks '{id}' for '{attribute}', which its type does not have; use one of: {}.",
+                        known.join(", ")
+                    )
+                };
+                self.found.error(rule, Some(site.owner), path, message);
+                return;
+            }
+            Some(_) => return,
+        };
+        self.found
+            .error("core/dangling-ref", Some(site.owner), path, message);
+    }
+
+    fn condition_exists(&mut self, name: &str, site: Site<'_>, path: &str) {
+        if !self.conditions.contains(name) {
+            self.found.error(
+                "core/dangling-ref",
+                Some(site.owner),
+                path,
+                format!("condition '{name}' is not defined in this stack; add it with add_condition or fix the name."),
+            );
+        }
+    }
+
+    fn mapping_exists(
+        &mut self,
+        map: &str,
+        top: Option<&str>,
+        second: Option<&str>,
+        site: Site<'_>,
+        path: &str,
+    ) {
+        let problem = match (self.mappings.get(map), top) {
+            (None, _) => Some(format!(
+                "Fn::FindInMap names mapping '{map}', which is not defined in this stack; add it with add_mapping."
+            )),
+            (Some(mapping), Some(top)) => match (mapping.get(top), second) {
+                (None, _) => Some(format!("mapping '{map}' has no top-level key '{top}'.")),
+                (Some(level), Some(second)) if !level.contains_key(second) => Some(format!(
+                    "mapping '{map}' has no key '{second}' under '{top}'."
+                )),
+                _ => None,
+            },
+            (Some(_), None) => None,
+        };
+        if let Some(message) = problem {
+            self.found
+                .error("core/dangling-ref", Some(site.owner), path, message);
+        }
+    }
+}
+
+fn export_names_unique(stack: &Stack, found: &mut Collector) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (name, output) in &stack.outputs {
+        let Some(export) = output.export.as_ref().and_then(|e| e.name.as_str()) else {
+            continue;
+        };
+        if let Some(first) = seen.insert(export, name) {
+            found.error(
+                "core/export-name-duplicate",
+                Some(name),
+                format!("/Outputs/{}/Export/Name", walk::token(name)),
+                format!("export name '{export}' is also used by output '{first}'; export names are unique per account and region."),
+            );
+        }
+    }
+}
