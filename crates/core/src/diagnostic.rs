@@ -38,19 +38,13 @@ pub struct Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.stack)?;
-        if let Some(id) = &self.logical_id {
-            write!(f, " {id}")?;
-        }
-        write!(
-            f,
-            " at {}",
-            if self.path.is_empty() {
-                "/"
-            } else {
-                &self.path
-            }
-        )
+        // The path names the resource (or output, parameter, …) already.
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(f, "{} {path}", self.stack)
     }
 }
 

@@ -1,0 +1,65 @@
+//! The YAML writer: long-form intrinsics, and strings YAML would misread stay strings.
+
+use cfnkit_core::{to_json, to_yaml};
+use serde_json::json;
+
+#[test]
+fn ambiguous_strings_are_quoted_and_read_back_as_strings() {
+    let tricky = [
+        "2010-09-09",
+        "yes",
+        "Yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+        "true",
+        "False",
+        "null",
+        "~",
+        "0123",
+        "1e3",
+        "1_000",
+        "12:30",
+        "0x1F",
+        ".inf",
+        "-.5",
+        "+1",
+        "<<",
+        "=",
+        "",
+    ];
+    for s in tricky {
+        let tree = json!({ "k": s, s: "v" });
+        let text = to_yaml(&tree).unwrap();
+        let back: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(back, tree, "{s:?} did not survive:\n{text}");
+        assert!(
+            text.contains(&format!("'{s}'")),
+            "{s:?} is not quoted:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn plain_strings_stay_plain() {
+    let text = to_yaml(&json!({"Type": "AWS::Cognito::UserPool", "Name": "weather-api"})).unwrap();
+    assert_eq!(text, "Type: AWS::Cognito::UserPool\nName: weather-api\n");
+}
+
+#[test]
+fn strings_holding_quotes_and_sentinel_lookalikes() {
+    let tree = json!({"a": "1 o'clock", "b": "cfnkitq0x0z", "c": "multi\nline", "d": 7, "e": null, "f": false});
+    let text = to_yaml(&tree).unwrap();
+    let back: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(back, tree, "{text}");
+}
+
+#[test]
+fn json_is_pretty_with_trailing_newline() {
+    assert_eq!(
+        to_json(&json!({"a": [1]})),
+        "{\n  \"a\": [\n    1\n  ]\n}\n"
+    );
+}
