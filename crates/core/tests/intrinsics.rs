@@ -1,4 +1,5 @@
 //! Every intrinsic in JSON and YAML, reading templates back, and literal folding.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
 use cfnkit_core::{Expr, Pseudo, to_yaml};
 use indexmap::IndexMap;

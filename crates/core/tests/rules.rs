@@ -1,4 +1,5 @@
 //! Every core synth rule: a stack that breaks it, and the diagnostic it gets.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
 mod support;
 
