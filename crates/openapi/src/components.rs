@@ -1,0 +1,134 @@
+//! The Components Object: reusable definitions referenced by `$ref`.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::extensions::{Extensions, extension_builder};
+use crate::{Header, Parameter, ReferenceOr, RequestBody, Response, Schema, SecurityScheme};
+
+/// The Components Object. Every section keeps authoring order; adding a name again
+/// replaces its definition in place.
+///
+/// ```
+/// use cfnkit_openapi::{ApiKeyLocation, Components, Schema, SecurityScheme};
+///
+/// let components = Components::new()
+///     .schema("Message", Schema::from_json(serde_json::json!({"type": "object"})))
+///     .security_scheme("ApiKey", SecurityScheme::api_key("x-api-key", ApiKeyLocation::Header));
+/// assert!(components.security_schemes.contains_key("ApiKey"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Components {
+    /// Schemas by name (API Gateway turns them into models).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub schemas: IndexMap<String, Schema>,
+    /// Responses by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub responses: IndexMap<String, ReferenceOr<Response>>,
+    /// Parameters by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub parameters: IndexMap<String, ReferenceOr<Parameter>>,
+    /// Request bodies by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub request_bodies: IndexMap<String, ReferenceOr<RequestBody>>,
+    /// Headers by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub headers: IndexMap<String, ReferenceOr<Header>>,
+    /// Security schemes by name, as security requirements name them.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub security_schemes: IndexMap<String, ReferenceOr<SecurityScheme>>,
+    /// `x-…` extensions.
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+impl Components {
+    /// No components.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a schema.
+    pub fn schema(mut self, name: impl Into<String>, schema: impl Into<Schema>) -> Self {
+        self.schemas.insert(name.into(), schema.into());
+        self
+    }
+
+    /// Adds a response.
+    pub fn response(
+        mut self,
+        name: impl Into<String>,
+        response: impl Into<ReferenceOr<Response>>,
+    ) -> Self {
+        self.responses.insert(name.into(), response.into());
+        self
+    }
+
+    /// Adds a parameter.
+    pub fn parameter(
+        mut self,
+        name: impl Into<String>,
+        parameter: impl Into<ReferenceOr<Parameter>>,
+    ) -> Self {
+        self.parameters.insert(name.into(), parameter.into());
+        self
+    }
+
+    /// Adds a request body.
+    pub fn request_body(
+        mut self,
+        name: impl Into<String>,
+        body: impl Into<ReferenceOr<RequestBody>>,
+    ) -> Self {
+        self.request_bodies.insert(name.into(), body.into());
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(
+        mut self,
+        name: impl Into<String>,
+        header: impl Into<ReferenceOr<Header>>,
+    ) -> Self {
+        self.headers.insert(name.into(), header.into());
+        self
+    }
+
+    /// Adds a security scheme.
+    pub fn security_scheme(
+        mut self,
+        name: impl Into<String>,
+        scheme: impl Into<ReferenceOr<SecurityScheme>>,
+    ) -> Self {
+        self.security_schemes.insert(name.into(), scheme.into());
+        self
+    }
+
+    /// Whether nothing is defined (the object is then left out of the document).
+    pub fn is_empty(&self) -> bool {
+        self.schemas.is_empty()
+            && self.responses.is_empty()
+            && self.parameters.is_empty()
+            && self.request_bodies.is_empty()
+            && self.headers.is_empty()
+            && self.security_schemes.is_empty()
+            && self.extensions.is_empty()
+    }
+
+    /// Whether the section `section` (as spelled in a `$ref`, e.g. `requestBodies`) defines `name`.
+    pub(crate) fn defines(&self, section: &str, name: &str) -> Option<bool> {
+        Some(match section {
+            "schemas" => self.schemas.contains_key(name),
+            "responses" => self.responses.contains_key(name),
+            "parameters" => self.parameters.contains_key(name),
+            "requestBodies" => self.request_bodies.contains_key(name),
+            "headers" => self.headers.contains_key(name),
+            "securitySchemes" => self.security_schemes.contains_key(name),
+            _ => return None,
+        })
+    }
+
+    extension_builder!();
+}

@@ -1,0 +1,97 @@
+//! Specification extensions: the `x-…` keys an OpenAPI object may carry.
+
+use cfnkit_core::Expr;
+use indexmap::IndexMap;
+use serde::Serialize;
+
+/// The specification extensions of one OpenAPI object: `x-…` keys whose values are core
+/// [`Expr`]s, so a CloudFormation intrinsic can sit anywhere inside them (for example the
+/// `providerARNs` of an `x-amazon-apigateway-authorizer`).
+///
+/// The map is flattened into its owner when serialized and keeps authoring order. A key
+/// that does not start with `x-` is kept as written and reported by
+/// [`Document::check`](crate::Document::check) (rule `openapi/extension-key`), never a panic.
+///
+/// ```
+/// use cfnkit_core::Expr;
+/// use cfnkit_openapi::Extensions;
+///
+/// let mut ext = Extensions::new();
+/// ext.insert("x-amazon-apigateway-authtype", "cognito_user_pools");
+/// ext.insert("x-provider", Expr::get_att("CognitoUserPool", "Arn"));
+/// assert_eq!(ext.keys().collect::<Vec<_>>(), ["x-amazon-apigateway-authtype", "x-provider"]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Extensions(IndexMap<String, Expr>);
+
+impl Extensions {
+    /// No extensions.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets `key` to `value`, returning the previous value. A key set again keeps its
+    /// original position.
+    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<Expr>) -> Option<Expr> {
+        self.0.insert(key.into(), value.into())
+    }
+
+    /// The value of `key`, if set.
+    pub fn get(&self, key: &str) -> Option<&Expr> {
+        self.0.get(key)
+    }
+
+    /// Removes `key`, keeping the order of the others, and returns its value.
+    pub fn remove(&mut self, key: &str) -> Option<Expr> {
+        self.0.shift_remove(key)
+    }
+
+    /// The keys in authoring order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
+    /// The entries in authoring order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Expr)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// How many extensions there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<K: Into<String>, V: Into<Expr>> FromIterator<(K, V)> for Extensions {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        Extensions(
+            iter.into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
+    }
+}
+
+/// Adds the `.extension(key, value)` builder method to a type with an `extensions` field.
+macro_rules! extension_builder {
+    () => {
+        /// Adds a specification extension. `key` must start with `x-` (checked by
+        /// [`Document::check`](crate::Document::check)); `value` is any core expression, so
+        /// it may hold intrinsics such as `Expr::get_att("CognitoUserPool", "Arn")`.
+        pub fn extension(
+            mut self,
+            key: impl Into<String>,
+            value: impl Into<cfnkit_core::Expr>,
+        ) -> Self {
+            self.extensions.insert(key, value);
+            self
+        }
+    };
+}
+pub(crate) use extension_builder;

@@ -1,0 +1,191 @@
+//! Path Items and the Paths Object.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::extensions::{Extensions, extension_builder};
+use crate::{Operation, Parameter, ReferenceOr};
+
+/// An HTTP method an OpenAPI 3.0 Path Item can hold an operation for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// `get`
+    Get,
+    /// `put`
+    Put,
+    /// `post`
+    Post,
+    /// `delete`
+    Delete,
+    /// `options`
+    Options,
+    /// `head`
+    Head,
+    /// `patch`
+    Patch,
+    /// `trace`
+    Trace,
+}
+
+impl Method {
+    /// The key as written in a Path Item (`"get"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "get",
+            Method::Put => "put",
+            Method::Post => "post",
+            Method::Delete => "delete",
+            Method::Options => "options",
+            Method::Head => "head",
+            Method::Patch => "patch",
+            Method::Trace => "trace",
+        }
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A Path Item Object: the operations of one path, in authoring order.
+///
+/// ```
+/// use cfnkit_openapi::{Method, Operation, PathItem};
+///
+/// let item = PathItem::new()
+///     .post(Operation::new().operation_id("add_weather"))
+///     .get(Operation::new().operation_id("list_weather"));
+/// let methods: Vec<Method> = item.operations.keys().copied().collect();
+/// assert_eq!(methods, [Method::Post, Method::Get]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PathItem {
+    /// A short summary for every operation of the path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// A description for every operation of the path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The operations by method, in authoring order.
+    #[serde(flatten)]
+    pub operations: IndexMap<Method, Operation>,
+    /// Parameters shared by every operation of the path.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<ReferenceOr<Parameter>>,
+    /// `x-…` extensions (e.g. `x-amazon-apigateway-any-method`).
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+impl PathItem {
+    /// A path item with no operation yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the operation for `method`; setting a method again replaces its operation in place.
+    pub fn operation(mut self, method: Method, operation: Operation) -> Self {
+        self.operations.insert(method, operation);
+        self
+    }
+
+    /// Sets the `get` operation.
+    pub fn get(self, operation: Operation) -> Self {
+        self.operation(Method::Get, operation)
+    }
+
+    /// Sets the `put` operation.
+    pub fn put(self, operation: Operation) -> Self {
+        self.operation(Method::Put, operation)
+    }
+
+    /// Sets the `post` operation.
+    pub fn post(self, operation: Operation) -> Self {
+        self.operation(Method::Post, operation)
+    }
+
+    /// Sets the `delete` operation.
+    pub fn delete(self, operation: Operation) -> Self {
+        self.operation(Method::Delete, operation)
+    }
+
+    /// Sets the `options` operation.
+    pub fn options(self, operation: Operation) -> Self {
+        self.operation(Method::Options, operation)
+    }
+
+    /// Sets the `head` operation.
+    pub fn head(self, operation: Operation) -> Self {
+        self.operation(Method::Head, operation)
+    }
+
+    /// Sets the `patch` operation.
+    pub fn patch(self, operation: Operation) -> Self {
+        self.operation(Method::Patch, operation)
+    }
+
+    /// Sets the `trace` operation.
+    pub fn trace(self, operation: Operation) -> Self {
+        self.operation(Method::Trace, operation)
+    }
+
+    /// Sets the summary.
+    pub fn summary(mut self, summary: impl Into<String>) -> Self {
+        self.summary = Some(summary.into());
+        self
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Adds a parameter shared by every operation (inline or a reference).
+    pub fn parameter(mut self, parameter: impl Into<ReferenceOr<Parameter>>) -> Self {
+        self.parameters.push(parameter.into());
+        self
+    }
+
+    extension_builder!();
+}
+
+/// The Paths Object: path items by path (`/`, `/events/{id}`), in authoring order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Paths {
+    /// The path items by path.
+    #[serde(flatten)]
+    pub paths: IndexMap<String, PathItem>,
+    /// `x-…` extensions.
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+impl Paths {
+    /// No paths.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the item of `path`; setting a path again replaces its item in place.
+    pub fn path(mut self, path: impl Into<String>, item: PathItem) -> Self {
+        self.paths.insert(path.into(), item);
+        self
+    }
+
+    /// Every operation as `(path, method, operation)`, in document order.
+    pub fn operations(&self) -> impl Iterator<Item = (&str, Method, &Operation)> {
+        self.paths.iter().flat_map(|(path, item)| {
+            item.operations
+                .iter()
+                .map(move |(m, op)| (path.as_str(), *m, op))
+        })
+    }
+
+    extension_builder!();
+}

@@ -1,0 +1,159 @@
+//! Responses, response headers and the Responses Object of an operation.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::extensions::{Extensions, extension_builder};
+use crate::{MediaType, ReferenceOr, Schema};
+
+/// A Header Object (a response header).
+///
+/// ```
+/// use cfnkit_openapi::{Header, Schema};
+///
+/// let content_type = Header::new().schema(Schema::string());
+/// assert!(content_type.schema.is_some());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Header {
+    /// What the header means.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether the header is always sent.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// Whether the header is deprecated.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
+    /// The value's schema.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schema: Option<ReferenceOr<Schema>>,
+    /// `x-…` extensions.
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+impl Header {
+    /// A header with nothing set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets whether the header is always sent.
+    pub fn required(mut self, required: bool) -> Self {
+        self.required = required;
+        self
+    }
+
+    /// Sets whether the header is deprecated.
+    pub fn deprecated(mut self, deprecated: bool) -> Self {
+        self.deprecated = deprecated;
+        self
+    }
+
+    /// Sets the value's schema (inline or a reference).
+    pub fn schema(mut self, schema: impl Into<ReferenceOr<Schema>>) -> Self {
+        self.schema = Some(schema.into());
+        self
+    }
+
+    extension_builder!();
+}
+
+/// A Response Object.
+///
+/// ```
+/// use cfnkit_openapi::{Header, Response, Schema};
+///
+/// let ok = Response::new("200 response").header("Content-Type", Header::new().schema(Schema::string()));
+/// assert_eq!(ok.description, "200 response");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Response {
+    /// What the response means (required by OpenAPI).
+    pub description: String,
+    /// Response headers by name, in authoring order.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub headers: IndexMap<String, ReferenceOr<Header>>,
+    /// The body by media type, in authoring order.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub content: IndexMap<String, MediaType>,
+    /// `x-…` extensions.
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+impl Response {
+    /// A response with its (required) description.
+    pub fn new(description: impl Into<String>) -> Self {
+        Response {
+            description: description.into(),
+            headers: IndexMap::new(),
+            content: IndexMap::new(),
+            extensions: Extensions::new(),
+        }
+    }
+
+    /// Adds (or replaces, in place) a header.
+    pub fn header(
+        mut self,
+        name: impl Into<String>,
+        header: impl Into<ReferenceOr<Header>>,
+    ) -> Self {
+        self.headers.insert(name.into(), header.into());
+        self
+    }
+
+    /// Adds (or replaces, in place) the body of one media type.
+    pub fn content(mut self, media_type: impl Into<String>, content: MediaType) -> Self {
+        self.content.insert(media_type.into(), content);
+        self
+    }
+
+    extension_builder!();
+}
+
+/// The Responses Object of an operation: responses by status code (`"200"`), range
+/// (`"2XX"`) or `"default"`, in authoring order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Responses {
+    /// The responses by key.
+    #[serde(flatten)]
+    pub responses: IndexMap<String, ReferenceOr<Response>>,
+    /// `x-…` extensions.
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+impl Responses {
+    /// No responses yet (an operation needs at least one).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds (or replaces, in place) the response for a status code, range or `"default"`.
+    pub fn response(
+        mut self,
+        status: impl Into<String>,
+        response: impl Into<ReferenceOr<Response>>,
+    ) -> Self {
+        self.responses.insert(status.into(), response.into());
+        self
+    }
+
+    /// Whether there is no response.
+    pub fn is_empty(&self) -> bool {
+        self.responses.is_empty()
+    }
+
+    extension_builder!();
+}
