@@ -1,0 +1,146 @@
+//! The weather API of shared/weather-stack.md, built with the typed model.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use cfnkit_core::{Expr, Intrinsic};
+use common::{LIST_BODY, weather_document};
+use serde_json::json;
+
+#[test]
+fn weather_document_is_clean() {
+    assert_eq!(weather_document().check(), vec![]);
+}
+
+#[test]
+fn weather_document_json() {
+    let doc = weather_document().to_json();
+    assert_eq!(doc["openapi"], "3.0.1");
+    assert_eq!(
+        doc["info"],
+        json!({"title": "Weather Events REST API", "version": "1.0.0"})
+    );
+    assert_eq!(
+        doc["components"]["securitySchemes"],
+        json!({
+            "CognitoAuthorizer": {
+                "type": "apiKey",
+                "name": "Authorization",
+                "in": "header",
+                "x-amazon-apigateway-authtype": "cognito_user_pools",
+                "x-amazon-apigateway-authorizer": {
+                    "type": "cognito_user_pools",
+                    "providerARNs": [{"Fn::GetAtt": ["CognitoUserPool", "Arn"]}]
+                }
+            }
+        })
+    );
+    assert_eq!(
+        doc["paths"]["/"]["post"],
+        json!({
+            "operationId": "add_weather",
+            "requestBody": {
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/WeatherEvent"}}
+                },
+                "required": true
+            },
+            "responses": {
+                "200": {
+                    "description": "200 response",
+                    "headers": {"Content-Type": {"schema": {"type": "string"}}}
+                }
+            },
+            "security": [{"CognitoAuthorizer": ["weather-api/post"]}],
+            "x-amazon-apigateway-integration": {
+                "type": "mock",
+                "requestTemplates": {"application/json": "{\"statusCode\": 200}"},
+                "passthroughBehavior": "when_no_match",
+                "responses": {
+                    "default": {
+                        "statusCode": "200",
+                        "responseParameters": {
+                            "method.response.header.Content-Type": "'application/json'"
+                        },
+                        "responseTemplates": {"application/json": "{\"message\": \"success\"}"}
+                    }
+                }
+            }
+        })
+    );
+    let get = &doc["paths"]["/"]["get"];
+    assert_eq!(get["operationId"], "list_weather");
+    assert_eq!(
+        get["security"],
+        json!([{"CognitoAuthorizer": ["weather-api/get"]}])
+    );
+    assert_eq!(
+        get["responses"]["200"],
+        json!({
+            "description": "200 response",
+            "headers": {"Content-Type": {"schema": {"type": "string"}}},
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/WeatherEvents"}}
+            }
+        })
+    );
+    let template = &get["x-amazon-apigateway-integration"]["responses"]["default"]["responseTemplates"]
+        ["application/json"];
+    assert_eq!(template, LIST_BODY);
+    // The mock body is valid JSON with the two events.
+    let body: serde_json::Value = serde_json::from_str(template.as_str().unwrap()).unwrap();
+    assert_eq!(body["events"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn embedded_rendering_keeps_the_get_att_an_intrinsic() {
+    let expr = weather_document().to_expr();
+    let field = |e: &Expr, key: &str| match e {
+        Expr::Map(m) => m.get(key).cloned().unwrap(),
+        other => panic!("expected a map at {key}, got {other:?}"),
+    };
+    let mut node = expr.clone();
+    for key in [
+        "components",
+        "securitySchemes",
+        "CognitoAuthorizer",
+        "x-amazon-apigateway-authorizer",
+        "providerARNs",
+    ] {
+        node = field(&node, key);
+    }
+    let Expr::List(arns) = node else {
+        panic!("providerARNs is not a list: {node:?}")
+    };
+    assert_eq!(arns, vec![Expr::get_att("CognitoUserPool", "Arn")]);
+    assert!(matches!(
+        arns[0].as_intrinsic(),
+        Some(Intrinsic::GetAtt { logical_id, attribute }) if logical_id == "CognitoUserPool" && attribute == "Arn"
+    ));
+    assert!(!expr.is_literal());
+    // The embedded rendering and the JSON rendering agree.
+    assert_eq!(expr.to_json(), weather_document().to_json());
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let a = serde_json::to_string_pretty(&weather_document().to_json()).unwrap();
+    let b = serde_json::to_string_pretty(&weather_document().to_json()).unwrap();
+    assert_eq!(a, b);
+    let keys: Vec<&str> = weather_document_keys(&a);
+    assert_eq!(keys, ["openapi", "info", "paths", "components"]);
+}
+
+fn weather_document_keys(pretty: &str) -> Vec<&str> {
+    pretty
+        .lines()
+        .filter(|l| l.starts_with("  \"") && !l.starts_with("   "))
+        .filter_map(|l| l.trim().strip_prefix('"')?.split('"').next())
+        .collect()
+}
+
+#[test]
+fn weather_document_snapshot() {
+    let pretty = serde_json::to_string_pretty(&weather_document().to_json()).unwrap();
+    insta::assert_snapshot!("weather_document", pretty);
+}
