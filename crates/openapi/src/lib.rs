@@ -18,6 +18,7 @@ mod check;
 mod components;
 mod document;
 mod extensions;
+mod info;
 mod operation;
 mod parameter;
 mod path;
@@ -26,14 +27,14 @@ mod reference;
 mod response;
 mod schema;
 mod security;
+mod server;
 
 pub use body::{MediaType, RequestBody};
 pub use check::Problem;
 pub use components::Components;
-pub use document::{
-    Contact, Document, Info, License, OPENAPI_VERSION, Server, ServerVariable, Tag,
-};
+pub use document::{Document, OPENAPI_VERSION};
 pub use extensions::Extensions;
+pub use info::{Contact, Info, License, Tag};
 pub use operation::Operation;
 pub use parameter::{Parameter, ParameterLocation};
 pub use path::{Method, PathItem, Paths};
@@ -43,3 +44,4 @@ pub use schema::Schema;
 pub use security::{
     ApiKeyLocation, OAuthFlow, OAuthFlows, SecurityRequirement, SecurityScheme, SecuritySchemeKind,
 };
+pub use server::{Server, ServerVariable};

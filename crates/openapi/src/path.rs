@@ -189,3 +189,17 @@ impl Paths {
 
     extension_builder!();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn method_keys_are_lowercase() {
+        assert_eq!(Method::Options.to_string(), "options");
+        assert_eq!(
+            serde_json::to_value(Method::Patch).ok(),
+            Some("patch".into())
+        );
+    }
+}
