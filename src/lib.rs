@@ -1,1 +1,27 @@
-//! cfnkit: typed, CDK-style infrastructure as code for AWS.
+//! cfnkit: typed, CDK-style infrastructure as code for AWS, in Rust.
+//!
+//! Describe Cognito user pools, resource servers, app clients, domains and API Gateway
+//! REST APIs defined by OpenAPI documents; synthesise CloudFormation templates (JSON and
+//! YAML) that `aws cloudformation deploy` takes, with every mistake cfnkit can see
+//! reported at synth, all at once, naming the resource, the property and the fix.
+//!
+//! This crate is the facade: it re-exports the layers.
+//!
+//! - [`core`]: expressions and intrinsics, stacks, synth diagnostics, writers, hashing.
+//! - [`cognito`]: Cognito resources.
+//! - [`openapi`]: the OpenAPI 3.0 model with API Gateway extensions.
+//! - [`apigateway`]: API Gateway resources.
+//!
+//! ```
+//! use cfnkit::core::{Expr, Output, Stack};
+//! let mut stack = Stack::new("demo");
+//! let topic = stack.add_raw("Topic", "AWS::SNS::Topic", Expr::Map(Default::default()));
+//! stack.add_output("TopicArn", Output::new(topic.reference()));
+//! let template = stack.synth().unwrap().template.to_json();
+//! assert!(template.ends_with("}\n"));
+//! ```
+
+pub use cfnkit_apigateway as apigateway;
+pub use cfnkit_cognito as cognito;
+pub use cfnkit_core as core;
+pub use cfnkit_openapi as openapi;

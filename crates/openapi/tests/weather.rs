@@ -142,5 +142,7 @@ fn weather_document_keys(pretty: &str) -> Vec<&str> {
 #[test]
 fn weather_document_snapshot() {
     let pretty = serde_json::to_string_pretty(&weather_document().to_json()).unwrap();
-    insta::assert_snapshot!("weather_document", pretty);
+    insta::with_settings!({snapshot_path => "../../../snapshots/openapi", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("weather_document", pretty);
+    });
 }

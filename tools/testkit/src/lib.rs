@@ -1,0 +1,112 @@
+//! Test support: the external validators the tests run, installed on demand into
+//! `<repo>/.venv` by `tools/ensure-venv.sh` (pinned in `tools/requirements.txt`).
+//!
+//! Where they cannot be installed (no `python3`, no package index), a check is skipped
+//! with a note on stderr, unless `CFNKIT_REQUIRE_TOOLS=1` (CI sets it): then it fails.
+#![allow(clippy::panic, clippy::print_stderr, clippy::expect_used)] // Test support fails loudly.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Whether a missing tool must fail the test instead of skipping it.
+pub fn tools_required() -> bool {
+    std::env::var("CFNKIT_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
+}
+
+/// The venv's bin directory, or `None` (with a note printed) when it cannot be set up
+/// and tools are not required.
+pub fn venv_bin() -> Option<PathBuf> {
+    static BIN: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    let result = BIN.get_or_init(|| {
+        let script = repo_root().join("tools/ensure-venv.sh");
+        let out = Command::new("bash")
+            .arg(&script)
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
+        if !out.status.success() {
+            return Err(format!(
+                "{} failed: {}",
+                script.display(),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+    });
+    match result {
+        Ok(bin) => Some(bin.clone()),
+        Err(e) if tools_required() => {
+            panic!("external validators required (CFNKIT_REQUIRE_TOOLS=1): {e}")
+        }
+        Err(e) => {
+            eprintln!("note: skipping an external validation: {e}");
+            None
+        }
+    }
+}
+
+/// The directory of cfn-lint's CloudFormation registry schemas
+/// (`…/cfnlint/data/schemas`), or `None` when unavailable and not required.
+pub fn cfn_schemas_dir() -> Option<PathBuf> {
+    let python = venv_bin()?.join("python");
+    let out = Command::new(python)
+        .args(["-c", "import cfnlint, os; print(os.path.dirname(cfnlint.__file__))"])
+        .output()
+        .expect("the venv's python runs");
+    assert!(out.status.success(), "cfnlint is not importable in the venv");
+    Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("data/schemas"))
+}
+
+/// Runs cfn-lint on a template file. Returns its findings (empty when clean), or `None`
+/// when cfn-lint is unavailable and not required.
+pub fn cfn_lint(template: &Path) -> Option<String> {
+    let bin = venv_bin()?;
+    let out = Command::new(bin.join("cfn-lint"))
+        .args(["--format", "parseable", "--"])
+        .arg(template)
+        .output()
+        .expect("cfn-lint runs");
+    let findings =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    if out.status.success() {
+        assert!(findings.trim().is_empty(), "cfn-lint exited 0 but printed: {findings}");
+    } else {
+        assert!(!findings.trim().is_empty(), "cfn-lint failed without findings: {:?}", out.status);
+    }
+    Some(findings)
+}
+
+/// Writes `template` to a temporary file and asserts cfn-lint finds nothing in it.
+pub fn assert_cfn_lint_clean(name: &str, template: &str) {
+    let file = std::env::temp_dir().join(format!("cfnkit-{}-{name}.json", std::process::id()));
+    std::fs::write(&file, template).expect("the temp dir is writable");
+    if let Some(findings) = cfn_lint(&file) {
+        assert!(findings.trim().is_empty(), "cfn-lint finds problems in {name}:\n{findings}");
+    }
+}
+
+/// Validates `doc` as OpenAPI 3.0 with openapi-spec-validator. Skips (with a note) when
+/// the tool is unavailable and not required.
+pub fn assert_openapi_valid(name: &str, doc: &serde_json::Value) {
+    let Some(bin) = venv_bin() else { return };
+    let file = std::env::temp_dir().join(format!("cfnkit-{}-openapi-{name}.json", std::process::id()));
+    let text = serde_json::to_string_pretty(doc).expect("JSON values serialize");
+    std::fs::write(&file, text).expect("the temp dir is writable");
+    let out = Command::new(bin.join("openapi-spec-validator"))
+        .args(["--schema", "3.0"])
+        .arg(&file)
+        .output()
+        .expect("openapi-spec-validator runs");
+    assert!(
+        out.status.success(),
+        "openapi-spec-validator rejects {name} ({}):\n{}{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
