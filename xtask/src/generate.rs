@@ -1,0 +1,178 @@
+//! `gen-l1`: renders every crate's `src/l1/` and writes it, or checks it is up to date.
+
+use std::collections::BTreeSet;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::crate_model::CrateModel;
+use crate::emit::{self, CheckKind};
+use crate::model;
+use crate::overrides::RESOURCES;
+use crate::registry::Registry;
+
+/// A file to generate, relative to the workspace root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// The path, relative to the workspace root.
+    pub path: PathBuf,
+    /// The formatted source.
+    pub text: String,
+}
+
+/// Every generated file, formatted.
+pub fn generate(registry: &Registry, root: &Path) -> Result<Vec<GeneratedFile>, String> {
+    let mut crates: Vec<&'static str> = Vec::new();
+    for spec in RESOURCES {
+        if !crates.contains(&spec.krate) {
+            crates.push(spec.krate);
+        }
+    }
+    let mut files = Vec::new();
+    for krate in crates {
+        for (name, text) in crate_files(registry, krate)? {
+            files.push(GeneratedFile {
+                path: Path::new("crates").join(krate).join("src/l1").join(name),
+                text: rustfmt(&text, root)?,
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// The model of one crate's L1s.
+pub fn crate_model(registry: &Registry, krate: &'static str) -> Result<CrateModel, String> {
+    let parsed = RESOURCES
+        .iter()
+        .filter(|spec| spec.krate == krate)
+        .map(|spec| model::parse(spec, &registry.schema(spec.type_name)?))
+        .collect::<Result<Vec<_>, String>>()?;
+    CrateModel::build(krate, parsed)
+}
+
+/// `(file name, unformatted source)` of one crate's `l1/`.
+fn crate_files(registry: &Registry, krate: &'static str) -> Result<Vec<(String, String)>, String> {
+    let model = crate_model(registry, krate)?;
+    let sources = emit::modules(&model)?;
+    let checks: BTreeSet<CheckKind> = sources
+        .iter()
+        .flat_map(|s| s.checks.iter().copied())
+        .collect();
+    let mut files = vec![(
+        "mod.rs".to_owned(),
+        emit::mod_rs(&model, &sources, !checks.is_empty()),
+    )];
+    if !checks.is_empty() {
+        files.push(("constraints.rs".to_owned(), constraints_rs(&checks)));
+    }
+    files.extend(
+        sources
+            .into_iter()
+            .map(|s| (format!("{}.rs", s.module), s.text)),
+    );
+    Ok(files)
+}
+
+/// The checker of `l1/constraints.rs`, with only the methods the crate uses.
+fn constraints_rs(checks: &BTreeSet<CheckKind>) -> String {
+    let mut imports = String::from("use cfnkit_core::ResourceChecks;\n");
+    let uses_value = checks.iter().any(|c| *c != CheckKind::Items);
+    if uses_value {
+        imports.push_str("use cfnkit_core::Value;\n");
+    }
+    let head = include_str!("../templates/constraints/head.rs.in").replace("{imports}", &imports);
+    let mut out = emit::header() + &head;
+    for check in checks {
+        out.push_str(match check {
+            CheckKind::Length => include_str!("../templates/constraints/length.rs.in"),
+            CheckKind::Integer => include_str!("../templates/constraints/integer.rs.in"),
+            CheckKind::Number => include_str!("../templates/constraints/number.rs.in"),
+            CheckKind::Items => include_str!("../templates/constraints/items.rs.in"),
+        });
+    }
+    if checks.contains(&CheckKind::Integer) || checks.contains(&CheckKind::Number) {
+        out.push_str(include_str!("../templates/constraints/range.rs.in"));
+    }
+    out.push_str(include_str!("../templates/constraints/tail.rs.in"));
+    if checks.contains(&CheckKind::Length) {
+        out.push_str(include_str!("../templates/constraints/characters.rs.in"));
+    }
+    out
+}
+
+/// Formats Rust source as `cargo fmt` would (edition 2024, the workspace's rustfmt config).
+pub fn rustfmt(source: &str, root: &Path) -> Result<String, String> {
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2024", "--emit", "stdout"])
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run rustfmt: {e}"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(source.as_bytes())
+            .map_err(|e| format!("rustfmt: {e}"))?;
+    }
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "rustfmt rejected generated code:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("rustfmt: {e}"))
+}
+
+/// Writes the files (or, with `check`, only compares them) and removes generated files that
+/// are no longer generated. Returns the paths that were (or would be) changed.
+pub fn sync(files: &[GeneratedFile], root: &Path, check: bool) -> Result<Vec<String>, String> {
+    let mut changed = Vec::new();
+    for file in files {
+        let path = root.join(&file.path);
+        let current = std::fs::read_to_string(&path).ok();
+        if current.as_deref() == Some(file.text.as_str()) {
+            continue;
+        }
+        changed.push(file.path.display().to_string());
+        if !check {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            std::fs::write(&path, &file.text).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    for stale in stale_files(files, root)? {
+        changed.push(format!("{} (no longer generated)", stale.display()));
+        if !check {
+            std::fs::remove_file(root.join(&stale))
+                .map_err(|e| format!("{}: {e}", stale.display()))?;
+        }
+    }
+    Ok(changed)
+}
+
+/// Generated files in the `l1/` directories that the current generator does not produce.
+fn stale_files(files: &[GeneratedFile], root: &Path) -> Result<Vec<PathBuf>, String> {
+    let dirs: BTreeSet<&Path> = files.iter().filter_map(|f| f.path.parent()).collect();
+    let mut stale = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let path = dir.join(entry.file_name());
+            let generated = std::fs::read_to_string(entry.path())
+                .is_ok_and(|text| text.starts_with("// @generated by cargo xtask gen-l1"));
+            if generated && !files.iter().any(|f| f.path == path) {
+                stale.push(path);
+            }
+        }
+    }
+    stale.sort();
+    Ok(stale)
+}

@@ -1,0 +1,388 @@
+//! The hand-written knowledge the generator adds to the registry schemas, in one place:
+//! which resource types to generate and what their docs say, enums CloudFormation enforces
+//! without the schema saying so, and names where the schema's would be ambiguous.
+
+/// A resource type to generate.
+#[derive(Debug)]
+pub struct ResourceSpec {
+    /// The CloudFormation type name.
+    pub type_name: &'static str,
+    /// The crate under `crates/` that gets the L1.
+    pub krate: &'static str,
+    /// One sentence on what the resource is.
+    pub summary: &'static str,
+    /// What `Ref` returns (completes "`Ref` returns …").
+    pub reference: &'static str,
+    /// The `Fn::GetAtt` attributes (the schema's `readOnlyProperties`) with their docs.
+    pub attributes: &'static [(&'static str, &'static str)],
+}
+
+/// Every generated resource type, in the order of their modules.
+pub const RESOURCES: &[ResourceSpec] = &[
+    ResourceSpec {
+        type_name: "AWS::Cognito::UserPool",
+        krate: "cognito",
+        summary: "A Cognito user pool, a user directory and an OAuth 2.0 authorization server.",
+        reference: "the user pool id, e.g. `us-east-1_AbCdEf123`",
+        attributes: &[
+            (
+                "Arn",
+                "The user pool's ARN, e.g. `arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123`.",
+            ),
+            (
+                "ProviderName",
+                "The identity provider name, e.g. `cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123`.",
+            ),
+            (
+                "ProviderURL",
+                "The issuer URL, e.g. `https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123`.",
+            ),
+            (
+                "UserPoolId",
+                "The user pool id, e.g. `us-east-1_AbCdEf123`.",
+            ),
+        ],
+    },
+    ResourceSpec {
+        type_name: "AWS::Cognito::UserPoolResourceServer",
+        krate: "cognito",
+        summary: "An OAuth 2.0 resource server of a user pool, with its custom scopes.",
+        reference: "the resource server's `Identifier`, e.g. `weather`",
+        attributes: &[],
+    },
+    ResourceSpec {
+        type_name: "AWS::Cognito::UserPoolClient",
+        krate: "cognito",
+        summary: "An app client of a user pool.",
+        reference: "the app client id, e.g. `1h57kf5cpq17m0eml12EXAMPLE`",
+        attributes: &[
+            (
+                "ClientId",
+                "The app client id, e.g. `1h57kf5cpq17m0eml12EXAMPLE`.",
+            ),
+            (
+                "ClientSecret",
+                "The app client's secret (only when `GenerateSecret` is true).",
+            ),
+            ("Name", "The app client's name."),
+        ],
+    },
+    ResourceSpec {
+        type_name: "AWS::Cognito::UserPoolDomain",
+        krate: "cognito",
+        summary: "The domain of a user pool's managed login and OAuth 2.0 endpoints, either a prefix domain or a custom domain.",
+        reference: "the `Domain`: the prefix of a Cognito prefix domain (e.g. `weather-auth`) or the custom domain name",
+        attributes: &[(
+            "CloudFrontDistribution",
+            "The CloudFront distribution's domain name, e.g. `d111111abcdef8.cloudfront.net`: the target of a custom domain's alias record.",
+        )],
+    },
+    ResourceSpec {
+        type_name: "AWS::ApiGateway::RestApi",
+        krate: "apigateway",
+        summary: "An API Gateway REST API, typically defined by an OpenAPI document in `Body`.",
+        reference: "the API id, e.g. `a1b2c3d4e5`",
+        attributes: &[
+            ("RestApiId", "The API id, e.g. `a1b2c3d4e5`."),
+            (
+                "RootResourceId",
+                "The id of the root resource (`/`), e.g. `a0bc123d4e`.",
+            ),
+        ],
+    },
+    ResourceSpec {
+        type_name: "AWS::ApiGateway::Deployment",
+        krate: "apigateway",
+        summary: "A deployment, a snapshot of a REST API that stages serve.",
+        reference: "the deployment id, e.g. `123abc`",
+        attributes: &[("DeploymentId", "The deployment id, e.g. `123abc`.")],
+    },
+    ResourceSpec {
+        type_name: "AWS::ApiGateway::Stage",
+        krate: "apigateway",
+        summary: "A stage of a REST API, a named and configured reference to a deployment.",
+        reference: "the stage name, e.g. `prod`",
+        attributes: &[],
+    },
+    ResourceSpec {
+        type_name: "AWS::ApiGateway::Authorizer",
+        krate: "apigateway",
+        summary: "An authorizer of a REST API, which lets a Lambda function or Cognito user pools authorize method calls.",
+        reference: "the authorizer id, e.g. `abcde1`",
+        attributes: &[("AuthorizerId", "The authorizer id, e.g. `abcde1`.")],
+    },
+];
+
+/// Where a property is: a resource type, the definition holding it (`""` for the resource's
+/// own properties) and the property's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Site {
+    /// The CloudFormation type name.
+    pub type_name: &'static str,
+    /// The definition's name, or `""` for a property of the resource itself.
+    pub owner: &'static str,
+    /// The property's name.
+    pub property: &'static str,
+}
+
+impl Site {
+    /// Whether this is the property `property` of `owner` in `type_name`.
+    pub fn is(&self, type_name: &str, owner: &str, property: &str) -> bool {
+        self.type_name == type_name && self.owner == owner && self.property == property
+    }
+}
+
+const fn site(type_name: &'static str, owner: &'static str, property: &'static str) -> Site {
+    Site {
+        type_name,
+        owner,
+        property,
+    }
+}
+
+/// An enum CloudFormation enforces for a property the registry schema types as a plain
+/// string. For an array property the values are those of its items.
+#[derive(Debug)]
+pub struct EnumOverride {
+    /// The property.
+    pub site: Site,
+    /// The allowed values, in documentation order.
+    pub values: &'static [&'static str],
+    /// The AWS documentation that lists the values.
+    pub source: &'static str,
+}
+
+const TEMPLATE_REFERENCE: &str =
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/";
+
+/// The only table of enums the registry schemas lack. Each entry cites the page listing
+/// its values. Where the registry does list the values (TokenValidityUnits), the entry only
+/// fixes their order and the generator checks that the sets agree.
+pub const ENUM_OVERRIDES: &[EnumOverride] = &[
+    // "Valid values are overwrite or merge."
+    EnumOverride {
+        site: site("AWS::ApiGateway::RestApi", "", "Mode"),
+        values: &["overwrite", "merge"],
+        source: "aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-mode",
+    },
+    // "Valid values are: HEADER to read the API key from the X-API-Key header of a request.
+    // AUTHORIZER to read the API key from the UsageIdentifierKey from a custom authorizer."
+    EnumOverride {
+        site: site("AWS::ApiGateway::RestApi", "", "ApiKeySourceType"),
+        values: &["HEADER", "AUTHORIZER"],
+        source: "aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-apikeysourcetype",
+    },
+    // "For an edge-optimized API … EDGE. For a regional API … REGIONAL. For a private API … PRIVATE."
+    EnumOverride {
+        site: site("AWS::ApiGateway::RestApi", "EndpointConfiguration", "Types"),
+        values: &["EDGE", "REGIONAL", "PRIVATE"],
+        source: "aws-properties-apigateway-restapi-endpointconfiguration.html#cfn-apigateway-restapi-endpointconfiguration-types",
+    },
+    // "Valid values are TOKEN …, REQUEST … and COGNITO_USER_POOLS …"
+    EnumOverride {
+        site: site("AWS::ApiGateway::Authorizer", "", "Type"),
+        values: &["TOKEN", "REQUEST", "COGNITO_USER_POOLS"],
+        source: "aws-resource-apigateway-authorizer.html#cfn-apigateway-authorizer-type",
+    },
+    // MethodSetting loggingLevel: "Valid values are OFF, ERROR, and INFO." (API_MethodSetting)
+    EnumOverride {
+        site: site("AWS::ApiGateway::Stage", "MethodSetting", "LoggingLevel"),
+        values: &["OFF", "ERROR", "INFO"],
+        source: "aws-properties-apigateway-stage-methodsetting.html#cfn-apigateway-stage-methodsetting-logginglevel",
+    },
+    EnumOverride {
+        site: site(
+            "AWS::ApiGateway::Deployment",
+            "MethodSetting",
+            "LoggingLevel",
+        ),
+        values: &["OFF", "ERROR", "INFO"],
+        source: "aws-properties-apigateway-deployment-methodsetting.html#cfn-apigateway-deployment-methodsetting-logginglevel",
+    },
+    EnumOverride {
+        site: site(
+            "AWS::ApiGateway::Deployment",
+            "StageDescription",
+            "LoggingLevel",
+        ),
+        values: &["OFF", "ERROR", "INFO"],
+        source: "aws-properties-apigateway-deployment-stagedescription.html#cfn-apigateway-deployment-stagedescription-logginglevel",
+    },
+    // The cache capacity in GB: "0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"
+    // (API_CreateStage cacheClusterSize).
+    EnumOverride {
+        site: site("AWS::ApiGateway::Stage", "", "CacheClusterSize"),
+        values: &["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"],
+        source: "aws-resource-apigateway-stage.html#cfn-apigateway-stage-cacheclustersize",
+    },
+    EnumOverride {
+        site: site(
+            "AWS::ApiGateway::Deployment",
+            "StageDescription",
+            "CacheClusterSize",
+        ),
+        values: &["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"],
+        source: "aws-properties-apigateway-deployment-stagedescription.html#cfn-apigateway-deployment-stagedescription-cacheclustersize",
+    },
+    // "Valid values: SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP."
+    EnumOverride {
+        site: site("AWS::Cognito::UserPool", "", "EnabledMfas"),
+        values: &["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
+        source: "aws-resource-cognito-userpool.html#cfn-cognito-userpool-enabledmfas",
+    },
+    // The registry lists these (alphabetically); keep the natural order.
+    EnumOverride {
+        site: site(
+            "AWS::Cognito::UserPoolClient",
+            "TokenValidityUnits",
+            "AccessToken",
+        ),
+        values: &["seconds", "minutes", "hours", "days"],
+        source: "aws-properties-cognito-userpoolclient-tokenvalidityunits.html",
+    },
+    EnumOverride {
+        site: site(
+            "AWS::Cognito::UserPoolClient",
+            "TokenValidityUnits",
+            "IdToken",
+        ),
+        values: &["seconds", "minutes", "hours", "days"],
+        source: "aws-properties-cognito-userpoolclient-tokenvalidityunits.html",
+    },
+    EnumOverride {
+        site: site(
+            "AWS::Cognito::UserPoolClient",
+            "TokenValidityUnits",
+            "RefreshToken",
+        ),
+        values: &["seconds", "minutes", "hours", "days"],
+        source: "aws-properties-cognito-userpoolclient-tokenvalidityunits.html",
+    },
+];
+
+/// The override for a property, if any.
+pub fn enum_override(
+    type_name: &str,
+    owner: &str,
+    property: &str,
+) -> Option<&'static EnumOverride> {
+    ENUM_OVERRIDES
+        .iter()
+        .find(|o| o.site.is(type_name, owner, property))
+}
+
+/// The full URL of an override's source.
+pub fn override_source_url(o: &EnumOverride) -> String {
+    format!("{TEMPLATE_REFERENCE}{}", o.source)
+}
+
+/// Enum names where the default (the property's name, singular for an array's items, or the
+/// name of the definition the property refers to) would be vague or clash. Enums of one
+/// crate with the same name must have the same values: they become one type.
+pub const ENUM_NAMES: &[(Site, &str)] = &[
+    (
+        site("AWS::Cognito::UserPool", "", "EnabledMfas"),
+        "MfaFactor",
+    ),
+    (
+        site("AWS::Cognito::UserPool", "IssuerConfiguration", "Type"),
+        "IssuerType",
+    ),
+    (
+        site("AWS::Cognito::UserPool", "RecoveryOption", "Name"),
+        "RecoveryOptionName",
+    ),
+    (
+        site(
+            "AWS::Cognito::UserPool",
+            "SignInPolicy",
+            "AllowedFirstAuthFactors",
+        ),
+        "AuthFactor",
+    ),
+    (
+        site(
+            "AWS::Cognito::UserPool",
+            "PreTokenGenerationConfig",
+            "LambdaVersion",
+        ),
+        "PreTokenGenerationLambdaVersion",
+    ),
+    (
+        site(
+            "AWS::Cognito::UserPool",
+            "UserAttributeUpdateSettings",
+            "AttributesRequireVerificationBeforeUpdate",
+        ),
+        "VerificationRequiredAttribute",
+    ),
+    (
+        site("AWS::Cognito::UserPoolClient", "", "AllowedOAuthFlows"),
+        "OAuthFlow",
+    ),
+    (
+        site(
+            "AWS::Cognito::UserPoolClient",
+            "RefreshTokenRotation",
+            "Feature",
+        ),
+        "RefreshTokenRotationFeature",
+    ),
+    (
+        site(
+            "AWS::Cognito::UserPoolClient",
+            "TokenValidityUnits",
+            "AccessToken",
+        ),
+        "TokenValidityUnit",
+    ),
+    (
+        site(
+            "AWS::Cognito::UserPoolClient",
+            "TokenValidityUnits",
+            "IdToken",
+        ),
+        "TokenValidityUnit",
+    ),
+    (
+        site(
+            "AWS::Cognito::UserPoolClient",
+            "TokenValidityUnits",
+            "RefreshToken",
+        ),
+        "TokenValidityUnit",
+    ),
+    (site("AWS::ApiGateway::RestApi", "", "Mode"), "RestApiMode"),
+    (
+        site("AWS::ApiGateway::RestApi", "EndpointConfiguration", "Types"),
+        "EndpointType",
+    ),
+    (
+        site("AWS::ApiGateway::Authorizer", "", "Type"),
+        "AuthorizerType",
+    ),
+];
+
+/// Variant-name prefixes for enums whose values start with a digit.
+pub const DIGIT_VARIANT_PREFIXES: &[(&str, &str)] = &[("CacheClusterSize", "Gb")];
+
+/// Names of definitions that several resources of a crate define differently (such copies
+/// are otherwise named `<Resource><Definition>`, e.g. `StageMethodSetting`).
+pub const DEF_NAMES: &[(&str, &str, &str)] = &[
+    // Not `DeploymentCanarySetting`, which reads like the resource's `DeploymentCanarySettings`.
+    (
+        "AWS::ApiGateway::Deployment",
+        "CanarySetting",
+        "StageDescriptionCanarySetting",
+    ),
+];
+
+/// The order of `new`'s arguments where the schema's `required` order reads badly; other
+/// required properties follow in schema order.
+pub const CONSTRUCTOR_ORDER: &[(&str, &[&str])] = &[
+    (
+        "ResourceServerScopeType",
+        &["ScopeName", "ScopeDescription"],
+    ),
+    ("Tag", &["Key", "Value"]),
+];
