@@ -100,22 +100,24 @@ pub fn comment_inner(text: &str) -> String {
 
 fn comment_with(text: &str, indent: &str, marker: &str) -> String {
     let mut out = String::new();
-    for (i, paragraph) in text.split("\n\n").enumerate() {
-        if i > 0 {
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        let lines = if in_code || line.starts_with("```") {
+            vec![line.to_owned()] // code is never re-wrapped
+        } else {
+            wrap(line, WIDTH)
+        };
+        for wrapped in lines {
             out.push_str(indent);
             out.push_str(marker);
-            out.push('\n');
-        }
-        for line in paragraph.lines() {
-            for wrapped in wrap(line, WIDTH) {
-                out.push_str(indent);
-                out.push_str(marker);
-                if !wrapped.is_empty() {
-                    out.push(' ');
-                    out.push_str(&wrapped);
-                }
-                out.push('\n');
+            if !wrapped.is_empty() {
+                out.push(' ');
+                out.push_str(&wrapped);
             }
+            out.push('\n');
         }
     }
     out

@@ -122,7 +122,7 @@ pub fn mod_rs(model: &CrateModel, sources: &[ModuleSource], has_checks: bool) ->
     out
 }
 
-impl Writer<'_> {
+impl<'m> Writer<'m> {
     fn finish(&self) -> String {
         let mut out = header();
         let doc = match self
@@ -186,8 +186,9 @@ impl Writer<'_> {
                 self.value(&name)
             }
             Ty::Struct(key) => {
-                let s = self.model.struct_of(key);
-                self.name(&s.name.clone(), &s.module.clone())
+                let model: &'m CrateModel = self.model;
+                let s = model.struct_of(key);
+                self.name(&s.name, &s.module)
             }
             Ty::List(item) => format!("Vec<{}>", self.rust_type(item)),
             Ty::Map(value) => {
@@ -224,6 +225,10 @@ impl Writer<'_> {
             r.object.doc_url,
             r.spec.reference
         );
+        let doc = match r.spec.example {
+            Some(example) => format!("{doc}\n\n# Example\n\n```\n{example}\n```"),
+            None => doc,
+        };
         self.structure(&r.struct_name, &doc, &r.object)?;
         self.attribute_enum(r);
         let attribute_type = if r.attributes.is_empty() {
@@ -279,7 +284,7 @@ impl Writer<'_> {
             let _ = writeln!(
                 self.body,
                 "{}{variant},",
-                docs::comment(&format!("`{attribute}`: {doc}"), "")
+                docs::comment(&format!("`{attribute}`: {}", lowercase_first(doc)), "")
             );
             let _ = writeln!(arms, "Self::{variant} => \"{attribute}\",");
         }
@@ -353,7 +358,7 @@ impl Writer<'_> {
         }
         self.body.push_str("}\n\n");
         let _ = writeln!(self.body, "impl {name} {{");
-        self.constructor(name, object)?;
+        self.constructor(name, object);
         for prop in object.props.iter().filter(|p| !p.required) {
             self.setter(prop)?;
         }
@@ -364,7 +369,7 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn constructor(&mut self, name: &str, object: &Object) -> Result<(), String> {
+    fn constructor(&mut self, name: &str, object: &Object) {
         if object.constructor.is_empty() {
             let doc = format!(
                 "An empty `{name}`: every property is optional; set them with the setters."
@@ -374,7 +379,7 @@ impl Writer<'_> {
                 "{}pub fn new() -> Self {{\nSelf::default()\n}}\n\n",
                 docs::comment(&doc, "")
             );
-            return Ok(());
+            return;
         }
         let required: Vec<&Prop> = object
             .constructor
@@ -389,7 +394,7 @@ impl Writer<'_> {
         let mut params = Vec::new();
         let mut fields = Vec::new();
         for prop in &required {
-            let (param, conversion) = self.parameter(prop)?;
+            let (param, conversion) = self.parameter(prop);
             params.push(format!("{}: {param}", prop.field));
             fields.push(format!("{}: {conversion}", prop.field));
         }
@@ -410,13 +415,12 @@ impl Writer<'_> {
             params.join(", "),
             fields.join(",\n")
         );
-        Ok(())
     }
 
     /// A required property's parameter type in `new` and the expression storing it.
-    fn parameter(&mut self, prop: &Prop) -> Result<(String, String), String> {
+    fn parameter(&mut self, prop: &Prop) -> (String, String) {
         let field = &prop.field;
-        Ok(match &prop.shape.ty {
+        match &prop.shape.ty {
             Ty::Struct(_) => (self.rust_type(&prop.shape), field.clone()),
             Ty::List(item) => {
                 let item_ty = self.rust_type(item);
@@ -443,7 +447,7 @@ impl Writer<'_> {
                 format!("impl Into<{}>", self.rust_type(&prop.shape)),
                 format!("{field}.into()"),
             ),
-        })
+        }
     }
 
     fn setter(&mut self, prop: &Prop) -> Result<(), String> {

@@ -15,6 +15,8 @@ pub struct ResourceSpec {
     pub reference: &'static str,
     /// The `Fn::GetAtt` attributes (the schema's `readOnlyProperties`) with their docs.
     pub attributes: &'static [(&'static str, &'static str)],
+    /// A doc example (the body of a doctest), for one resource per crate.
+    pub example: Option<&'static str>,
 }
 
 /// Every generated resource type, in the order of their modules.
@@ -42,6 +44,7 @@ pub const RESOURCES: &[ResourceSpec] = &[
                 "The user pool id, e.g. `us-east-1_AbCdEf123`.",
             ),
         ],
+        example: Some(USER_POOL_EXAMPLE),
     },
     ResourceSpec {
         type_name: "AWS::Cognito::UserPoolResourceServer",
@@ -49,6 +52,7 @@ pub const RESOURCES: &[ResourceSpec] = &[
         summary: "An OAuth 2.0 resource server of a user pool, with its custom scopes.",
         reference: "the resource server's `Identifier`, e.g. `weather`",
         attributes: &[],
+        example: None,
     },
     ResourceSpec {
         type_name: "AWS::Cognito::UserPoolClient",
@@ -66,6 +70,7 @@ pub const RESOURCES: &[ResourceSpec] = &[
             ),
             ("Name", "The app client's name."),
         ],
+        example: None,
     },
     ResourceSpec {
         type_name: "AWS::Cognito::UserPoolDomain",
@@ -76,6 +81,7 @@ pub const RESOURCES: &[ResourceSpec] = &[
             "CloudFrontDistribution",
             "The CloudFront distribution's domain name, e.g. `d111111abcdef8.cloudfront.net`: the target of a custom domain's alias record.",
         )],
+        example: None,
     },
     ResourceSpec {
         type_name: "AWS::ApiGateway::RestApi",
@@ -89,6 +95,7 @@ pub const RESOURCES: &[ResourceSpec] = &[
                 "The id of the root resource (`/`), e.g. `a0bc123d4e`.",
             ),
         ],
+        example: Some(REST_API_EXAMPLE),
     },
     ResourceSpec {
         type_name: "AWS::ApiGateway::Deployment",
@@ -96,6 +103,7 @@ pub const RESOURCES: &[ResourceSpec] = &[
         summary: "A deployment, a snapshot of a REST API that stages serve.",
         reference: "the deployment id, e.g. `123abc`",
         attributes: &[("DeploymentId", "The deployment id, e.g. `123abc`.")],
+        example: None,
     },
     ResourceSpec {
         type_name: "AWS::ApiGateway::Stage",
@@ -103,6 +111,7 @@ pub const RESOURCES: &[ResourceSpec] = &[
         summary: "A stage of a REST API, a named and configured reference to a deployment.",
         reference: "the stage name, e.g. `prod`",
         attributes: &[],
+        example: None,
     },
     ResourceSpec {
         type_name: "AWS::ApiGateway::Authorizer",
@@ -110,8 +119,35 @@ pub const RESOURCES: &[ResourceSpec] = &[
         summary: "An authorizer of a REST API, which lets a Lambda function or Cognito user pools authorize method calls.",
         reference: "the authorizer id, e.g. `abcde1`",
         attributes: &[("AuthorizerId", "The authorizer id, e.g. `abcde1`.")],
+        example: None,
     },
 ];
+
+const USER_POOL_EXAMPLE: &str = r#"use cfnkit_cognito::l1::{CfnUserPool, CfnUserPoolAttribute, PasswordPolicy, Policies};
+use cfnkit_core::Stack;
+
+let mut stack = Stack::new("auth");
+let pool = stack.add(
+    "Pool",
+    CfnUserPool::new()
+        .user_pool_name("weather-users")
+        .policies(Policies::new().password_policy(PasswordPolicy::new().minimum_length(12))),
+);
+let arn = pool.get_att(CfnUserPoolAttribute::Arn);
+assert_eq!(
+    serde_json::to_value(&arn).unwrap(),
+    serde_json::json!({"Fn::GetAtt": ["Pool", "Arn"]})
+);"#;
+
+const REST_API_EXAMPLE: &str = r#"use cfnkit_apigateway::l1::{CfnRestApi, EndpointConfiguration, EndpointType};
+
+let api = CfnRestApi::new()
+    .name("weather")
+    .endpoint_configuration(EndpointConfiguration::new().types([EndpointType::Regional]));
+assert_eq!(
+    serde_json::to_value(&api).unwrap(),
+    serde_json::json!({"EndpointConfiguration": {"Types": ["REGIONAL"]}, "Name": "weather"})
+);"#;
 
 /// Where a property is: a resource type, the definition holding it (`""` for the resource's
 /// own properties) and the property's name.

@@ -166,7 +166,7 @@ impl CfnAuthorizer {
 /// The `Fn::GetAtt` attributes of [`CfnAuthorizer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CfnAuthorizerAttribute {
-    /// `AuthorizerId`: The authorizer id, e.g. `abcde1`.
+    /// `AuthorizerId`: the authorizer id, e.g. `abcde1`.
     AuthorizerId,
 }
 

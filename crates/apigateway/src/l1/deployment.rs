@@ -103,7 +103,7 @@ impl CfnDeployment {
 /// The `Fn::GetAtt` attributes of [`CfnDeployment`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CfnDeploymentAttribute {
-    /// `DeploymentId`: The deployment id, e.g. `123abc`.
+    /// `DeploymentId`: the deployment id, e.g. `123abc`.
     DeploymentId,
 }
 

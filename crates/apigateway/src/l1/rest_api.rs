@@ -17,6 +17,20 @@ use indexmap::IndexMap;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers `RestApiId`, `RootResourceId` (see [`CfnRestApiAttribute`]).
+///
+/// # Example
+///
+/// ```
+/// use cfnkit_apigateway::l1::{CfnRestApi, EndpointConfiguration, EndpointType};
+///
+/// let api = CfnRestApi::new()
+///     .name("weather")
+///     .endpoint_configuration(EndpointConfiguration::new().types([EndpointType::Regional]));
+/// assert_eq!(
+///     serde_json::to_value(&api).unwrap(),
+///     serde_json::json!({"EndpointConfiguration": {"Types": ["REGIONAL"]}, "Name": "weather"})
+/// );
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct CfnRestApi {
     /// The `ApiKeySourceType` property.
@@ -314,9 +328,9 @@ impl CfnRestApi {
 /// The `Fn::GetAtt` attributes of [`CfnRestApi`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CfnRestApiAttribute {
-    /// `RestApiId`: The API id, e.g. `a1b2c3d4e5`.
+    /// `RestApiId`: the API id, e.g. `a1b2c3d4e5`.
     RestApiId,
-    /// `RootResourceId`: The id of the root resource (`/`), e.g. `a0bc123d4e`.
+    /// `RootResourceId`: the id of the root resource (`/`), e.g. `a0bc123d4e`.
     RootResourceId,
 }
 

@@ -18,6 +18,26 @@ use indexmap::IndexMap;
 ///
 /// `Fn::GetAtt` offers `Arn`, `ProviderName`, `ProviderURL`, `UserPoolId` (see
 /// [`CfnUserPoolAttribute`]).
+///
+/// # Example
+///
+/// ```
+/// use cfnkit_cognito::l1::{CfnUserPool, CfnUserPoolAttribute, PasswordPolicy, Policies};
+/// use cfnkit_core::Stack;
+///
+/// let mut stack = Stack::new("auth");
+/// let pool = stack.add(
+///     "Pool",
+///     CfnUserPool::new()
+///         .user_pool_name("weather-users")
+///         .policies(Policies::new().password_policy(PasswordPolicy::new().minimum_length(12))),
+/// );
+/// let arn = pool.get_att(CfnUserPoolAttribute::Arn);
+/// assert_eq!(
+///     serde_json::to_value(&arn).unwrap(),
+///     serde_json::json!({"Fn::GetAtt": ["Pool", "Arn"]})
+/// );
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct CfnUserPool {
     /// The `AccountRecoverySetting` property.
@@ -630,16 +650,16 @@ impl CfnUserPool {
 /// The `Fn::GetAtt` attributes of [`CfnUserPool`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CfnUserPoolAttribute {
-    /// `Arn`: The user pool's ARN, e.g.
+    /// `Arn`: the user pool's ARN, e.g.
     /// `arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123`.
     Arn,
-    /// `ProviderName`: The identity provider name, e.g.
+    /// `ProviderName`: the identity provider name, e.g.
     /// `cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123`.
     ProviderName,
-    /// `ProviderURL`: The issuer URL, e.g.
+    /// `ProviderURL`: the issuer URL, e.g.
     /// `https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123`.
     ProviderUrl,
-    /// `UserPoolId`: The user pool id, e.g. `us-east-1_AbCdEf123`.
+    /// `UserPoolId`: the user pool id, e.g. `us-east-1_AbCdEf123`.
     UserPoolId,
 }
 

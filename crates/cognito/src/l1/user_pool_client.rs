@@ -569,11 +569,11 @@ impl CfnUserPoolClient {
 /// The `Fn::GetAtt` attributes of [`CfnUserPoolClient`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CfnUserPoolClientAttribute {
-    /// `ClientId`: The app client id, e.g. `1h57kf5cpq17m0eml12EXAMPLE`.
+    /// `ClientId`: the app client id, e.g. `1h57kf5cpq17m0eml12EXAMPLE`.
     ClientId,
-    /// `ClientSecret`: The app client's secret (only when `GenerateSecret` is true).
+    /// `ClientSecret`: the app client's secret (only when `GenerateSecret` is true).
     ClientSecret,
-    /// `Name`: The app client's name.
+    /// `Name`: the app client's name.
     Name,
 }
 

@@ -114,7 +114,7 @@ impl CfnUserPoolDomain {
 /// The `Fn::GetAtt` attributes of [`CfnUserPoolDomain`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CfnUserPoolDomainAttribute {
-    /// `CloudFrontDistribution`: The CloudFront distribution's domain name, e.g.
+    /// `CloudFrontDistribution`: the CloudFront distribution's domain name, e.g.
     /// `d111111abcdef8.cloudfront.net`: the target of a custom domain's alias record.
     CloudFrontDistribution,
 }
