@@ -70,6 +70,26 @@ fn an_enum_the_overrides_table_does_not_list_is_a_difference() {
     );
 }
 
+#[test]
+fn attributes_are_the_read_only_properties() {
+    let Some(registry) = xtask::registry::for_tests() else {
+        return;
+    };
+    let l1s = [
+        (CfnRestApi::TYPE_NAME, CfnRestApi::ATTRIBUTE_NAMES),
+        (CfnDeployment::TYPE_NAME, CfnDeployment::ATTRIBUTE_NAMES),
+        (CfnStage::TYPE_NAME, CfnStage::ATTRIBUTE_NAMES),
+        (CfnAuthorizer::TYPE_NAME, CfnAuthorizer::ATTRIBUTE_NAMES),
+    ];
+    for (type_name, attributes) in l1s {
+        let mut expected = xtask::model::read_only(&registry.schema(type_name).unwrap());
+        expected.sort();
+        let mut actual: Vec<&str> = attributes.to_vec();
+        actual.sort_unstable();
+        assert_eq!(actual, expected, "{type_name}: Fn::GetAtt attributes");
+    }
+}
+
 fn properties<R: Resource>(resource: &R) -> serde_json::Value {
     serde_json::to_value(resource).unwrap()
 }

@@ -97,6 +97,35 @@ fn the_comparison_reports_each_difference() {
     assert_eq!(mismatches.len(), 5, "{text}");
 }
 
+#[test]
+fn attributes_are_the_read_only_properties() {
+    let Some(registry) = xtask::registry::for_tests() else {
+        return;
+    };
+    let l1s = [
+        (CfnUserPool::TYPE_NAME, CfnUserPool::ATTRIBUTE_NAMES),
+        (
+            CfnUserPoolResourceServer::TYPE_NAME,
+            CfnUserPoolResourceServer::ATTRIBUTE_NAMES,
+        ),
+        (
+            CfnUserPoolClient::TYPE_NAME,
+            CfnUserPoolClient::ATTRIBUTE_NAMES,
+        ),
+        (
+            CfnUserPoolDomain::TYPE_NAME,
+            CfnUserPoolDomain::ATTRIBUTE_NAMES,
+        ),
+    ];
+    for (type_name, attributes) in l1s {
+        let mut expected = xtask::model::read_only(&registry.schema(type_name).unwrap());
+        expected.sort();
+        let mut actual: Vec<&str> = attributes.to_vec();
+        actual.sort_unstable();
+        assert_eq!(actual, expected, "{type_name}: Fn::GetAtt attributes");
+    }
+}
+
 fn properties<R: Resource>(resource: &R) -> serde_json::Value {
     serde_json::to_value(resource).unwrap()
 }
