@@ -2,8 +2,8 @@
 //!
 //! The schemas are located, in order, through:
 //! 1. `CFN_LINT_SCHEMAS`: a path to `.../cfnlint/data/schemas`;
-//! 2. the `cfnlint` package of `<workspace>/.venv/bin/python`, `/tmp/venv/bin/python` or
-//!    `python3`.
+//! 2. the `cfnlint` package of `<workspace>/.venv/bin/python` (installed by
+//!    `tools/ensure-venv.sh`) or of `python3`.
 //!
 //! The copy found must be cfn-lint [`PINNED_CFN_LINT`]: the committed L1s are generated from
 //! that version, and a different one would make both the generator and the completeness
@@ -70,12 +70,14 @@ impl Registry {
 
     /// Asks each candidate Python interpreter where its `cfnlint` package is.
     fn from_python() -> Result<Registry, String> {
-        let workspace_venv = crate::workspace_root().join(".venv/bin/python");
-        let candidates = [
-            workspace_venv,
-            PathBuf::from("/tmp/venv/bin/python"),
-            PathBuf::from("python3"),
-        ];
+        // tools/ensure-venv.sh installs the pinned cfn-lint into <workspace>/.venv; if it
+        // cannot (offline, no python3), fall back to whatever python3 has.
+        let root = crate::workspace_root();
+        let _ = Command::new("bash")
+            .arg(root.join("tools/ensure-venv.sh"))
+            .stdout(std::process::Stdio::null())
+            .status();
+        let candidates = [root.join(".venv/bin/python"), PathBuf::from("python3")];
         let mut tried = Vec::new();
         for python in &candidates {
             match cfnlint_dir(python) {

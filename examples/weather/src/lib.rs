@@ -1,1 +1,34 @@
-//! The weather stack.
+//! The weather stack: a regional REST API whose `GET /` and `POST /` need different custom
+//! scopes, protected by a Cognito user pool authorizer, for backend services that get
+//! access tokens with the OAuth 2.0 client-credentials flow (see shared/weather-stack.md).
+//!
+//! An ordinary library: other crates and examples import the stack, the API document and
+//! the model, and compose them.
+
+pub mod api;
+mod l1_stack;
+pub mod model;
+
+pub use l1_stack::weather_stack;
+
+/// The logical ids of the stack: part of its contract with deployed stacks (changing one
+/// replaces the resource).
+pub mod ids {
+    /// `AWS::Cognito::UserPool`.
+    pub const USER_POOL: &str = "CognitoUserPool";
+    /// `AWS::Cognito::UserPoolResourceServer`.
+    pub const RESOURCE_SERVER: &str = "UserPoolResourceServer";
+    /// `AWS::Cognito::UserPoolClient` for backend services.
+    pub const SERVICE_CLIENT: &str = "CognitoUserPoolServiceClient";
+    /// `AWS::Cognito::UserPoolDomain`.
+    pub const DOMAIN: &str = "UserPoolDomain";
+    /// `AWS::ApiGateway::RestApi`.
+    pub const REST_API: &str = "WeatherEventsRestApi";
+    /// The prefix of the `AWS::ApiGateway::Deployment`'s id, followed by the API's hash.
+    pub const DEPLOYMENT_PREFIX: &str = "ApiGatewayDeployment";
+    /// `AWS::ApiGateway::Stage`.
+    pub const STAGE: &str = "ApiGatewayStage";
+}
+
+/// The stage the API is deployed to (the invoke URL's path).
+pub const STAGE_NAME: &str = "weather";

@@ -1,7 +1,6 @@
 //! Fixtures shared by the integration tests.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-
 use cfnkit_core::Expr;
 use cfnkit_openapi::{
     ApiKeyLocation, Components, Document, Header, Info, MediaType, Operation, PathItem,

@@ -1,0 +1,141 @@
+//! The weather stack written with L1 resources only: every CloudFormation property spelled
+//! out, exactly as a hand-written template would.
+
+use cfnkit_apigateway::l1::{
+    CfnDeployment, CfnRestApi, CfnStage, EndpointConfiguration, EndpointType, RestApiMode,
+};
+use cfnkit_cognito::l1::{
+    CfnUserPool, CfnUserPoolAttribute, CfnUserPoolClient, CfnUserPoolDomain,
+    CfnUserPoolResourceServer, OAuthFlow, ResourceServerScopeType, TokenValidityUnit,
+    TokenValidityUnits, UsernameAttribute, UsernameConfiguration,
+};
+use cfnkit_core::{Expr, Output, Pseudo, ResourceOptions, Stack, short_hash};
+
+use crate::api::{ApiScopes, weather_api};
+use crate::{STAGE_NAME, ids};
+
+/// The resource server's identifier: the prefix of every custom scope.
+const RESOURCE_SERVER_IDENTIFIER: &str = "weather-api";
+
+/// The weather stack of shared/weather-stack.md.
+pub fn weather_stack() -> Stack {
+    let mut stack = Stack::new("weather");
+    stack.set_description(
+        "Weather Events REST API secured by a Cognito user pool authorizer, for backend \
+         services using the OAuth 2.0 client-credentials flow with custom scopes.",
+    );
+
+    let pool = stack.add(
+        ids::USER_POOL,
+        CfnUserPool::new()
+            .user_pool_name("weather-events-api-cognito-user-pool")
+            .username_attributes([UsernameAttribute::Email])
+            .username_configuration(UsernameConfiguration::new().case_sensitive(false)),
+    );
+
+    let scope = |name: &str| format!("{RESOURCE_SERVER_IDENTIFIER}/{name}");
+    let resource_server = stack.add(
+        ids::RESOURCE_SERVER,
+        CfnUserPoolResourceServer::new(
+            pool.reference(),
+            RESOURCE_SERVER_IDENTIFIER,
+            "Weather API Resource Server",
+        )
+        .scopes([
+            ResourceServerScopeType::new("post", "Create weather events"),
+            ResourceServerScopeType::new("get", "Retrieve weather events"),
+            ResourceServerScopeType::new("delete", "Delete a weather event"),
+        ]),
+    );
+
+    // Allowed scopes are literal strings, so the order (scopes before the client) must be
+    // stated with DependsOn.
+    let client = stack.add_with(
+        ids::SERVICE_CLIENT,
+        CfnUserPoolClient::new(pool.reference())
+            .generate_secret(true)
+            .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+            .allowed_oauth_flows_user_pool_client(true)
+            .allowed_oauth_scopes([scope("post"), scope("get")])
+            .access_token_validity(60)
+            .token_validity_units(
+                TokenValidityUnits::new().access_token(TokenValidityUnit::Minutes),
+            )
+            // Without this list Cognito would enable SRP, refresh and custom auth flows.
+            .explicit_auth_flows(Vec::<cfnkit_cognito::l1::ExplicitAuthFlow>::new()),
+        ResourceOptions::new().depends_on(&resource_server),
+    );
+
+    // <stack name>-<last group of the stack id's UUID>: unique per deployment.
+    let stack_uuid = Expr::select(2, Expr::split("/", Expr::pseudo(Pseudo::StackId)));
+    let domain = stack.add(
+        ids::DOMAIN,
+        CfnUserPoolDomain::new(
+            pool.reference(),
+            Expr::join(
+                "-",
+                [
+                    Expr::pseudo(Pseudo::StackName),
+                    Expr::select(4, Expr::split("-", stack_uuid)),
+                ],
+            ),
+        ),
+    );
+
+    let scopes = ApiScopes {
+        get: scope("get"),
+        post: scope("post"),
+    };
+    let body = weather_api(vec![pool.get_att(CfnUserPoolAttribute::Arn)], &scopes).to_expr();
+    // Any change to the definition must create a new deployment: hash it into the id.
+    let deployment_id = format!(
+        "{}{}",
+        ids::DEPLOYMENT_PREFIX,
+        short_hash(&body.to_json(), 10)
+    );
+    let api = stack.add(
+        ids::REST_API,
+        CfnRestApi::new()
+            .body(body)
+            .mode(RestApiMode::Overwrite)
+            .fail_on_warnings(true)
+            .endpoint_configuration(EndpointConfiguration::new().types([EndpointType::Regional])),
+    );
+    let deployment = stack.add(
+        deployment_id,
+        CfnDeployment::new(api.reference()).description("Weather Events REST API"),
+    );
+    let stage = stack.add(
+        ids::STAGE,
+        CfnStage::new(api.reference())
+            .stage_name(STAGE_NAME)
+            .deployment_id(deployment.reference()),
+    );
+
+    stack.add_output(
+        "ApiUrl",
+        Output::new(Expr::sub(format!(
+            "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{}}}/",
+            api.logical_id(),
+            stage.logical_id()
+        )))
+        .description("Invoke URL of the weather API's stage"),
+    );
+    stack.add_output(
+        "TokenUrl",
+        Output::new(Expr::sub(format!(
+            "https://${{{}}}.auth.${{AWS::Region}}.amazoncognito.com/oauth2/token",
+            domain.logical_id()
+        )))
+        .description("OAuth 2.0 token endpoint (client credentials)"),
+    );
+    stack.add_output(
+        "UserPoolId",
+        Output::new(pool.reference()).description("Id of the Cognito user pool"),
+    );
+    stack.add_output(
+        "UserPoolClientId",
+        Output::new(client.reference()).description("Id of the backend services' app client"),
+    );
+    stack
+}

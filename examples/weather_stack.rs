@@ -1,0 +1,30 @@
+//! The flagship: prints the weather stack's CloudFormation template as JSON.
+//!
+//! `cargo run --example weather_stack > out/template.json`
+#![allow(clippy::print_stdout, clippy::print_stderr)] // A command-line program.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let stack = weather::weather_stack();
+    match stack.synth() {
+        Ok(out) => {
+            eprint!("{}", out.warnings);
+            // Written in one call so that a failure never leaves half a template behind.
+            let text = out.template.to_json();
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: cannot write the template: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(diagnostics) => {
+            eprint!("{diagnostics}");
+            eprintln!("error: synth of stack '{}' failed", stack.name());
+            ExitCode::FAILURE
+        }
+    }
+}
