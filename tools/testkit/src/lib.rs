@@ -55,10 +55,16 @@ pub fn venv_bin() -> Option<PathBuf> {
 pub fn cfn_schemas_dir() -> Option<PathBuf> {
     let python = venv_bin()?.join("python");
     let out = Command::new(python)
-        .args(["-c", "import cfnlint, os; print(os.path.dirname(cfnlint.__file__))"])
+        .args([
+            "-c",
+            "import cfnlint, os; print(os.path.dirname(cfnlint.__file__))",
+        ])
         .output()
         .expect("the venv's python runs");
-    assert!(out.status.success(), "cfnlint is not importable in the venv");
+    assert!(
+        out.status.success(),
+        "cfnlint is not importable in the venv"
+    );
     Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("data/schemas"))
 }
 
@@ -74,9 +80,16 @@ pub fn cfn_lint(template: &Path) -> Option<String> {
     let findings =
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     if out.status.success() {
-        assert!(findings.trim().is_empty(), "cfn-lint exited 0 but printed: {findings}");
+        assert!(
+            findings.trim().is_empty(),
+            "cfn-lint exited 0 but printed: {findings}"
+        );
     } else {
-        assert!(!findings.trim().is_empty(), "cfn-lint failed without findings: {:?}", out.status);
+        assert!(
+            !findings.trim().is_empty(),
+            "cfn-lint failed without findings: {:?}",
+            out.status
+        );
     }
     Some(findings)
 }
@@ -86,7 +99,10 @@ pub fn assert_cfn_lint_clean(name: &str, template: &str) {
     let file = std::env::temp_dir().join(format!("cfnkit-{}-{name}.json", std::process::id()));
     std::fs::write(&file, template).expect("the temp dir is writable");
     if let Some(findings) = cfn_lint(&file) {
-        assert!(findings.trim().is_empty(), "cfn-lint finds problems in {name}:\n{findings}");
+        assert!(
+            findings.trim().is_empty(),
+            "cfn-lint finds problems in {name}:\n{findings}"
+        );
     }
 }
 
@@ -94,7 +110,8 @@ pub fn assert_cfn_lint_clean(name: &str, template: &str) {
 /// the tool is unavailable and not required.
 pub fn assert_openapi_valid(name: &str, doc: &serde_json::Value) {
     let Some(bin) = venv_bin() else { return };
-    let file = std::env::temp_dir().join(format!("cfnkit-{}-openapi-{name}.json", std::process::id()));
+    let file =
+        std::env::temp_dir().join(format!("cfnkit-{}-openapi-{name}.json", std::process::id()));
     let text = serde_json::to_string_pretty(doc).expect("JSON values serialize");
     std::fs::write(&file, text).expect("the temp dir is writable");
     let out = Command::new(bin.join("openapi-spec-validator"))
