@@ -14,6 +14,7 @@ mod hash;
 mod logical_id;
 mod pseudo;
 mod resource;
+mod rule;
 mod stack;
 mod sub;
 mod synth;
@@ -26,6 +27,7 @@ pub use hash::{canonical_json, short_hash, stable_hash};
 pub use logical_id::{InvalidLogicalId, LogicalId, MAX_NAME_LENGTH};
 pub use pseudo::Pseudo;
 pub use resource::{Attribute, Handle, NoAttributes, RawResource, Resource, ResourceRef};
+pub use rule::TemplateRule;
 pub use stack::{
     ConditionRef, MappingRef, Output, Parameter, ParameterRef, ParameterType, RemovalPolicy,
     ResourceOptions, Stack,

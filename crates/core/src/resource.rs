@@ -35,6 +35,9 @@ pub trait Resource: Serialize + Any {
     /// Every attribute name, for checking hand-written `Fn::GetAtt`s at synth.
     const ATTRIBUTE_NAMES: &'static [&'static str];
 
+    /// Rules over the whole template that apply whenever this type is in a stack.
+    const TEMPLATE_RULES: &'static [&'static dyn crate::rule::TemplateRule] = &[];
+
     /// Adds diagnostics for rules of this type that its Rust types cannot express.
     fn check(&self, _checks: &mut crate::diagnostic::ResourceChecks<'_>) {}
 }
@@ -132,6 +135,7 @@ pub(crate) trait ErasedResource: Any {
     fn attribute_names(&self) -> Option<&'static [&'static str]>;
     fn properties(&self) -> Result<serde_json::Value, serde_json::Error>;
     fn check(&self, checks: &mut crate::diagnostic::ResourceChecks<'_>);
+    fn template_rules(&self) -> &'static [&'static dyn crate::rule::TemplateRule];
     fn as_any_mut(&mut self) -> &mut dyn Any;
     fn as_any(&self) -> &dyn Any;
 }
@@ -148,6 +152,9 @@ impl<R: Resource> ErasedResource for R {
     }
     fn check(&self, checks: &mut crate::diagnostic::ResourceChecks<'_>) {
         Resource::check(self, checks);
+    }
+    fn template_rules(&self) -> &'static [&'static dyn crate::rule::TemplateRule] {
+        R::TEMPLATE_RULES
     }
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
@@ -178,6 +185,9 @@ impl ErasedResource for RawResource {
         Ok(self.properties.to_json())
     }
     fn check(&self, _: &mut crate::diagnostic::ResourceChecks<'_>) {}
+    fn template_rules(&self) -> &'static [&'static dyn crate::rule::TemplateRule] {
+        &[]
+    }
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
     }

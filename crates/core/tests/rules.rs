@@ -287,3 +287,57 @@ fn broken_stack_diagnostics_snapshot() {
         insta::assert_snapshot!("broken_stack_diagnostics", d.to_string());
     });
 }
+
+/// A resource type with a template-wide rule: at most one queue per stack.
+#[derive(serde::Serialize)]
+struct Queue {}
+
+struct OneQueue;
+
+impl cfnkit_core::TemplateRule for OneQueue {
+    fn id(&self) -> &'static str {
+        "test/one-queue"
+    }
+    fn check(&self, template: &cfnkit_core::Template, found: &mut cfnkit_core::Collector) {
+        let queues: Vec<&String> = template
+            .resources()
+            .unwrap()
+            .iter()
+            .filter(|(_, r)| r["Type"] == "AWS::SQS::Queue")
+            .map(|(id, _)| id)
+            .collect();
+        for id in queues.iter().skip(1) {
+            found.error(
+                "test/one-queue",
+                Some(id),
+                format!("/Resources/{id}"),
+                "only one queue, please",
+            );
+        }
+    }
+}
+
+impl cfnkit_core::Resource for Queue {
+    const TYPE_NAME: &'static str = "AWS::SQS::Queue";
+    type Attribute = cfnkit_core::NoAttributes;
+    const ATTRIBUTE_NAMES: &'static [&'static str] = &[];
+    const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] = &[&OneQueue];
+}
+
+#[test]
+fn template_rules_of_resource_types_run_once_per_synth() {
+    let mut stack = Stack::new("queues");
+    stack.add("A", Queue {});
+    stack.add("B", Queue {});
+    stack.add("C", Queue {});
+    let d = errors_of(&stack);
+    // Three queues, the rule ran once: two findings, not six.
+    assert_eq!(
+        d.iter().filter(|x| x.rule == "test/one-queue").count(),
+        2,
+        "{d}"
+    );
+    let mut one = Stack::new("one");
+    one.add("A", Queue {});
+    assert!(one.synth().is_ok());
+}
