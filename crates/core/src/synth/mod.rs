@@ -42,6 +42,7 @@ impl Stack {
             body: rendered.body,
         };
         quotas::check(self, &template, &mut found);
+        self.run_template_rules(&template, &mut found);
         let diagnostics = found.finish();
         if diagnostics.has_errors() {
             Err(diagnostics)
@@ -50,6 +51,18 @@ impl Stack {
                 template,
                 warnings: diagnostics,
             })
+        }
+    }
+
+    /// Runs the template-wide rules of the resource types in the stack, each once.
+    fn run_template_rules(&self, template: &Template, found: &mut Collector) {
+        let mut ran = std::collections::BTreeSet::new();
+        for entry in &self.resources {
+            for rule in entry.resource.template_rules() {
+                if ran.insert(rule.id()) {
+                    rule.check(template, found);
+                }
+            }
         }
     }
 }
