@@ -8,6 +8,7 @@
 //!   logical ids that must change with content.
 
 mod diagnostic;
+mod diff;
 mod expr;
 mod expr_parse;
 mod hash;
@@ -22,6 +23,7 @@ mod value;
 mod writer;
 
 pub use diagnostic::{Collector, Diagnostic, Diagnostics, Location, ResourceChecks, Severity};
+pub use diff::{ChangeKind, EntryChange, TemplateDiff, ValueChange, diff_templates};
 pub use expr::{Expr, Intrinsic, RefTarget};
 pub use hash::{canonical_json, short_hash, stable_hash};
 pub use logical_id::{InvalidLogicalId, LogicalId, MAX_NAME_LENGTH};
