@@ -21,6 +21,15 @@
 //! assert!(template.ends_with("}\n"));
 //! ```
 
+mod app;
+mod artifacts;
+mod cli;
+mod types;
+
+pub use app::{App, Exit};
+pub use artifacts::Artifacts;
+pub use types::create_only_properties;
+
 pub use cfnkit_apigateway as apigateway;
 pub use cfnkit_cognito as cognito;
 pub use cfnkit_core as core;

@@ -35,6 +35,10 @@ pub trait Resource: Serialize + Any {
     /// Every attribute name, for checking hand-written `Fn::GetAtt`s at synth.
     const ATTRIBUTE_NAMES: &'static [&'static str];
 
+    /// Top-level properties that cannot change without CloudFormation replacing the
+    /// resource (the registry schema's `createOnlyProperties`), for `diff`.
+    const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &[];
+
     /// Rules over the whole template that apply whenever this type is in a stack.
     const TEMPLATE_RULES: &'static [&'static dyn crate::rule::TemplateRule] = &[];
 

@@ -206,6 +206,11 @@ impl Stack {
             .map(|r| (r.logical_id.as_str(), r.resource.type_name()))
     }
 
+    /// The output names, in authoring order.
+    pub fn output_names(&self) -> Vec<&str> {
+        self.outputs.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
     /// Adds a parameter and returns a reference to it.
     pub fn add_parameter(&mut self, name: impl Into<String>, parameter: Parameter) -> ParameterRef {
         let name = name.into();

@@ -1,0 +1,227 @@
+//! The command line every program gets, driven in-process through `App::run_from`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
+
+use std::path::PathBuf;
+
+use cfnkit::core::{Expr, Output, Parameter, Stack};
+use cfnkit::{App, Exit};
+
+/// What a run printed, and how it ended.
+struct Run {
+    exit: Exit,
+    out: String,
+    err: String,
+}
+
+fn run(app: &App, args: &[&str]) -> Run {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let argv = std::iter::once("weather_stack").chain(args.iter().copied());
+    let exit = app.run_from(argv, &mut out, &mut err);
+    Run {
+        exit,
+        out: String::from_utf8(out).unwrap(),
+        err: String::from_utf8(err).unwrap(),
+    }
+}
+
+fn weather() -> App {
+    App::new("weather").stack(weather::weather_stack())
+}
+
+/// A stack that synthesises with one warning (an unused parameter).
+fn warned() -> Stack {
+    let mut stack = Stack::new("warned");
+    stack.add_parameter("Unused", Parameter::string());
+    let topic = stack.add_raw("Topic", "AWS::SNS::Topic", Expr::Map(Default::default()));
+    stack.add_output("TopicArn", Output::new(topic.reference()));
+    stack
+}
+
+/// A stack that fails synth.
+fn broken() -> Stack {
+    let mut stack = Stack::new("broken");
+    stack.add_raw("Bad-Id", "AWS::SNS::Topic", Expr::Map(Default::default()));
+    stack.add_output("Dangling", Output::new(Expr::reference("Nowhere")));
+    stack
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cfnkit-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({snapshot_path => "../snapshots/cli", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+#[test]
+fn no_arguments_print_the_single_stack_as_json() {
+    let r = run(&weather(), &[]);
+    assert_eq!(r.exit, Exit::Success, "{}", r.err);
+    assert_eq!(r.out, weather::weather_stack().synth().unwrap().template.to_json());
+    assert_eq!(r.err, "");
+}
+
+#[test]
+fn no_arguments_with_several_stacks_is_a_usage_error_naming_them() {
+    let app = App::new("two").stack(warned()).stack(weather::weather_stack());
+    let r = run(&app, &[]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert_eq!(r.out, "");
+    assert!(r.err.contains("several stacks (warned, weather)"), "{}", r.err);
+    let one = run(&app, &["synth", "--stack", "warned"]);
+    assert_eq!(one.exit, Exit::Success);
+    assert!(one.out.contains("AWS::SNS::Topic"));
+}
+
+#[test]
+fn help_and_version() {
+    let r = run(&weather(), &["--help"]);
+    assert_eq!(r.exit, Exit::Success);
+    snapshot("help", &r.out);
+    let r = run(&weather(), &["synth", "--help"]);
+    assert_eq!(r.exit, Exit::Success);
+    snapshot("synth_help", &r.out);
+    let r = run(&weather(), &["--version"]);
+    assert_eq!(r.out, format!("weather_stack {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn bad_flags_and_unknown_stacks_are_usage_errors() {
+    let r = run(&weather(), &["synth", "--frobnicate"]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(r.err.contains("unexpected argument '--frobnicate'"), "{}", r.err);
+    assert_eq!(r.out, "");
+    let r = run(&weather(), &["synth", "--stack", "nope"]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert_eq!(r.err, "error: no stack named 'nope'; the stacks are: weather\n");
+    let r = run(&weather(), &["synth", "--format", "toml"]);
+    assert_eq!(r.exit, Exit::Usage);
+}
+
+#[test]
+fn synth_yaml_reads_back_as_the_json_tree() {
+    let r = run(&weather(), &["synth", "--format", "yaml"]);
+    assert_eq!(r.exit, Exit::Success, "{}", r.err);
+    let back: serde_json::Value = serde_yaml::from_str(&r.out).unwrap();
+    assert_eq!(&back, weather::weather_stack().synth().unwrap().template.as_json());
+}
+
+#[test]
+fn synth_errors_exit_1_with_every_diagnostic_and_no_output() {
+    let app = App::new("b").stack(broken());
+    let r = run(&app, &["synth"]);
+    assert_eq!(r.exit, Exit::Findings);
+    assert_eq!(r.out, "");
+    snapshot("synth_broken_stderr", &r.err);
+}
+
+#[test]
+fn list_shows_stacks_resources_and_outputs() {
+    let r = run(&weather(), &["list"]);
+    assert_eq!(r.exit, Exit::Success);
+    snapshot("list", &r.out);
+}
+
+#[test]
+fn validate_reports_by_stack_and_exits_by_severity() {
+    let ok = run(&App::new("w").stack(warned()).stack(weather::weather_stack()), &["validate"]);
+    assert_eq!(ok.exit, Exit::Success);
+    snapshot("validate", &ok.out);
+    let strict = run(&App::new("w").stack(warned()), &["validate", "--strict"]);
+    assert_eq!(strict.exit, Exit::Findings);
+    let bad = run(&App::new("b").stack(broken()), &["validate", "--format", "json"]);
+    assert_eq!(bad.exit, Exit::Findings);
+    let report: serde_json::Value = serde_json::from_str(&bad.out).unwrap();
+    assert_eq!(report["errors"], 2);
+    assert_eq!(report["stacks"][0]["diagnostics"][0]["rule"], "core/logical-id-format");
+}
+
+#[test]
+fn synth_out_writes_every_artifact_and_a_manifest() {
+    let dir = scratch("out");
+    let app = App::new("w").stack(warned()).stack(weather::weather_stack());
+    let r = run(&app, &["synth", "--out", dir.to_str().unwrap()]);
+    assert_eq!(r.exit, Exit::Success, "{}", r.err);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(
+        manifest,
+        serde_json::json!({"app": "w", "stacks": [
+            {"name": "warned", "template": "warned.template.json", "dependsOn": []},
+            {"name": "weather", "template": "weather.template.json", "dependsOn": []},
+        ]})
+    );
+    let weather_json = std::fs::read_to_string(dir.join("weather.template.json")).unwrap();
+    assert_eq!(weather_json, weather::weather_stack().synth().unwrap().template.to_json());
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn failed_synth_or_unwritable_out_leaves_previous_artifacts_intact() {
+    let dir = scratch("intact");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("broken.template.json"), "previous").unwrap();
+    let r = run(&App::new("b").stack(broken()), &["synth", "--out", dir.to_str().unwrap()]);
+    assert_eq!(r.exit, Exit::Findings);
+    assert_eq!(std::fs::read_to_string(dir.join("broken.template.json")).unwrap(), "previous");
+
+    // A target that cannot be replaced: nothing is written, the previous files stay.
+    std::fs::write(dir.join("warned.template.json"), "previous").unwrap();
+    std::fs::create_dir_all(dir.join("manifest.json")).unwrap();
+    let r = run(&App::new("w").stack(warned()), &["synth", "--out", dir.to_str().unwrap()]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(r.err.contains("the previous ones are intact"), "{}", r.err);
+    assert_eq!(std::fs::read_to_string(dir.join("warned.template.json")).unwrap(), "previous");
+
+    // An --out path below a file.
+    let file = dir.join("plain-file");
+    std::fs::write(&file, "x").unwrap();
+    let r = run(&weather(), &["synth", "--out", file.join("sub").to_str().unwrap()]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(r.err.contains("cannot create the output directory"), "{}", r.err);
+}
+
+#[test]
+fn diff_against_itself_is_empty_and_against_a_change_exits_1() {
+    let dir = scratch("diff");
+    assert_eq!(run(&weather(), &["synth", "--out", dir.to_str().unwrap()]).exit, Exit::Success);
+    let same = run(&weather(), &["diff", "--against", dir.to_str().unwrap()]);
+    assert_eq!(same.exit, Exit::Success, "{}", same.err);
+    assert_eq!(same.out, "stack weather:\nno changes\n");
+
+    // The previous synth had another domain prefix and user pool name.
+    let file = dir.join("weather.template.json");
+    let mut old: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    old["Resources"]["UserPoolDomain"]["Properties"]["Domain"] = "old-prefix".into();
+    old["Resources"]["CognitoUserPool"]["Properties"]["UserPoolName"] = "old-name".into();
+    std::fs::write(&file, serde_json::to_string(&old).unwrap()).unwrap();
+    let changed = run(&weather(), &["diff", "--against", file.to_str().unwrap()]);
+    assert_eq!(changed.exit, Exit::Findings);
+    snapshot("diff_changed", &changed.out);
+}
+
+#[test]
+fn diff_against_something_that_is_not_a_template() {
+    let dir = scratch("notatemplate");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("package.json");
+    std::fs::write(&file, r#"{"name": "x"}"#).unwrap();
+    let r = run(&weather(), &["diff", "--against", file.to_str().unwrap()]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(r.err.contains("is not a CloudFormation template: it has no Resources section"), "{}", r.err);
+    let r = run(&weather(), &["diff", "--against", dir.to_str().unwrap()]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(r.err.contains("has no manifest.json"), "{}", r.err);
+    let r = run(&weather(), &["diff", "--against", dir.join("missing.json").to_str().unwrap()]);
+    assert_eq!(r.exit, Exit::Usage);
+}
