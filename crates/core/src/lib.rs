@@ -7,6 +7,7 @@
 //! - [`to_json`] / [`to_yaml`]: deterministic writers; [`stable_hash`]: content hashes for
 //!   logical ids that must change with content.
 
+mod app;
 mod diagnostic;
 mod diff;
 mod expr;
@@ -22,6 +23,7 @@ mod synth;
 mod value;
 mod writer;
 
+pub use app::{App, AppSynth, StackSynth};
 pub use diagnostic::{Collector, Diagnostic, Diagnostics, Location, ResourceChecks, Severity};
 pub use diff::{ChangeKind, EntryChange, TemplateDiff, ValueChange, diff_templates};
 pub use expr::{Expr, Intrinsic, RefTarget};

@@ -1,10 +1,11 @@
 //! `Stack::synth`: render the template and check every rule, reporting all findings at once.
 
 mod cycles;
+pub(crate) mod links;
 mod names;
 pub(crate) mod quotas;
 mod references;
-mod render;
+pub(crate) mod render;
 mod template;
 pub(crate) mod walk;
 pub(crate) use quotas as quotas_consts;
@@ -27,9 +28,14 @@ impl Stack {
     /// Renders the template and checks it. Returns the template with any warnings, or, if
     /// any rule found an error, every diagnostic (errors and warnings) together.
     pub fn synth(&self) -> Result<Synthesized, Diagnostics> {
+        self.synth_linked(&links::Links::default())
+    }
+
+    /// `synth`, rendering references to other stacks of an app as the links say.
+    pub(crate) fn synth_linked(&self, links: &links::Links) -> Result<Synthesized, Diagnostics> {
         let mut found = Collector::new(self.name());
-        let rendered = render::render(self, &mut found);
-        names::check(self, &mut found);
+        let rendered = render::render(self, links, &mut found);
+        names::check(self, &rendered.outputs, &mut found);
         for entry in &self.resources {
             entry.resource.check(&mut ResourceChecks {
                 collector: &mut found,

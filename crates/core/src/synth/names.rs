@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Collector;
 use crate::logical_id;
-use crate::stack::Stack;
+use crate::stack::{Output, Stack};
 
-pub(crate) fn check(stack: &Stack, found: &mut Collector) {
+pub(crate) fn check(stack: &Stack, outputs: &[(String, Output)], found: &mut Collector) {
     let resources = stack
         .resources
         .iter()
@@ -17,10 +17,7 @@ pub(crate) fn check(stack: &Stack, found: &mut Collector) {
         .map(|(n, _)| ("Parameters", n.as_str()));
     // Resources and parameters share one namespace: `Ref` must know which one it means.
     unique(resources.clone().chain(parameters.clone()), found);
-    unique(
-        stack.outputs.iter().map(|(n, _)| ("Outputs", n.as_str())),
-        found,
-    );
+    unique(outputs.iter().map(|(n, _)| ("Outputs", n.as_str())), found);
     unique(
         stack
             .conditions
@@ -35,7 +32,7 @@ pub(crate) fn check(stack: &Stack, found: &mut Collector) {
 
     let all = resources
         .chain(parameters)
-        .chain(stack.outputs.iter().map(|(n, _)| ("Outputs", n.as_str())))
+        .chain(outputs.iter().map(|(n, _)| ("Outputs", n.as_str())))
         .chain(
             stack
                 .conditions

@@ -20,6 +20,7 @@ pub const MAX_INLINE_TEMPLATE_BYTES: usize = 51_200;
 pub const MAX_S3_TEMPLATE_BYTES: usize = 1_000_000;
 
 pub(crate) fn check(stack: &Stack, template: &Template, found: &mut Collector) {
+    let outputs = template.outputs().map_or(0, serde_json::Map::len);
     count(
         found,
         "Resources",
@@ -30,7 +31,7 @@ pub(crate) fn check(stack: &Stack, template: &Template, found: &mut Collector) {
     count(
         found,
         "Outputs",
-        stack.outputs.len(),
+        outputs,
         MAX_OUTPUTS,
         "remove outputs or move some to another stack",
     );

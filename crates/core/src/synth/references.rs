@@ -8,7 +8,7 @@ use indexmap::IndexMap;
 
 use crate::diagnostic::Collector;
 use crate::expr::Expr;
-use crate::stack::Stack;
+use crate::stack::{Output, Stack};
 use crate::synth::render::Rendered;
 use crate::synth::walk::{self, Target};
 
@@ -36,6 +36,7 @@ struct Site<'s> {
 }
 
 pub(crate) fn check(stack: &Stack, rendered: &Rendered, found: &mut Collector) -> Graph {
+    let outputs = &rendered.outputs;
     let mut c = Checker {
         resources: stack
             .resources
@@ -100,7 +101,7 @@ pub(crate) fn check(stack: &Stack, rendered: &Rendered, found: &mut Collector) -
         );
     }
 
-    for (name, output) in &stack.outputs {
+    for (name, output) in outputs {
         let site = Site {
             owner: name,
             in_conditions: false,
@@ -114,7 +115,7 @@ pub(crate) fn check(stack: &Stack, rendered: &Rendered, found: &mut Collector) -
             c.condition_exists(condition, site, &format!("{base}/Condition"));
         }
     }
-    export_names_unique(stack, c.found);
+    export_names_unique(outputs, c.found);
 
     for (name, _) in &stack.parameters {
         if !c.used_parameters.contains(name.as_str()) {
@@ -251,9 +252,9 @@ impl Checker<'_> {
     }
 }
 
-fn export_names_unique(stack: &Stack, found: &mut Collector) {
+fn export_names_unique(outputs: &[(String, Output)], found: &mut Collector) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
-    for (name, output) in &stack.outputs {
+    for (name, output) in outputs {
         let Some(export) = output.export.as_ref().and_then(|e| e.name.as_str()) else {
             continue;
         };

@@ -4,16 +4,20 @@ use serde_json::{Map, Value, json};
 
 use crate::diagnostic::Collector;
 use crate::expr::Expr;
-use crate::stack::Stack;
+use crate::stack::{Output, Stack};
+use crate::synth::links::Links;
 
 /// The rendered tree, plus each resource's properties as an expression tree for the rules.
 pub(crate) struct Rendered {
     pub(crate) body: Value,
     /// (logical id, properties) in authoring order, duplicates included.
     pub(crate) properties: Vec<(String, Expr)>,
+    /// The outputs as rendered: the stack's own, then exports for other stacks.
+    pub(crate) outputs: Vec<(String, Output)>,
 }
 
-pub(crate) fn render(stack: &Stack, found: &mut Collector) -> Rendered {
+pub(crate) fn render(stack: &Stack, links: &Links, found: &mut Collector) -> Rendered {
+    let outputs = links.outputs(&stack.outputs);
     let mut template = Map::new();
     template.insert("AWSTemplateFormatVersion".into(), json!("2010-09-09"));
     if let Some(description) = &stack.description {
@@ -50,7 +54,13 @@ pub(crate) fn render(stack: &Stack, found: &mut Collector) -> Rendered {
                 Value::Null
             }
         };
-        properties.push((entry.logical_id.clone(), Expr::from_json(&props)));
+        let props_expr = links.localize(&Expr::from_json(&props));
+        let props = if links.imports.is_empty() {
+            props
+        } else {
+            props_expr.to_json()
+        };
+        properties.push((entry.logical_id.clone(), props_expr));
         let mut r = Map::new();
         r.insert("Type".into(), json!(entry.resource.type_name()));
         let o = &entry.options;
@@ -81,11 +91,12 @@ pub(crate) fn render(stack: &Stack, found: &mut Collector) -> Rendered {
     section(
         &mut template,
         "Outputs",
-        stack.outputs.iter().map(|(n, o)| (n, to_value(o))),
+        outputs.iter().map(|(n, o)| (n, to_value(o))),
     );
     Rendered {
         body: Value::Object(template),
         properties,
+        outputs,
     }
 }
 

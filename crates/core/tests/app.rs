@@ -1,0 +1,130 @@
+//! Apps of several stacks: automatic exports and imports, deploy order, cycles.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
+
+mod support;
+
+use cfnkit_core::{App, Expr, Output, Stack};
+use serde_json::json;
+use support::{Bucket, BucketAttribute};
+
+fn template(out: &cfnkit_core::AppSynth, name: &str) -> serde_json::Value {
+    let s = out.stacks.iter().find(|s| s.name == name).unwrap();
+    match &s.result {
+        Ok(ok) => ok.template.as_json().clone(),
+        Err(d) => panic!("{name} failed:\n{d}"),
+    }
+}
+
+/// `auth` owns a bucket; `api` (authored first) uses its Ref, Arn and a Sub of both.
+fn two_stacks() -> App {
+    let mut auth = Stack::new("auth");
+    let pool = auth.add("Pool", Bucket::named("pool"));
+    let mut api = Stack::new("api");
+    api.add("Logs", Bucket::named(pool.get_att(BucketAttribute::Arn)));
+    api.add(
+        "Other",
+        Bucket::named(Expr::sub("${Pool}:${Pool.Arn}:${AWS::Region}")),
+    );
+    api.add_output("PoolId", Output::new(pool.reference()));
+    App::new("shop").stack(api).stack(auth)
+}
+
+#[test]
+fn values_of_another_stack_become_exports_and_imports() {
+    let out = two_stacks().synth();
+    assert!(!out.has_errors());
+    let names: Vec<&str> = out.stacks.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["auth", "api"], "dependencies deploy first");
+    assert_eq!(out.stacks[1].depends_on, ["auth"]);
+    assert!(out.stacks[0].depends_on.is_empty());
+
+    let api = template(&out, "api");
+    assert_eq!(
+        api["Resources"]["Logs"]["Properties"]["BucketName"],
+        json!({"Fn::ImportValue": "shop-auth-Pool-Arn"})
+    );
+    assert_eq!(
+        api["Resources"]["Other"]["Properties"]["BucketName"],
+        json!({"Fn::Sub": ["${Pool}:${PoolArn}:${AWS::Region}", {
+            "Pool": {"Fn::ImportValue": "shop-auth-Pool"},
+            "PoolArn": {"Fn::ImportValue": "shop-auth-Pool-Arn"}
+        }]})
+    );
+    assert_eq!(
+        api["Outputs"]["PoolId"]["Value"],
+        json!({"Fn::ImportValue": "shop-auth-Pool"})
+    );
+
+    let auth = template(&out, "auth");
+    assert_eq!(
+        auth["Outputs"],
+        json!({
+            "ExportPool": {"Description": "Exported for other stacks of app shop", "Value": {"Ref": "Pool"}, "Export": {"Name": "shop-auth-Pool"}},
+            "ExportPoolArn": {"Description": "Exported for other stacks of app shop", "Value": {"Fn::GetAtt": ["Pool", "Arn"]}, "Export": {"Name": "shop-auth-Pool-Arn"}}
+        })
+    );
+}
+
+#[test]
+fn a_lone_stack_still_reports_the_reference_as_dangling() {
+    let mut auth = Stack::new("auth");
+    let pool = auth.add("Pool", Bucket::new());
+    let mut api = Stack::new("api");
+    api.add("Logs", Bucket::named(pool.reference()));
+    let d = api.synth().unwrap_err();
+    assert!(d.iter().any(|x| x.rule == "core/dangling-ref"), "{d}");
+}
+
+#[test]
+fn a_name_defined_in_two_other_stacks_is_ambiguous() {
+    let mut a = Stack::new("a");
+    a.add("Pool", Bucket::new());
+    let mut b = Stack::new("b");
+    b.add("Pool", Bucket::new());
+    let mut c = Stack::new("c");
+    c.add("Logs", Bucket::named(Expr::reference("Pool")));
+    let out = App::new("x").stack(a).stack(b).stack(c).synth();
+    let d = out
+        .stacks
+        .iter()
+        .find(|s| s.name == "c")
+        .unwrap()
+        .result
+        .as_ref()
+        .unwrap_err();
+    assert!(
+        d.iter()
+            .any(|x| x.rule == "core/cross-stack-ambiguous" && x.message.contains("(a, b)")),
+        "{d}"
+    );
+}
+
+#[test]
+fn stacks_using_each_other_are_a_cycle_naming_both() {
+    let mut a = Stack::new("a");
+    a.add("A", Bucket::named(Expr::reference("B")));
+    let mut b = Stack::new("b");
+    b.add("B", Bucket::named(Expr::reference("A")));
+    let out = App::new("x").stack(a).stack(b).synth();
+    for s in &out.stacks {
+        let d = s.result.as_ref().unwrap_err();
+        assert!(
+            d.iter().any(|x| x.rule == "core/cross-stack-cycle"
+                && x.message.contains("'a'")
+                && x.message.contains("'b'")),
+            "{d}"
+        );
+    }
+}
+
+#[test]
+fn apps_synthesise_deterministically() {
+    let a = two_stacks().synth();
+    let b = two_stacks().synth();
+    for (x, y) in a.stacks.iter().zip(&b.stacks) {
+        assert_eq!(
+            x.result.as_ref().unwrap().template.to_json(),
+            y.result.as_ref().unwrap().template.to_json()
+        );
+    }
+}
