@@ -4,10 +4,11 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use cfnkit_core::{Diagnostics, Stack, Synthesized};
+use cfnkit_core::{AppSynth, Stack};
 
 /// The stacks of one program. [`App::run`] gives the program a complete command line
-/// (`synth`, `validate`, `list`, `diff`, `--help`).
+/// (`synth`, `validate`, `list`, `diff`, `--help`). Values one stack uses from another
+/// become exports and imports automatically (see [`cfnkit_core::App`]).
 ///
 /// ```no_run
 /// use cfnkit::App;
@@ -19,8 +20,7 @@ use cfnkit_core::{Diagnostics, Stack, Synthesized};
 /// ```
 #[derive(Debug)]
 pub struct App {
-    name: String,
-    stacks: Vec<Stack>,
+    inner: cfnkit_core::App,
 }
 
 /// How a run ended: the process exit code.
@@ -55,30 +55,29 @@ impl App {
     /// An app without stacks. The name prefixes its artifacts' manifest.
     pub fn new(name: impl Into<String>) -> Self {
         App {
-            name: name.into(),
-            stacks: Vec::new(),
+            inner: cfnkit_core::App::new(name),
         }
     }
 
     /// Adds a stack.
     pub fn stack(mut self, stack: Stack) -> Self {
-        self.stacks.push(stack);
+        self.inner.add_stack(stack);
         self
     }
 
     /// The app's name.
     pub fn name(&self) -> &str {
-        &self.name
+        self.inner.name()
     }
 
     /// The stacks, in the order they were added.
     pub fn stacks(&self) -> &[Stack] {
-        &self.stacks
+        self.inner.stacks()
     }
 
-    /// Synthesises every stack.
-    pub fn synth(&self) -> Vec<(&Stack, Result<Synthesized, Diagnostics>)> {
-        self.stacks.iter().map(|s| (s, s.synth())).collect()
+    /// Synthesises every stack, in deploy order, with cross-stack references resolved.
+    pub fn synth(&self) -> AppSynth {
+        self.inner.synth()
     }
 
     /// Runs the command line of the process, printing to stdout and stderr.

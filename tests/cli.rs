@@ -62,17 +62,26 @@ fn snapshot(name: &str, text: &str) {
 fn no_arguments_print_the_single_stack_as_json() {
     let r = run(&weather(), &[]);
     assert_eq!(r.exit, Exit::Success, "{}", r.err);
-    assert_eq!(r.out, weather::weather_stack().synth().unwrap().template.to_json());
+    assert_eq!(
+        r.out,
+        weather::weather_stack().synth().unwrap().template.to_json()
+    );
     assert_eq!(r.err, "");
 }
 
 #[test]
 fn no_arguments_with_several_stacks_is_a_usage_error_naming_them() {
-    let app = App::new("two").stack(warned()).stack(weather::weather_stack());
+    let app = App::new("two")
+        .stack(warned())
+        .stack(weather::weather_stack());
     let r = run(&app, &[]);
     assert_eq!(r.exit, Exit::Usage);
     assert_eq!(r.out, "");
-    assert!(r.err.contains("several stacks (warned, weather)"), "{}", r.err);
+    assert!(
+        r.err.contains("several stacks (warned, weather)"),
+        "{}",
+        r.err
+    );
     let one = run(&app, &["synth", "--stack", "warned"]);
     assert_eq!(one.exit, Exit::Success);
     assert!(one.out.contains("AWS::SNS::Topic"));
@@ -87,18 +96,28 @@ fn help_and_version() {
     assert_eq!(r.exit, Exit::Success);
     snapshot("synth_help", &r.out);
     let r = run(&weather(), &["--version"]);
-    assert_eq!(r.out, format!("weather_stack {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        r.out,
+        format!("weather_stack {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
 fn bad_flags_and_unknown_stacks_are_usage_errors() {
     let r = run(&weather(), &["synth", "--frobnicate"]);
     assert_eq!(r.exit, Exit::Usage);
-    assert!(r.err.contains("unexpected argument '--frobnicate'"), "{}", r.err);
+    assert!(
+        r.err.contains("unexpected argument '--frobnicate'"),
+        "{}",
+        r.err
+    );
     assert_eq!(r.out, "");
     let r = run(&weather(), &["synth", "--stack", "nope"]);
     assert_eq!(r.exit, Exit::Usage);
-    assert_eq!(r.err, "error: no stack named 'nope'; the stacks are: weather\n");
+    assert_eq!(
+        r.err,
+        "error: no stack named 'nope'; the stacks are: weather\n"
+    );
     let r = run(&weather(), &["synth", "--format", "toml"]);
     assert_eq!(r.exit, Exit::Usage);
 }
@@ -108,7 +127,10 @@ fn synth_yaml_reads_back_as_the_json_tree() {
     let r = run(&weather(), &["synth", "--format", "yaml"]);
     assert_eq!(r.exit, Exit::Success, "{}", r.err);
     let back: serde_json::Value = serde_yaml::from_str(&r.out).unwrap();
-    assert_eq!(&back, weather::weather_stack().synth().unwrap().template.as_json());
+    assert_eq!(
+        &back,
+        weather::weather_stack().synth().unwrap().template.as_json()
+    );
 }
 
 #[test]
@@ -129,22 +151,35 @@ fn list_shows_stacks_resources_and_outputs() {
 
 #[test]
 fn validate_reports_by_stack_and_exits_by_severity() {
-    let ok = run(&App::new("w").stack(warned()).stack(weather::weather_stack()), &["validate"]);
+    let ok = run(
+        &App::new("w")
+            .stack(warned())
+            .stack(weather::weather_stack()),
+        &["validate"],
+    );
     assert_eq!(ok.exit, Exit::Success);
     snapshot("validate", &ok.out);
     let strict = run(&App::new("w").stack(warned()), &["validate", "--strict"]);
     assert_eq!(strict.exit, Exit::Findings);
-    let bad = run(&App::new("b").stack(broken()), &["validate", "--format", "json"]);
+    let bad = run(
+        &App::new("b").stack(broken()),
+        &["validate", "--format", "json"],
+    );
     assert_eq!(bad.exit, Exit::Findings);
     let report: serde_json::Value = serde_json::from_str(&bad.out).unwrap();
     assert_eq!(report["errors"], 2);
-    assert_eq!(report["stacks"][0]["diagnostics"][0]["rule"], "core/logical-id-format");
+    assert_eq!(
+        report["stacks"][0]["diagnostics"][0]["rule"],
+        "core/logical-id-format"
+    );
 }
 
 #[test]
 fn synth_out_writes_every_artifact_and_a_manifest() {
     let dir = scratch("out");
-    let app = App::new("w").stack(warned()).stack(weather::weather_stack());
+    let app = App::new("w")
+        .stack(warned())
+        .stack(weather::weather_stack());
     let r = run(&app, &["synth", "--out", dir.to_str().unwrap()]);
     assert_eq!(r.exit, Exit::Success, "{}", r.err);
     let manifest: serde_json::Value =
@@ -157,7 +192,10 @@ fn synth_out_writes_every_artifact_and_a_manifest() {
         ]})
     );
     let weather_json = std::fs::read_to_string(dir.join("weather.template.json")).unwrap();
-    assert_eq!(weather_json, weather::weather_stack().synth().unwrap().template.to_json());
+    assert_eq!(
+        weather_json,
+        weather::weather_stack().synth().unwrap().template.to_json()
+    );
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -171,37 +209,60 @@ fn failed_synth_or_unwritable_out_leaves_previous_artifacts_intact() {
     let dir = scratch("intact");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("broken.template.json"), "previous").unwrap();
-    let r = run(&App::new("b").stack(broken()), &["synth", "--out", dir.to_str().unwrap()]);
+    let r = run(
+        &App::new("b").stack(broken()),
+        &["synth", "--out", dir.to_str().unwrap()],
+    );
     assert_eq!(r.exit, Exit::Findings);
-    assert_eq!(std::fs::read_to_string(dir.join("broken.template.json")).unwrap(), "previous");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("broken.template.json")).unwrap(),
+        "previous"
+    );
 
     // A target that cannot be replaced: nothing is written, the previous files stay.
     std::fs::write(dir.join("warned.template.json"), "previous").unwrap();
     std::fs::create_dir_all(dir.join("manifest.json")).unwrap();
-    let r = run(&App::new("w").stack(warned()), &["synth", "--out", dir.to_str().unwrap()]);
+    let r = run(
+        &App::new("w").stack(warned()),
+        &["synth", "--out", dir.to_str().unwrap()],
+    );
     assert_eq!(r.exit, Exit::Usage);
     assert!(r.err.contains("the previous ones are intact"), "{}", r.err);
-    assert_eq!(std::fs::read_to_string(dir.join("warned.template.json")).unwrap(), "previous");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("warned.template.json")).unwrap(),
+        "previous"
+    );
 
     // An --out path below a file.
     let file = dir.join("plain-file");
     std::fs::write(&file, "x").unwrap();
-    let r = run(&weather(), &["synth", "--out", file.join("sub").to_str().unwrap()]);
+    let r = run(
+        &weather(),
+        &["synth", "--out", file.join("sub").to_str().unwrap()],
+    );
     assert_eq!(r.exit, Exit::Usage);
-    assert!(r.err.contains("cannot create the output directory"), "{}", r.err);
+    assert!(
+        r.err.contains("cannot create the output directory"),
+        "{}",
+        r.err
+    );
 }
 
 #[test]
 fn diff_against_itself_is_empty_and_against_a_change_exits_1() {
     let dir = scratch("diff");
-    assert_eq!(run(&weather(), &["synth", "--out", dir.to_str().unwrap()]).exit, Exit::Success);
+    assert_eq!(
+        run(&weather(), &["synth", "--out", dir.to_str().unwrap()]).exit,
+        Exit::Success
+    );
     let same = run(&weather(), &["diff", "--against", dir.to_str().unwrap()]);
     assert_eq!(same.exit, Exit::Success, "{}", same.err);
     assert_eq!(same.out, "stack weather:\nno changes\n");
 
     // The previous synth had another domain prefix and user pool name.
     let file = dir.join("weather.template.json");
-    let mut old: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let mut old: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     old["Resources"]["UserPoolDomain"]["Properties"]["Domain"] = "old-prefix".into();
     old["Resources"]["CognitoUserPool"]["Properties"]["UserPoolName"] = "old-name".into();
     std::fs::write(&file, serde_json::to_string(&old).unwrap()).unwrap();
@@ -218,10 +279,70 @@ fn diff_against_something_that_is_not_a_template() {
     std::fs::write(&file, r#"{"name": "x"}"#).unwrap();
     let r = run(&weather(), &["diff", "--against", file.to_str().unwrap()]);
     assert_eq!(r.exit, Exit::Usage);
-    assert!(r.err.contains("is not a CloudFormation template: it has no Resources section"), "{}", r.err);
+    assert!(
+        r.err
+            .contains("is not a CloudFormation template: it has no Resources section"),
+        "{}",
+        r.err
+    );
     let r = run(&weather(), &["diff", "--against", dir.to_str().unwrap()]);
     assert_eq!(r.exit, Exit::Usage);
     assert!(r.err.contains("has no manifest.json"), "{}", r.err);
-    let r = run(&weather(), &["diff", "--against", dir.join("missing.json").to_str().unwrap()]);
+    let r = run(
+        &weather(),
+        &[
+            "diff",
+            "--against",
+            dir.join("missing.json").to_str().unwrap(),
+        ],
+    );
     assert_eq!(r.exit, Exit::Usage);
+}
+
+/// `consumer` (authored first) uses a topic of `shared`.
+fn cross_stack_app() -> App {
+    let mut shared = Stack::new("shared");
+    let topic = shared.add_raw("Topic", "AWS::SNS::Topic", Expr::Map(Default::default()));
+    let mut consumer = Stack::new("consumer");
+    consumer.add_raw(
+        "Queue",
+        "AWS::SQS::Queue",
+        Expr::Map(
+            [("QueueName".to_owned(), topic.get_att_named("TopicName"))]
+                .into_iter()
+                .collect(),
+        ),
+    );
+    App::new("demo").stack(consumer).stack(shared)
+}
+
+#[test]
+fn synth_out_of_a_multi_stack_app_orders_the_manifest_by_dependencies() {
+    let dir = scratch("multi");
+    let r = run(
+        &cross_stack_app(),
+        &["synth", "--out", dir.to_str().unwrap()],
+    );
+    assert_eq!(r.exit, Exit::Success, "{}", r.err);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(
+        manifest["stacks"],
+        serde_json::json!([
+            {"name": "shared", "template": "shared.template.json", "dependsOn": []},
+            {"name": "consumer", "template": "consumer.template.json", "dependsOn": ["shared"]},
+        ])
+    );
+    let consumer = std::fs::read_to_string(dir.join("consumer.template.json")).unwrap();
+    assert!(
+        consumer.contains(r#""Fn::ImportValue": "demo-shared-Topic-TopicName""#),
+        "{consumer}"
+    );
+    for name in ["shared", "consumer"] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.template.json"))).unwrap();
+        cfnkit_testkit::assert_cfn_lint_clean(&format!("cross-{name}"), &text);
+    }
+    let one = run(&cross_stack_app(), &["synth", "--stack", "consumer"]);
+    assert_eq!(one.exit, Exit::Success, "{}", one.err);
+    assert!(one.out.contains("Fn::ImportValue"));
 }

@@ -8,25 +8,18 @@ use serde_json::Value;
 use crate::app::Exit;
 use crate::cli::Ctx;
 use crate::cli::args::{DiffArgs, Format};
-use crate::cli::synth::{synth_all, template_file};
+use crate::cli::synth::{synth_selected, template_file};
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, args: &DiffArgs) -> Exit {
-    let stacks = match crate::cli::select(ctx.app, args.stack.as_deref()) {
-        Ok(stacks) => stacks,
-        Err(e) => return ctx.usage(e),
-    };
     let against = &args.against;
-    let previous: Vec<Option<Value>> = if against.is_dir() {
-        let mut found = Vec::new();
-        for stack in &stacks {
-            match previous_in_dir(against, stack.name()) {
-                Ok(t) => found.push(t),
-                Err(e) => return ctx.usage(e),
-            }
+    // A single template file: read it before synth, so bad input fails fast.
+    let single = if against.is_dir() {
+        if let Err(e) = manifest_in(against) {
+            return ctx.usage(e);
         }
-        found
+        None
     } else {
-        if stacks.len() != 1 {
+        if args.stack.is_none() && ctx.app.stacks().len() != 1 {
             return ctx.usage(format!(
                 "{} is one template but the app has several stacks ({}); name one with --stack",
                 against.display(),
@@ -34,16 +27,24 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &DiffArgs) -> Exit {
             ));
         }
         match read_template(against) {
-            Ok(t) => vec![Some(t)],
+            Ok(t) => Some(t),
             Err(e) => return ctx.usage(e),
         }
     };
-    let Some(current) = synth_all(ctx, &stacks) else {
-        return Exit::Findings;
+    let current = match synth_selected(ctx, args.stack.as_deref()) {
+        Ok(current) => current,
+        Err(exit) => return exit,
     };
     let mut changed = false;
     let mut report = String::new();
-    for ((stack, out), old) in current.iter().zip(&previous) {
+    for (meta, out) in &current {
+        let old = match &single {
+            Some(t) => Some(t.clone()),
+            None => match previous_in_dir(against, &meta.name) {
+                Ok(t) => t,
+                Err(e) => return ctx.usage(e),
+            },
+        };
         let empty = Value::Object(Default::default());
         let diff: TemplateDiff = diff_templates(
             old.as_ref().unwrap_or(&empty),
@@ -52,7 +53,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &DiffArgs) -> Exit {
         );
         changed |= !diff.is_empty();
         let note = if old.is_none() { " (new stack)" } else { "" };
-        report.push_str(&format!("stack {}{note}:\n{diff}", stack.name()));
+        report.push_str(&format!("stack {}{note}:\n{diff}", meta.name));
     }
     if let Err(e) = ctx.out.write_all(report.as_bytes()) {
         return ctx.usage(format!("cannot write the report: {e}"));
@@ -64,15 +65,21 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &DiffArgs) -> Exit {
     }
 }
 
+/// Checks that `dir` was written by `synth --out`.
+fn manifest_in(dir: &Path) -> Result<(), String> {
+    if dir.join("manifest.json").is_file() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} has no manifest.json: give a directory written by `synth --out`, or a template file",
+            dir.display()
+        ))
+    }
+}
+
 /// The stack's template in a `synth --out` directory, in either format; `None` when the
 /// directory has none for it (a new stack).
 fn previous_in_dir(dir: &Path, stack: &str) -> Result<Option<Value>, String> {
-    if !dir.join("manifest.json").is_file() {
-        return Err(format!(
-            "{} has no manifest.json: give a directory written by `synth --out`, or a template file",
-            dir.display()
-        ));
-    }
     for format in [Format::Json, Format::Yaml] {
         let path = dir.join(template_file(stack, format));
         if path.is_file() {

@@ -7,7 +7,11 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) -> Exit {
     let mut text = String::new();
     for stack in ctx.app.stacks() {
         text.push_str(&format!("{}\n  resources:\n", stack.name()));
-        let width = stack.resource_types().map(|(id, _)| id.len()).max().unwrap_or(0);
+        let width = stack
+            .resource_types()
+            .map(|(id, _)| id.len())
+            .max()
+            .unwrap_or(0);
         for (id, type_name) in stack.resource_types() {
             text.push_str(&format!("    {id:width$}  {type_name}\n"));
         }

@@ -1,6 +1,6 @@
 //! `synth`: templates to stdout, or every artifact into a directory.
 
-use cfnkit_core::{Diagnostics, Stack, Synthesized};
+use cfnkit_core::{StackSynth, Synthesized};
 use serde_json::json;
 
 use crate::app::Exit;
@@ -9,21 +9,21 @@ use crate::cli::Ctx;
 use crate::cli::args::{Format, SynthArgs};
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, args: &SynthArgs) -> Exit {
-    let stacks = match crate::cli::select(ctx.app, args.stack.as_deref()) {
-        Ok(stacks) => stacks,
-        Err(e) => return ctx.usage(e),
-    };
-    let Some(results) = synth_all(ctx, &stacks) else {
-        return Exit::Findings;
+    if args.out.is_none() && args.stack.is_none() && ctx.app.stacks().len() > 1 {
+        return ctx.usage(format!(
+            "the app has several stacks ({}); name one with --stack, or write them all with --out DIR",
+            crate::cli::names(ctx.app)
+        ));
+    }
+    let results = match synth_selected(ctx, args.stack.as_deref()) {
+        Ok(results) => results,
+        Err(exit) => return exit,
     };
     match &args.out {
         Some(dir) => write_artifacts(ctx, dir, args.format, &results),
         None => {
-            let [(_, out)] = results.as_slice() else {
-                return ctx.usage(format!(
-                    "the app has several stacks ({}); name one with --stack, or write them all with --out DIR",
-                    crate::cli::names(ctx.app)
-                ));
+            let Some((_, out)) = results.first() else {
+                return ctx.usage("the app has no stack");
             };
             match render(out, args.format) {
                 Ok(text) => match ctx.out.write_all(text.as_bytes()) {
@@ -36,20 +36,39 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &SynthArgs) -> Exit {
     }
 }
 
-/// Synthesises the stacks; prints every diagnostic. `None` when any stack has errors.
-pub(crate) fn synth_all<'s>(
-    ctx: &mut Ctx<'_>,
-    stacks: &[&'s Stack],
-) -> Option<Vec<(&'s Stack, Synthesized)>> {
+/// A stack's successful synth: its name and dependencies, and the template.
+pub(crate) type Done = (StackMeta, Synthesized);
+
+/// A stack's name and the stacks it imports from.
+pub(crate) struct StackMeta {
+    pub name: String,
+    pub depends_on: Vec<String>,
+}
+
+/// Synthesises the app and keeps the stack named (or all, in deploy order); prints every
+/// diagnostic of those. Fails with the exit to take: usage for an unknown name, findings
+/// when any of them has errors.
+pub(crate) fn synth_selected(ctx: &mut Ctx<'_>, stack: Option<&str>) -> Result<Vec<Done>, Exit> {
+    if let Err(e) = crate::cli::select(ctx.app, stack) {
+        return Err(ctx.usage(e));
+    }
     let mut ok = Vec::new();
-    let mut failed: Vec<(&str, Diagnostics)> = Vec::new();
-    for stack in stacks {
-        match stack.synth() {
+    let mut failed = Vec::new();
+    for StackSynth {
+        name,
+        result,
+        depends_on,
+    } in ctx.app.synth().stacks
+    {
+        if stack.is_some_and(|s| s != name) {
+            continue;
+        }
+        match result {
             Ok(out) => {
                 ctx.diagnostics(&out.warnings);
-                ok.push((*stack, out));
+                ok.push((StackMeta { name, depends_on }, out));
             }
-            Err(d) => failed.push((stack.name(), d)),
+            Err(d) => failed.push((name, d)),
         }
     }
     for (name, d) in &failed {
@@ -62,7 +81,11 @@ pub(crate) fn synth_all<'s>(
             if errors == 1 { "" } else { "s" }
         );
     }
-    failed.is_empty().then_some(ok)
+    if failed.is_empty() {
+        Ok(ok)
+    } else {
+        Err(Exit::Findings)
+    }
 }
 
 fn render(out: &Synthesized, format: Format) -> Result<String, String> {
@@ -81,7 +104,7 @@ fn write_artifacts(
     ctx: &mut Ctx<'_>,
     dir: &std::path::Path,
     format: Format,
-    results: &[(&Stack, Synthesized)],
+    results: &[Done],
 ) -> Exit {
     if let Err(e) = std::fs::create_dir_all(dir) {
         return ctx.usage(format!(
@@ -91,13 +114,13 @@ fn write_artifacts(
     }
     let mut files = Artifacts::new();
     let mut manifest = Vec::new();
-    for (stack, out) in results {
-        let name = template_file(stack.name(), format);
+    for (meta, out) in results {
+        let name = template_file(&meta.name, format);
         match render(out, format) {
             Ok(text) => files.add(dir.join(&name), text),
             Err(e) => return ctx.usage(e),
         }
-        manifest.push(json!({"name": stack.name(), "template": name, "dependsOn": []}));
+        manifest.push(json!({"name": meta.name, "template": name, "dependsOn": meta.depends_on}));
     }
     let manifest = json!({"app": ctx.app.name(), "stacks": manifest});
     files.add(dir.join("manifest.json"), cfnkit_core::to_json(&manifest));

@@ -8,11 +8,12 @@ use crate::cli::Ctx;
 use crate::cli::args::{ReportFormat, ValidateArgs};
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, args: &ValidateArgs) -> Exit {
-    let reports: Vec<(&str, Diagnostics)> = ctx
+    let reports: Vec<(String, Diagnostics)> = ctx
         .app
         .synth()
+        .stacks
         .into_iter()
-        .map(|(stack, result)| (stack.name(), result.map_or_else(|d| d, |ok| ok.warnings)))
+        .map(|s| (s.name, s.result.map_or_else(|d| d, |ok| ok.warnings)))
         .collect();
     let errors: usize = reports.iter().map(|(_, d)| d.errors().count()).sum();
     let warnings: usize = reports.iter().map(|(_, d)| d.warnings().count()).sum();
@@ -39,7 +40,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &ValidateArgs) -> Exit {
 
 fn text(
     ctx: &mut Ctx<'_>,
-    reports: &[(&str, Diagnostics)],
+    reports: &[(String, Diagnostics)],
     errors: usize,
     warnings: usize,
 ) -> std::io::Result<()> {
