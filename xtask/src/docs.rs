@@ -253,11 +253,18 @@ fn constraint_facts(c: &Constraints, ty: &Ty, subject: &str) -> Vec<String> {
     if c.unique_items {
         facts.push("Items must be unique.".to_owned());
     }
-    if let Some(pattern) = &c.pattern {
-        facts.push(format!(
+    match (&c.pattern, c.checked_by) {
+        (Some(pattern), []) => facts.push(format!(
             "{} (checked by CloudFormation, not at synth): `{pattern}`.",
             phrase(subject, "pattern")
-        ));
+        )),
+        (Some(pattern), _) => facts.push(format!("{}: `{pattern}`.", phrase(subject, "pattern"))),
+        (None, _) => {}
+    }
+    if !c.checked_by.is_empty() {
+        let rules: Vec<String> = c.checked_by.iter().map(|r| format!("`{r}`")).collect();
+        let noun = if rules.len() == 1 { "rule" } else { "rules" };
+        facts.push(format!("Checked at synth by {noun} {}.", rules.join(", ")));
     }
     facts
 }

@@ -84,8 +84,9 @@ pub fn mod_rs(model: &CrateModel, sources: &[ModuleSource], has_checks: bool) ->
          Generated from the CloudFormation registry schemas shipped with cfn-lint {PINNED_CFN_LINT} by \
          `cargo xtask gen-l1`. Each type links its AWS reference page. Constraints of the schemas \
          (lengths, ranges, item counts) are checked at synth for literal values (rule \
-         `schema/constraint`); patterns are left to CloudFormation.",
-        types.join(", ")
+         `schema/constraint`); patterns are left to CloudFormation{}.",
+        types.join(", "),
+        hand_written_rules(model)
     )));
     out.push('\n');
     if has_checks {
@@ -247,13 +248,28 @@ impl<'m> Writer<'m> {
             type_name = r.spec.type_name,
             names = names.join(", "),
         );
-        if self.model.object_has_checks(&r.object) {
-            self.imports
-                .insert("super::constraints::Checker".to_owned());
-            self.body.push_str(
-                "\nfn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {\n\
-                 self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), \"\");\n}\n",
+        let hook = crate::overrides::rule_hook(r.spec.type_name);
+        if let Some(rules) = hook.and_then(|h| h.template_rules) {
+            let _ = writeln!(
+                self.body,
+                "const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] = {rules};"
             );
+        }
+        let schema_checks = self.model.object_has_checks(&r.object);
+        let rule_check = hook.and_then(|h| h.check);
+        if schema_checks || rule_check.is_some() {
+            self.body
+                .push_str("\nfn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {\n");
+            if schema_checks {
+                self.imports
+                    .insert("super::constraints::Checker".to_owned());
+                self.body
+                    .push_str("self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), \"\");\n");
+            }
+            if let Some(check) = rule_check {
+                let _ = writeln!(self.body, "{check}(self, checks);");
+            }
+            self.body.push_str("}\n");
         }
         self.body.push_str("}\n\n");
         Ok(())
@@ -663,6 +679,24 @@ impl<'m> Writer<'m> {
             docs::comment(&doc, "")
         );
         Ok(())
+    }
+}
+
+/// The sentence on a crate's hand-written rules, if its resources have any.
+fn hand_written_rules(model: &CrateModel) -> String {
+    let hooked = model
+        .resources
+        .iter()
+        .any(|r| crate::overrides::rule_hook(r.spec.type_name).is_some());
+    if hooked {
+        format!(
+            ", except where a property's docs name a rule. Hand-written rules (`crate::rules`, \
+             rule ids `{}/…`) check patterns, what relates properties, and what relates \
+             resources of a template",
+            model.krate
+        )
+    } else {
+        String::new()
     }
 }
 

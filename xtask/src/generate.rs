@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use crate::crate_model::CrateModel;
 use crate::emit::{self, CheckKind};
 use crate::model;
-use crate::overrides::RESOURCES;
+use crate::overrides::{self, RESOURCES};
 use crate::registry::Registry;
 
 /// A file to generate, relative to the workspace root.
@@ -47,7 +47,48 @@ pub fn crate_model(registry: &Registry, krate: &'static str) -> Result<CrateMode
         .filter(|spec| spec.krate == krate)
         .map(|spec| model::parse(spec, &registry.schema(spec.type_name)?))
         .collect::<Result<Vec<_>, String>>()?;
+    check_rule_tables(krate, &parsed)?;
     CrateModel::build(krate, parsed)
+}
+
+/// Fails on an entry of [`overrides::RULE_HOOKS`] or [`overrides::RULE_CHECKED`] that names
+/// a type or property the crate does not have: a typo there would silently drop a check.
+fn check_rule_tables(krate: &str, parsed: &[model::ParsedResource]) -> Result<(), String> {
+    let of_crate = |type_name: &str| {
+        RESOURCES
+            .iter()
+            .any(|r| r.type_name == type_name && r.krate == krate)
+    };
+    for hook in overrides::RULE_HOOKS
+        .iter()
+        .filter(|h| of_crate(h.type_name))
+    {
+        if !parsed.iter().any(|p| p.spec.type_name == hook.type_name) {
+            return Err(format!("RULE_HOOKS: {} is not generated", hook.type_name));
+        }
+    }
+    for (site, _) in overrides::RULE_CHECKED
+        .iter()
+        .filter(|(s, _)| of_crate(s.type_name))
+    {
+        let object = parsed
+            .iter()
+            .find(|p| p.spec.type_name == site.type_name)
+            .and_then(|p| {
+                if site.owner.is_empty() {
+                    Some(&p.object)
+                } else {
+                    p.defs.iter().find(|(n, _)| n == site.owner).map(|(_, o)| o)
+                }
+            });
+        if !object.is_some_and(|o| o.props.iter().any(|p| p.name == site.property)) {
+            return Err(format!(
+                "RULE_CHECKED: {} has no property {}.{}",
+                site.type_name, site.owner, site.property
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `(file name, unformatted source)` of one crate's `l1/`.

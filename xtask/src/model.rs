@@ -70,11 +70,18 @@ pub struct Constraints {
     pub pattern: Option<String>,
     /// `uniqueItems: true`.
     pub unique_items: bool,
+    /// The hand-written rules that check these constraints (and the pattern) instead of the
+    /// generic `schema/constraint` ([`overrides::RULE_CHECKED`]); empty for most values.
+    pub checked_by: &'static [&'static str],
 }
 
 impl Constraints {
-    /// Whether synth has anything to check (patterns are not checked).
+    /// Whether the generic synth check has anything to check (patterns are not checked, and
+    /// neither are constraints a hand-written rule checks).
     pub fn checkable(&self) -> bool {
+        if !self.checked_by.is_empty() {
+            return false;
+        }
         self.min_length.is_some_and(|n| n > 0)
             || self.max_length.is_some()
             || self.minimum.is_some()
@@ -268,11 +275,15 @@ impl<'a> Parser<'a> {
                 property: name,
                 name: name.clone(),
             };
+            let mut shape = self.shape(prop_schema, &default)?;
+            if let Some(rules) = overrides::rule_checked(type_name, owner, name) {
+                shape.constraints.checked_by = rules;
+            }
             props.push(Prop {
                 name: name.clone(),
                 field: naming::snake_case(name),
                 required: required.contains(name),
-                shape: self.shape(prop_schema, &default)?,
+                shape,
                 description: description(prop_schema),
                 doc_url: self.anchor(owner, name),
             });
@@ -445,6 +456,7 @@ fn constraints(schema: &Json) -> Constraints {
             .and_then(Json::as_str)
             .map(str::to_owned),
         unique_items: schema.get("uniqueItems").and_then(Json::as_bool) == Some(true),
+        checked_by: &[],
     }
 }
 

@@ -422,3 +422,115 @@ pub const CONSTRUCTOR_ORDER: &[(&str, &[&str])] = &[
     ),
     ("Tag", &["Key", "Value"]),
 ];
+
+/// Hand-written synth rules of a resource type: a function and a constant in its crate's
+/// `src/rules/` that the generated `impl Resource` uses, so that users of the L1s get the
+/// same checks as users of the L2 constructs built on them.
+#[derive(Debug)]
+pub struct RuleHook {
+    /// The CloudFormation type name.
+    pub type_name: &'static str,
+    /// The path of a `fn(&Cfn…, &mut cfnkit_core::ResourceChecks<'_>)` that the generated
+    /// `Resource::check` calls after the schema constraint checks.
+    pub check: Option<&'static str>,
+    /// The path of a `&'static [&'static dyn cfnkit_core::TemplateRule]` that the generated
+    /// impl uses as `Resource::TEMPLATE_RULES` (rules relating several resources).
+    pub template_rules: Option<&'static str>,
+}
+
+const COGNITO_TEMPLATE_RULES: Option<&str> = Some("crate::rules::TEMPLATE_RULES");
+
+/// The resource types with hand-written rules (see `crates/cognito/src/rules/`).
+pub const RULE_HOOKS: &[RuleHook] = &[
+    RuleHook {
+        type_name: "AWS::Cognito::UserPool",
+        check: None,
+        template_rules: COGNITO_TEMPLATE_RULES,
+    },
+    RuleHook {
+        type_name: "AWS::Cognito::UserPoolResourceServer",
+        check: Some("crate::rules::check_resource_server"),
+        template_rules: COGNITO_TEMPLATE_RULES,
+    },
+    RuleHook {
+        type_name: "AWS::Cognito::UserPoolClient",
+        check: Some("crate::rules::check_client"),
+        template_rules: COGNITO_TEMPLATE_RULES,
+    },
+    RuleHook {
+        type_name: "AWS::Cognito::UserPoolDomain",
+        check: Some("crate::rules::check_domain"),
+        template_rules: COGNITO_TEMPLATE_RULES,
+    },
+];
+
+/// The hand-written rules of a resource type, if any.
+pub fn rule_hook(type_name: &str) -> Option<&'static RuleHook> {
+    RULE_HOOKS.iter().find(|h| h.type_name == type_name)
+}
+
+const RESOURCE_SERVER: &str = "AWS::Cognito::UserPoolResourceServer";
+const CLIENT: &str = "AWS::Cognito::UserPoolClient";
+
+/// Properties whose schema constraints (lengths, ranges, item counts, and the pattern) a
+/// hand-written rule of [`RULE_HOOKS`] reports instead of the generic `schema/constraint`,
+/// with that rule's ids: one finding per mistake, under the rule that explains it. For a
+/// list, the entry covers the list's own constraints (its item count), not its items'.
+pub const RULE_CHECKED: &[(Site, &[&str])] = &[
+    (
+        site(RESOURCE_SERVER, "", "Identifier"),
+        &["cognito/resource-server-identifier"],
+    ),
+    (
+        site(RESOURCE_SERVER, "", "Name"),
+        &["cognito/resource-server-name"],
+    ),
+    (
+        site(RESOURCE_SERVER, "", "Scopes"),
+        &["cognito/scopes-per-resource-server"],
+    ),
+    (
+        site(RESOURCE_SERVER, "ResourceServerScopeType", "ScopeName"),
+        &["cognito/scope-name"],
+    ),
+    (
+        site(
+            RESOURCE_SERVER,
+            "ResourceServerScopeType",
+            "ScopeDescription",
+        ),
+        &["cognito/scope-description"],
+    ),
+    (
+        site(CLIENT, "", "AllowedOAuthScopes"),
+        &["cognito/scopes-per-client"],
+    ),
+    (
+        site(CLIENT, "", "AccessTokenValidity"),
+        &["cognito/token-validity"],
+    ),
+    (
+        site(CLIENT, "", "IdTokenValidity"),
+        &["cognito/token-validity"],
+    ),
+    (
+        site(CLIENT, "", "RefreshTokenValidity"),
+        &["cognito/token-validity"],
+    ),
+    (
+        site("AWS::Cognito::UserPoolDomain", "", "Domain"),
+        &["cognito/domain-prefix", "cognito/custom-domain"],
+    ),
+];
+
+/// The rules that check a property's constraints instead of `schema/constraint`, if any.
+pub fn rule_checked(
+    type_name: &str,
+    owner: &str,
+    property: &str,
+) -> Option<&'static [&'static str]> {
+    RULE_CHECKED
+        .iter()
+        .find(|(s, _)| s.is(type_name, owner, property))
+        .map(|(_, rules)| *rules)
+}

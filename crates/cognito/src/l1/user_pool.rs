@@ -679,6 +679,8 @@ impl cfnkit_core::Resource for CfnUserPool {
     type Attribute = CfnUserPoolAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] =
         &["Arn", "ProviderName", "ProviderURL", "UserPoolId"];
+    const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
+        crate::rules::TEMPLATE_RULES;
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");

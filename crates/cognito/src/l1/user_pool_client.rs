@@ -19,7 +19,7 @@ use cfnkit_core::Value;
 pub struct CfnUserPoolClient {
     /// The `AccessTokenValidity` property.
     ///
-    /// Range: 1 to 86400.
+    /// Range: 1 to 86400. Checked at synth by rule `cognito/token-validity`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-accesstokenvalidity)
     #[serde(rename = "AccessTokenValidity")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,8 +39,8 @@ pub struct CfnUserPoolClient {
     pub allowed_oauth_flows_user_pool_client: Option<Value<bool>>,
     /// The `AllowedOAuthScopes` property.
     ///
-    /// Items: at most 50. Item length: 1 to 256 characters. Item pattern (checked by
-    /// CloudFormation, not at synth):
+    /// Items: at most 50. Checked at synth by rule `cognito/scopes-per-client`. Item length: 1 to
+    /// 256 characters. Item pattern (checked by CloudFormation, not at synth):
     /// `^[\x21\x23-\x5B\x5D-\x7E]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-allowedoauthscopes)
     #[serde(rename = "AllowedOAuthScopes")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,7 +110,7 @@ pub struct CfnUserPoolClient {
     pub generate_secret: Option<Value<bool>>,
     /// The `IdTokenValidity` property.
     ///
-    /// Range: 1 to 86400.
+    /// Range: 1 to 86400. Checked at synth by rule `cognito/token-validity`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-idtokenvalidity)
     #[serde(rename = "IdTokenValidity")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,7 +145,7 @@ pub struct CfnUserPoolClient {
     pub refresh_token_rotation: Option<RefreshTokenRotation>,
     /// The `RefreshTokenValidity` property.
     ///
-    /// Range: 1 to 315360000.
+    /// Range: 1 to 315360000. Checked at synth by rule `cognito/token-validity`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-refreshtokenvalidity)
     #[serde(rename = "RefreshTokenValidity")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -211,7 +211,7 @@ impl CfnUserPoolClient {
 
     /// Sets `AccessTokenValidity`.
     ///
-    /// Range: 1 to 86400.
+    /// Range: 1 to 86400. Checked at synth by rule `cognito/token-validity`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-accesstokenvalidity)
     pub fn access_token_validity(mut self, v: impl Into<Value<i64>>) -> Self {
         self.access_token_validity = Some(v.into());
@@ -240,8 +240,8 @@ impl CfnUserPoolClient {
 
     /// Sets `AllowedOAuthScopes`.
     ///
-    /// Items: at most 50. Item length: 1 to 256 characters. Item pattern (checked by
-    /// CloudFormation, not at synth):
+    /// Items: at most 50. Checked at synth by rule `cognito/scopes-per-client`. Item length: 1 to
+    /// 256 characters. Item pattern (checked by CloudFormation, not at synth):
     /// `^[\x21\x23-\x5B\x5D-\x7E]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-allowedoauthscopes)
     pub fn allowed_oauth_scopes<V: Into<Value<String>>>(
         mut self,
@@ -343,7 +343,7 @@ impl CfnUserPoolClient {
 
     /// Sets `IdTokenValidity`.
     ///
-    /// Range: 1 to 86400.
+    /// Range: 1 to 86400. Checked at synth by rule `cognito/token-validity`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-idtokenvalidity)
     pub fn id_token_validity(mut self, v: impl Into<Value<i64>>) -> Self {
         self.id_token_validity = Some(v.into());
@@ -397,7 +397,7 @@ impl CfnUserPoolClient {
 
     /// Sets `RefreshTokenValidity`.
     ///
-    /// Range: 1 to 315360000.
+    /// Range: 1 to 315360000. Checked at synth by rule `cognito/token-validity`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-refreshtokenvalidity)
     pub fn refresh_token_validity(mut self, v: impl Into<Value<i64>>) -> Self {
         self.refresh_token_validity = Some(v.into());
@@ -438,12 +438,6 @@ impl CfnUserPoolClient {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.integer(
-            &format!("{path}/AccessTokenValidity"),
-            self.access_token_validity.as_ref(),
-            Some(1),
-            Some(86400),
-        );
         c.items(
             &format!("{path}/AllowedOAuthFlows"),
             self.allowed_oauth_flows.as_ref().map(Vec::len),
@@ -499,12 +493,6 @@ impl CfnUserPoolClient {
             Some(1),
             Some(1024),
         );
-        c.integer(
-            &format!("{path}/IdTokenValidity"),
-            self.id_token_validity.as_ref(),
-            Some(1),
-            Some(86400),
-        );
         c.items(
             &format!("{path}/LogoutURLs"),
             self.logout_urls.as_ref().map(Vec::len),
@@ -530,12 +518,6 @@ impl CfnUserPoolClient {
         if let Some(v) = &self.refresh_token_rotation {
             v.check_at(c, &format!("{path}/RefreshTokenRotation"));
         }
-        c.integer(
-            &format!("{path}/RefreshTokenValidity"),
-            self.refresh_token_validity.as_ref(),
-            Some(1),
-            Some(315360000),
-        );
         for (i, v) in self
             .supported_identity_providers
             .iter()
@@ -591,9 +573,12 @@ impl cfnkit_core::Resource for CfnUserPoolClient {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolClient";
     type Attribute = CfnUserPoolClientAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["ClientId", "ClientSecret", "Name"];
+    const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
+        crate::rules::TEMPLATE_RULES;
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");
+        crate::rules::check_client(self, checks);
     }
 }
 

@@ -27,7 +27,8 @@ pub struct CfnUserPoolDomain {
     pub custom_domain_config: Option<CustomDomainConfigType>,
     /// The `Domain` property.
     ///
-    /// Required. Length: 1 to 63 characters.
+    /// Required. Length: 1 to 63 characters. Checked at synth by rules `cognito/domain-prefix`,
+    /// `cognito/custom-domain`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpooldomain.html#cfn-cognito-userpooldomain-domain)
     #[serde(rename = "Domain")]
     pub domain: Value<String>,
@@ -93,12 +94,6 @@ impl CfnUserPoolDomain {
         if let Some(v) = &self.custom_domain_config {
             v.check_at(c, &format!("{path}/CustomDomainConfig"));
         }
-        c.length(
-            &format!("{path}/Domain"),
-            Some(&self.domain),
-            Some(1),
-            Some(63),
-        );
         if let Some(v) = &self.routing {
             v.check_at(c, &format!("{path}/Routing"));
         }
@@ -131,9 +126,12 @@ impl cfnkit_core::Resource for CfnUserPoolDomain {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolDomain";
     type Attribute = CfnUserPoolDomainAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["CloudFrontDistribution"];
+    const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
+        crate::rules::TEMPLATE_RULES;
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");
+        crate::rules::check_domain(self, checks);
     }
 }
 

@@ -21,19 +21,19 @@ use cfnkit_core::Value;
 pub struct CfnUserPoolResourceServer {
     /// The `Identifier` property.
     ///
-    /// Required. Length: 1 to 256 characters. Pattern (checked by CloudFormation, not at synth):
-    /// `^[\x21\x23-\x5B\x5D-\x7E]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html#cfn-cognito-userpoolresourceserver-identifier)
+    /// Required. Length: 1 to 256 characters. Pattern:
+    /// `^[\x21\x23-\x5B\x5D-\x7E]+$`. Checked at synth by rule `cognito/resource-server-identifier`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html#cfn-cognito-userpoolresourceserver-identifier)
     #[serde(rename = "Identifier")]
     pub identifier: Value<String>,
     /// The `Name` property.
     ///
-    /// Required. Length: 1 to 256 characters. Pattern (checked by CloudFormation, not at synth):
-    /// `^[\w\s+=,.@-]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html#cfn-cognito-userpoolresourceserver-name)
+    /// Required. Length: 1 to 256 characters. Pattern:
+    /// `^[\w\s+=,.@-]+$`. Checked at synth by rule `cognito/resource-server-name`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html#cfn-cognito-userpoolresourceserver-name)
     #[serde(rename = "Name")]
     pub name: Value<String>,
     /// The `Scopes` property.
     ///
-    /// Items: at most 100.
+    /// Items: at most 100. Checked at synth by rule `cognito/scopes-per-resource-server`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html#cfn-cognito-userpoolresourceserver-scopes)
     #[serde(rename = "Scopes")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -64,7 +64,7 @@ impl CfnUserPoolResourceServer {
 
     /// Sets `Scopes`.
     ///
-    /// Items: at most 100.
+    /// Items: at most 100. Checked at synth by rule `cognito/scopes-per-resource-server`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html#cfn-cognito-userpoolresourceserver-scopes)
     pub fn scopes(mut self, items: impl IntoIterator<Item = ResourceServerScopeType>) -> Self {
         self.scopes = Some(items.into_iter().collect());
@@ -73,27 +73,6 @@ impl CfnUserPoolResourceServer {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/Identifier"),
-            Some(&self.identifier),
-            Some(1),
-            Some(256),
-        );
-        c.length(
-            &format!("{path}/Name"),
-            Some(&self.name),
-            Some(1),
-            Some(256),
-        );
-        c.items(
-            &format!("{path}/Scopes"),
-            self.scopes.as_ref().map(Vec::len),
-            None,
-            Some(100),
-        );
-        for (i, v) in self.scopes.iter().flatten().enumerate() {
-            v.check_at(c, &format!("{path}/Scopes/{i}"));
-        }
         c.length(
             &format!("{path}/UserPoolId"),
             Some(&self.user_pool_id),
@@ -107,9 +86,12 @@ impl cfnkit_core::Resource for CfnUserPoolResourceServer {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolResourceServer";
     type Attribute = cfnkit_core::NoAttributes;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &[];
+    const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
+        crate::rules::TEMPLATE_RULES;
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");
+        crate::rules::check_resource_server(self, checks);
     }
 }
 
@@ -120,14 +102,14 @@ impl cfnkit_core::Resource for CfnUserPoolResourceServer {
 pub struct ResourceServerScopeType {
     /// The `ScopeDescription` property.
     ///
-    /// Required. Length: 1 to 256 characters.
+    /// Required. Length: 1 to 256 characters. Checked at synth by rule `cognito/scope-description`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolresourceserver-resourceserverscopetype.html#cfn-cognito-userpoolresourceserver-resourceserverscopetype-scopedescription)
     #[serde(rename = "ScopeDescription")]
     pub scope_description: Value<String>,
     /// The `ScopeName` property.
     ///
-    /// Required. Length: 1 to 256 characters. Pattern (checked by CloudFormation, not at synth):
-    /// `^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolresourceserver-resourceserverscopetype.html#cfn-cognito-userpoolresourceserver-resourceserverscopetype-scopename)
+    /// Required. Length: 1 to 256 characters. Pattern:
+    /// `^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$`. Checked at synth by rule `cognito/scope-name`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolresourceserver-resourceserverscopetype.html#cfn-cognito-userpoolresourceserver-resourceserverscopetype-scopename)
     #[serde(rename = "ScopeName")]
     pub scope_name: Value<String>,
 }
@@ -143,21 +125,5 @@ impl ResourceServerScopeType {
             scope_name: scope_name.into(),
             scope_description: scope_description.into(),
         }
-    }
-
-    /// Reports the schema constraints its literal values break, under `path`.
-    pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/ScopeDescription"),
-            Some(&self.scope_description),
-            Some(1),
-            Some(256),
-        );
-        c.length(
-            &format!("{path}/ScopeName"),
-            Some(&self.scope_name),
-            Some(1),
-            Some(256),
-        );
     }
 }

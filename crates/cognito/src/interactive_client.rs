@@ -1,0 +1,289 @@
+//! [`InteractiveClientBuilder`]: an app client whose users sign in through the hosted
+//! login pages (authorization code or implicit grant).
+
+use cfnkit_core::{Stack, Value};
+
+use crate::client::{Validities, scope_dependencies};
+use crate::l1::{CfnUserPoolClient, OAuthFlow, PreventUserExistenceErrors};
+use crate::{OAuthScope, OidcScope, Scope, TokenValidity, UserPool, UserPoolClient};
+
+/// How users' apps get tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InteractiveFlow {
+    /// The authorization code grant (`code`). Apps without a secret (single-page and
+    /// mobile apps) must use it with PKCE (`code_challenge`), which Cognito supports on
+    /// every code grant.
+    AuthorizationCodeWithPkce,
+    /// The implicit grant (`implicit`): tokens in the redirect URL. Legacy; prefer the
+    /// code grant with PKCE.
+    Implicit,
+}
+
+impl InteractiveFlow {
+    fn oauth_flow(self) -> OAuthFlow {
+        match self {
+            InteractiveFlow::AuthorizationCodeWithPkce => OAuthFlow::Code,
+            InteractiveFlow::Implicit => OAuthFlow::Implicit,
+        }
+    }
+}
+
+/// Where users may sign in from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdentityProvider {
+    /// The pool's own user directory (`COGNITO`).
+    Cognito,
+    /// A federated identity provider of the pool, by its name (`Google`, `Facebook`,
+    /// `LoginWithAmazon`, `SignInWithApple`, or an OIDC or SAML provider's name).
+    Named(String),
+}
+
+impl IdentityProvider {
+    fn name(&self) -> &str {
+        match self {
+            IdentityProvider::Cognito => "COGNITO",
+            IdentityProvider::Named(name) => name,
+        }
+    }
+}
+
+/// A new app client whose users sign in: a web, single-page or mobile app. Defaults:
+///
+/// - no client secret (a public client: use PKCE); set [`generate_secret`](Self::generate_secret)
+///   for a server-side web app;
+/// - users sign in with the pool's own directory ([`IdentityProvider::Cognito`]);
+/// - the `openid` scope, unless [`scopes`](Self::scopes) are given;
+/// - `PreventUserExistenceErrors: ENABLED`: sign-in errors do not reveal whether a user
+///   exists.
+///
+/// ```
+/// use cfnkit_cognito::{InteractiveFlow, OidcScope, Scope, UserPool};
+/// use cfnkit_core::Stack;
+///
+/// let mut stack = Stack::new("auth");
+/// let pool = UserPool::builder("Pool").add_to(&mut stack);
+/// let mut api = pool.resource_server("Api", "weather-api", "Weather API");
+/// let read = api.scope("read", "Read weather events");
+/// api.add_to(&mut stack);
+/// pool.interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce)
+///     .callback_urls(["https://app.example.com/callback"])
+///     .logout_urls(["https://app.example.com/"])
+///     .scopes([Scope::from(OidcScope::OPENID), Scope::from(OidcScope::EMAIL), Scope::from(&read)])
+///     .add_to(&mut stack);
+/// assert!(stack.synth().is_ok());
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until add_to adds the client to a stack"]
+pub struct InteractiveClientBuilder {
+    pool: UserPool,
+    logical_id: String,
+    flow: InteractiveFlow,
+    name: Option<Value<String>>,
+    generate_secret: bool,
+    callback_urls: Vec<Value<String>>,
+    logout_urls: Vec<Value<String>>,
+    scopes: Vec<Scope>,
+    identity_providers: Vec<IdentityProvider>,
+    validities: Validities,
+    prevent_user_existence_errors: bool,
+    token_revocation: Option<bool>,
+    auth_session_minutes: Option<u8>,
+    read_attributes: Vec<String>,
+    write_attributes: Vec<String>,
+}
+
+impl InteractiveClientBuilder {
+    pub(crate) fn new(pool: &UserPool, logical_id: String, flow: InteractiveFlow) -> Self {
+        InteractiveClientBuilder {
+            pool: pool.clone(),
+            logical_id,
+            flow,
+            name: None,
+            generate_secret: false,
+            callback_urls: Vec::new(),
+            logout_urls: Vec::new(),
+            scopes: Vec::new(),
+            identity_providers: Vec::new(),
+            validities: Validities::default(),
+            prevent_user_existence_errors: true,
+            token_revocation: None,
+            auth_session_minutes: None,
+            read_attributes: Vec::new(),
+            write_attributes: Vec::new(),
+        }
+    }
+
+    /// `ClientName` (CloudFormation generates one when unset).
+    pub fn name(mut self, name: impl Into<Value<String>>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Whether the client has a secret: a confidential client, for apps that keep one on a
+    /// server (default: `false`).
+    pub fn generate_secret(mut self, secret: bool) -> Self {
+        self.generate_secret = secret;
+        self
+    }
+
+    /// URLs Cognito may redirect to after sign-in (HTTPS, or `http://localhost`).
+    pub fn callback_urls<V: Into<Value<String>>>(
+        mut self,
+        urls: impl IntoIterator<Item = V>,
+    ) -> Self {
+        self.callback_urls.extend(urls.into_iter().map(Into::into));
+        self
+    }
+
+    /// URLs Cognito may redirect to after sign-out.
+    pub fn logout_urls<V: Into<Value<String>>>(
+        mut self,
+        urls: impl IntoIterator<Item = V>,
+    ) -> Self {
+        self.logout_urls.extend(urls.into_iter().map(Into::into));
+        self
+    }
+
+    /// Allows scopes: OpenID Connect scopes and custom ones (default: `openid`). Each
+    /// custom scope makes the client depend on its resource server.
+    pub fn scopes(mut self, scopes: impl IntoIterator<Item = impl Into<Scope>>) -> Self {
+        self.scopes.extend(scopes.into_iter().map(Into::into));
+        self
+    }
+
+    /// Where users may sign in from (default: [`IdentityProvider::Cognito`]).
+    pub fn identity_providers(
+        mut self,
+        providers: impl IntoIterator<Item = IdentityProvider>,
+    ) -> Self {
+        self.identity_providers.extend(providers);
+        self
+    }
+
+    /// How long access tokens are valid (Cognito's default: 60 minutes).
+    pub fn access_token_validity(mut self, validity: TokenValidity) -> Self {
+        self.validities.access = Some(validity);
+        self
+    }
+
+    /// How long ID tokens are valid (Cognito's default: 60 minutes).
+    pub fn id_token_validity(mut self, validity: TokenValidity) -> Self {
+        self.validities.id = Some(validity);
+        self
+    }
+
+    /// How long refresh tokens are valid (Cognito's default: 30 days).
+    pub fn refresh_token_validity(mut self, validity: TokenValidity) -> Self {
+        self.validities.refresh = Some(validity);
+        self
+    }
+
+    /// Whether sign-in and password-reset errors may reveal that a user exists (default:
+    /// they may not, `PreventUserExistenceErrors: ENABLED`; `false` gives `LEGACY`).
+    pub fn prevent_user_existence_errors(mut self, prevent: bool) -> Self {
+        self.prevent_user_existence_errors = prevent;
+        self
+    }
+
+    /// `EnableTokenRevocation`: whether refresh tokens can be revoked (Cognito's default
+    /// for new clients: yes).
+    pub fn token_revocation(mut self, enabled: bool) -> Self {
+        self.token_revocation = Some(enabled);
+        self
+    }
+
+    /// `AuthSessionValidity`: minutes a sign-in session token stays valid, 3 to 15
+    /// (Cognito's default: 3).
+    pub fn auth_session_validity_minutes(mut self, minutes: u8) -> Self {
+        self.auth_session_minutes = Some(minutes);
+        self
+    }
+
+    /// User attributes the client may read (default: all).
+    pub fn read_attributes<S: Into<String>>(
+        mut self,
+        attributes: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.read_attributes
+            .extend(attributes.into_iter().map(Into::into));
+        self
+    }
+
+    /// User attributes the client may write (default: all writable ones).
+    pub fn write_attributes<S: Into<String>>(
+        mut self,
+        attributes: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.write_attributes
+            .extend(attributes.into_iter().map(Into::into));
+        self
+    }
+
+    fn scope_list(&self) -> Vec<Scope> {
+        if self.scopes.is_empty() {
+            vec![Scope::Oidc(OidcScope::OPENID)]
+        } else {
+            self.scopes.clone()
+        }
+    }
+
+    fn custom_scopes(&self) -> impl Iterator<Item = &OAuthScope> {
+        self.scopes.iter().filter_map(|s| match s {
+            Scope::Custom(scope) => Some(scope),
+            Scope::Oidc(_) => None,
+        })
+    }
+
+    /// The L1 resource this builder makes.
+    pub fn to_l1(&self) -> CfnUserPoolClient {
+        let providers: Vec<&str> = if self.identity_providers.is_empty() {
+            vec![IdentityProvider::Cognito.name()]
+        } else {
+            self.identity_providers
+                .iter()
+                .map(IdentityProvider::name)
+                .collect()
+        };
+        let mut client = CfnUserPoolClient::new(self.pool.id())
+            .generate_secret(self.generate_secret)
+            .allowed_oauth_flows([self.flow.oauth_flow()])
+            .allowed_oauth_flows_user_pool_client(true)
+            .allowed_oauth_scopes(self.scope_list().iter().map(Scope::to_template_string))
+            .supported_identity_providers(providers)
+            .prevent_user_existence_errors(if self.prevent_user_existence_errors {
+                PreventUserExistenceErrors::Enabled
+            } else {
+                PreventUserExistenceErrors::Legacy
+            });
+        if !self.callback_urls.is_empty() {
+            client = client.callback_urls(self.callback_urls.clone());
+        }
+        if !self.logout_urls.is_empty() {
+            client = client.logout_urls(self.logout_urls.clone());
+        }
+        if let Some(name) = &self.name {
+            client = client.client_name(name.clone());
+        }
+        if let Some(enabled) = self.token_revocation {
+            client = client.enable_token_revocation(enabled);
+        }
+        if let Some(minutes) = self.auth_session_minutes {
+            client = client.auth_session_validity(i64::from(minutes));
+        }
+        if !self.read_attributes.is_empty() {
+            client = client.read_attributes(self.read_attributes.clone());
+        }
+        if !self.write_attributes.is_empty() {
+            client = client.write_attributes(self.write_attributes.clone());
+        }
+        self.validities.apply(client)
+    }
+
+    /// Adds the client to `stack` (depending on the resource servers of its custom scopes)
+    /// and returns its handle.
+    pub fn add_to(self, stack: &mut Stack) -> UserPoolClient {
+        let options = scope_dependencies(self.custom_scopes());
+        let handle = stack.add_with(self.logical_id.clone(), self.to_l1(), options);
+        UserPoolClient::owned(handle, self.pool)
+    }
+}

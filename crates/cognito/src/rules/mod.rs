@@ -1,0 +1,119 @@
+//! The Cognito synth rules: what the registry schemas cannot say about user pools,
+//! resource servers, app clients and domains.
+//!
+//! The generated L1 types call these (their `Resource::check` and `TEMPLATE_RULES` are wired
+//! here by `cargo run -p xtask -- gen-l1`, see `xtask/src/overrides.rs`), so a stack built
+//! from the L1s gets the same checks as one built with the constructs. Rules on one
+//! resource read its L1 value; rules relating resources read the rendered template.
+//!
+//! Every rule has a stable id, listed below with what it checks. Values CloudFormation
+//! computes at deploy time (`Ref`, `Fn::Join`, …) are not checked, except for the literal
+//! parts of a domain prefix.
+
+mod client;
+mod domain;
+mod resource_server;
+mod template;
+pub(crate) mod text;
+
+pub(crate) use client::check as check_client;
+pub(crate) use domain::check as check_domain;
+pub(crate) use resource_server::check as check_resource_server;
+
+/// The template-wide rules, run once per synth when any Cognito resource is in the stack.
+pub(crate) const TEMPLATE_RULES: &[&dyn cfnkit_core::TemplateRule] = &[&template::CognitoTemplate];
+
+/// A resource server `Identifier` is 1 to 256 printable ASCII characters other than space,
+/// `"` and `\` (it may be a URL).
+pub const RESOURCE_SERVER_IDENTIFIER: &str = "cognito/resource-server-identifier";
+/// A resource server `Name` is 1 to 256 characters of letters, digits, `_`, whitespace and
+/// `+=,.@-`.
+pub const RESOURCE_SERVER_NAME: &str = "cognito/resource-server-name";
+/// A resource server defines at most 100 scopes.
+pub const SCOPES_PER_RESOURCE_SERVER: &str = "cognito/scopes-per-resource-server";
+/// A scope name is 1 to 256 printable ASCII characters other than space, `"`, `\` and `/`.
+pub const SCOPE_NAME: &str = "cognito/scope-name";
+/// Every scope has a description of 1 to 256 characters.
+pub const SCOPE_DESCRIPTION: &str = "cognito/scope-description";
+/// The scope names of one resource server are unique.
+pub const DUPLICATE_SCOPE: &str = "cognito/duplicate-scope";
+/// An app client allows at most 50 OAuth scopes.
+pub const SCOPES_PER_CLIENT: &str = "cognito/scopes-per-client";
+/// Access and ID tokens are valid 5 minutes to 1 day, refresh tokens 60 minutes to 10
+/// years, read in the unit `TokenValidityUnits` gives (by default hours for access and ID
+/// tokens, days for refresh tokens).
+pub const TOKEN_VALIDITY: &str = "cognito/token-validity";
+/// Access and ID tokens do not outlive the refresh token (30 days unless set).
+pub const TOKEN_OUTLIVES_REFRESH: &str = "cognito/token-outlives-refresh";
+/// OAuth flows or scopes need `AllowedOAuthFlowsUserPoolClient: true`.
+pub const OAUTH_NOT_ENABLED: &str = "cognito/oauth-not-enabled";
+/// A `client_credentials` client has a secret (`GenerateSecret: true`).
+pub const CLIENT_CREDENTIALS_SECRET: &str = "cognito/client-credentials-secret";
+/// `client_credentials` is not combined with the `code` or `implicit` flows.
+pub const CLIENT_CREDENTIALS_FLOWS: &str = "cognito/client-credentials-flows";
+/// A `client_credentials` client allows custom scopes only, no OpenID Connect scope
+/// (`openid`, `email`, `profile`, `phone`, `aws.cognito.signin.user.admin`).
+pub const CLIENT_CREDENTIALS_OIDC_SCOPE: &str = "cognito/client-credentials-oidc-scope";
+/// A prefix domain is 1 to 63 characters of `a-z`, `0-9` and `-`, neither starting nor
+/// ending with `-`, and contains none of `aws`, `amazon`, `cognito`.
+pub const DOMAIN_PREFIX: &str = "cognito/domain-prefix";
+/// A custom domain is at most 63 characters and has an ACM certificate (`CertificateArn`).
+pub const CUSTOM_DOMAIN: &str = "cognito/custom-domain";
+/// A user pool has at most 25 resource servers by default (a warning: the quota can be
+/// raised) and never more than 300 (an error).
+pub const RESOURCE_SERVERS_PER_POOL: &str = "cognito/resource-servers-per-pool";
+/// A user pool has at most 1,000 app clients.
+pub const CLIENTS_PER_POOL: &str = "cognito/clients-per-pool";
+/// The resource server identifiers of one user pool are unique.
+pub const DUPLICATE_RESOURCE_SERVER: &str = "cognito/duplicate-resource-server";
+/// A client's custom scope is defined by a resource server of the client's own pool, not
+/// (only) by one of another pool.
+pub const SCOPE_FROM_OTHER_POOL: &str = "cognito/scope-from-other-pool";
+/// A client's custom scope is defined by a resource server of its pool.
+pub const UNDEFINED_SCOPE: &str = "cognito/undefined-scope";
+/// A client depends on the resource servers that define its scopes (scopes are literal
+/// strings, so without `DependsOn` CloudFormation may create the client first and fail).
+pub const SCOPE_DEPENDS_ON: &str = "cognito/scope-depends-on";
+
+/// Every rule id of this crate.
+pub const ALL: &[&str] = &[
+    RESOURCE_SERVER_IDENTIFIER,
+    RESOURCE_SERVER_NAME,
+    SCOPES_PER_RESOURCE_SERVER,
+    SCOPE_NAME,
+    SCOPE_DESCRIPTION,
+    DUPLICATE_SCOPE,
+    SCOPES_PER_CLIENT,
+    TOKEN_VALIDITY,
+    TOKEN_OUTLIVES_REFRESH,
+    OAUTH_NOT_ENABLED,
+    CLIENT_CREDENTIALS_SECRET,
+    CLIENT_CREDENTIALS_FLOWS,
+    CLIENT_CREDENTIALS_OIDC_SCOPE,
+    DOMAIN_PREFIX,
+    CUSTOM_DOMAIN,
+    RESOURCE_SERVERS_PER_POOL,
+    CLIENTS_PER_POOL,
+    DUPLICATE_RESOURCE_SERVER,
+    SCOPE_FROM_OTHER_POOL,
+    UNDEFINED_SCOPE,
+    SCOPE_DEPENDS_ON,
+];
+
+/// Quotas and limits the rules check.
+pub mod limits {
+    /// Scopes per resource server.
+    pub const SCOPES_PER_RESOURCE_SERVER: usize = 100;
+    /// OAuth scopes per app client.
+    pub const SCOPES_PER_CLIENT: usize = 50;
+    /// Resource servers per user pool, by default.
+    pub const RESOURCE_SERVERS_PER_POOL: usize = 25;
+    /// Resource servers per user pool, with the quota raised as far as it goes.
+    pub const RESOURCE_SERVERS_PER_POOL_RAISED: usize = 300;
+    /// App clients per user pool.
+    pub const CLIENTS_PER_POOL: usize = 1_000;
+    /// Characters of a resource server identifier or name, a scope name or description.
+    pub const TEXT_MAX: usize = 256;
+    /// Characters of a domain (prefix or custom).
+    pub const DOMAIN_MAX: usize = 63;
+}

@@ -1,0 +1,208 @@
+//! [`UserPool`]: a handle to a user pool this stack creates or one it imports.
+
+use cfnkit_core::{Expr, Handle, Pseudo, canonical_json};
+
+use crate::l1::{CfnUserPool, CfnUserPoolAttribute};
+
+/// Which pool a handle, scope or client belongs to: a pool of this stack by logical id, or
+/// an imported one by the JSON of its id. The template rules identify pools the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum PoolIdentity {
+    Owned(String),
+    Imported(String),
+}
+
+/// A user pool: created by this stack ([`UserPool::builder`]) or imported
+/// ([`UserPool::from_id`], [`UserPool::from_arn`]). Both work wherever a pool is asked for:
+/// resource servers, clients, domains and API authorizers.
+///
+/// Cheap to clone. Its methods give CloudFormation expressions for the pool's id, ARN and
+/// issuer.
+///
+/// ```
+/// use cfnkit_cognito::UserPool;
+/// use cfnkit_core::Stack;
+/// use serde_json::json;
+///
+/// let mut stack = Stack::new("auth");
+/// let pool = UserPool::builder("Pool").name("users").add_to(&mut stack);
+/// assert_eq!(pool.id().to_json(), json!({"Ref": "Pool"}));
+/// assert_eq!(pool.arn().to_json(), json!({"Fn::GetAtt": ["Pool", "Arn"]}));
+///
+/// let shared = UserPool::from_arn("arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC");
+/// assert_eq!(shared.id().to_json(), json!("eu-west-1_AbC"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserPool {
+    identity: PoolIdentity,
+    handle: Option<Handle<CfnUserPool>>,
+    id: Expr,
+    arn: Expr,
+}
+
+impl UserPool {
+    /// A builder for a new user pool with logical id `logical_id`, with safe defaults (see
+    /// [`UserPoolBuilder`](crate::UserPoolBuilder)).
+    pub fn builder(logical_id: impl Into<String>) -> crate::UserPoolBuilder {
+        crate::UserPoolBuilder::new(logical_id)
+    }
+
+    /// The pool behind a handle of this stack.
+    pub(crate) fn owned(handle: Handle<CfnUserPool>) -> Self {
+        UserPool {
+            identity: PoolIdentity::Owned(handle.logical_id().to_owned()),
+            id: handle.reference(),
+            arn: handle.get_att(CfnUserPoolAttribute::Arn),
+            handle: Some(handle),
+        }
+    }
+
+    /// A pool another stack (or the console) created, by its id (e.g. `us-east-1_AbC123`,
+    /// a parameter's `Ref` or an `Fn::ImportValue`). The pool is taken to be in this
+    /// stack's account; its region is read from the id.
+    pub fn from_id(id: impl Into<Expr>) -> Self {
+        let id = id.into();
+        let region = Expr::select(0, Expr::split("_", id.clone()));
+        let arn = Expr::join(
+            "",
+            [
+                Expr::from("arn:"),
+                Expr::pseudo(Pseudo::Partition),
+                Expr::from(":cognito-idp:"),
+                region,
+                Expr::from(":"),
+                Expr::pseudo(Pseudo::AccountId),
+                Expr::from(":userpool/"),
+                id.clone(),
+            ],
+        );
+        Self::imported(id, arn)
+    }
+
+    /// A pool another stack (or the console) created, by its ARN
+    /// (`arn:aws:cognito-idp:<region>:<account>:userpool/<id>`).
+    pub fn from_arn(arn: impl Into<Expr>) -> Self {
+        let arn = arn.into();
+        let id = Expr::select(1, Expr::split("/", arn.clone()));
+        Self::imported(id, arn)
+    }
+
+    fn imported(id: Expr, arn: Expr) -> Self {
+        UserPool {
+            identity: PoolIdentity::Imported(canonical_json(&id.to_json())),
+            handle: None,
+            id,
+            arn,
+        }
+    }
+
+    /// The pool id (`Ref`), e.g. `us-east-1_AbC123`.
+    pub fn id(&self) -> Expr {
+        self.id.clone()
+    }
+
+    /// The pool's ARN, e.g. `arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123`.
+    pub fn arn(&self) -> Expr {
+        self.arn.clone()
+    }
+
+    /// The identity provider name, e.g. `cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123`.
+    pub fn provider_name(&self) -> Expr {
+        match &self.handle {
+            Some(handle) => handle.get_att(CfnUserPoolAttribute::ProviderName),
+            None => Expr::join(
+                "",
+                [
+                    Expr::from("cognito-idp."),
+                    self.region(),
+                    Expr::from("."),
+                    Expr::pseudo(Pseudo::UrlSuffix),
+                    Expr::from("/"),
+                    self.id.clone(),
+                ],
+            ),
+        }
+    }
+
+    /// The issuer URL of the pool's tokens, e.g.
+    /// `https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123`.
+    pub fn provider_url(&self) -> Expr {
+        match &self.handle {
+            Some(handle) => handle.get_att(CfnUserPoolAttribute::ProviderUrl),
+            None => Expr::join("", [Expr::from("https://"), self.provider_name()]),
+        }
+    }
+
+    /// The region of an imported pool: the part of its id before `_`.
+    fn region(&self) -> Expr {
+        Expr::select(0, Expr::split("_", self.id.clone()))
+    }
+
+    /// The L1 resource, for [`Stack::resource_mut`](cfnkit_core::Stack::resource_mut), or
+    /// `None` for an imported pool.
+    pub fn l1(&self) -> Option<&Handle<CfnUserPool>> {
+        self.handle.as_ref()
+    }
+
+    /// Whether the pool was imported rather than created by this stack.
+    pub fn is_imported(&self) -> bool {
+        self.handle.is_none()
+    }
+
+    pub(crate) fn identity(&self) -> &PoolIdentity {
+        &self.identity
+    }
+
+    /// A builder for a resource server of this pool (see
+    /// [`ResourceServerBuilder`](crate::ResourceServerBuilder)).
+    pub fn resource_server(
+        &self,
+        logical_id: impl Into<String>,
+        identifier: impl Into<String>,
+        name: impl Into<String>,
+    ) -> crate::ResourceServerBuilder {
+        crate::ResourceServerBuilder::new(self, logical_id.into(), identifier.into(), name.into())
+    }
+
+    /// A builder for an app client for services using the client-credentials flow (see
+    /// [`MachineClientBuilder`](crate::MachineClientBuilder)).
+    pub fn machine_client(&self, logical_id: impl Into<String>) -> crate::MachineClientBuilder {
+        crate::MachineClientBuilder::new(self, logical_id.into())
+    }
+
+    /// A builder for an app client whose users sign in (see
+    /// [`InteractiveClientBuilder`](crate::InteractiveClientBuilder)).
+    pub fn interactive_client(
+        &self,
+        logical_id: impl Into<String>,
+        flow: crate::InteractiveFlow,
+    ) -> crate::InteractiveClientBuilder {
+        crate::InteractiveClientBuilder::new(self, logical_id.into(), flow)
+    }
+
+    /// A builder for a Cognito prefix domain of this pool:
+    /// `https://<prefix>.auth.<region>.amazoncognito.com`.
+    pub fn prefix_domain(
+        &self,
+        logical_id: impl Into<String>,
+        prefix: crate::DomainPrefix,
+    ) -> crate::UserPoolDomainBuilder {
+        crate::UserPoolDomainBuilder::prefix(self, logical_id.into(), prefix)
+    }
+
+    /// A builder for a custom domain of this pool (e.g. `auth.example.com`) served with an
+    /// ACM certificate for it, which must be in `us-east-1`.
+    pub fn custom_domain(
+        &self,
+        logical_id: impl Into<String>,
+        domain_name: impl Into<cfnkit_core::Value<String>>,
+        certificate_arn: impl Into<cfnkit_core::Value<String>>,
+    ) -> crate::UserPoolDomainBuilder {
+        crate::UserPoolDomainBuilder::custom(
+            self,
+            logical_id.into(),
+            domain_name.into(),
+            certificate_arn.into(),
+        )
+    }
+}
