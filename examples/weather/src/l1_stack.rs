@@ -1,29 +1,26 @@
 //! The weather stack written with L1 resources only: every CloudFormation property spelled
-//! out, exactly as a hand-written template would.
+//! out, exactly as a hand-written template would. It synthesises the same template as the
+//! constructs of [`crate::weather_stack`] (`tests/weather_l1_equivalence.rs` checks it), and
+//! shows what they stand for.
 
-use cfnkit_apigateway::l1::{
-    CfnDeployment, CfnRestApi, CfnStage, EndpointConfiguration, EndpointType, RestApiMode,
-};
 use cfnkit_cognito::l1::{
     CfnUserPool, CfnUserPoolAttribute, CfnUserPoolClient, CfnUserPoolDomain,
     CfnUserPoolResourceServer, OAuthFlow, ResourceServerScopeType, TokenValidityUnit,
     TokenValidityUnits, UsernameAttribute, UsernameConfiguration,
 };
-use cfnkit_core::{Expr, Output, Pseudo, ResourceOptions, Stack, short_hash};
+use cfnkit_core::{Expr, Output, Pseudo, ResourceOptions, Stack};
 
-use crate::api::{ApiScopes, weather_api};
-use crate::{STAGE_NAME, ids};
+use crate::api::ApiScopes;
+use crate::rest_api::RestApi;
+use crate::{DESCRIPTION, ids};
 
 /// The resource server's identifier: the prefix of every custom scope.
 const RESOURCE_SERVER_IDENTIFIER: &str = "weather-api";
 
-/// The weather stack of shared/weather-stack.md.
-pub fn weather_stack() -> Stack {
+/// The weather stack of shared/weather-stack.md, from L1 resources only.
+pub fn weather_stack_l1() -> Stack {
     let mut stack = Stack::new("weather");
-    stack.set_description(
-        "Weather Events REST API secured by a Cognito user pool authorizer, for backend \
-         services using the OAuth 2.0 client-credentials flow with custom scopes.",
-    );
+    stack.set_description(DESCRIPTION);
 
     let pool = stack.add(
         ids::USER_POOL,
@@ -86,41 +83,9 @@ pub fn weather_stack() -> Stack {
         get: scope("get"),
         post: scope("post"),
     };
-    let body = weather_api(vec![pool.get_att(CfnUserPoolAttribute::Arn)], &scopes).to_expr();
-    // Any change to the definition must create a new deployment: hash it into the id.
-    let deployment_id = format!(
-        "{}{}",
-        ids::DEPLOYMENT_PREFIX,
-        short_hash(&body.to_json(), 10)
-    );
-    let api = stack.add(
-        ids::REST_API,
-        CfnRestApi::new()
-            .body(body)
-            .mode(RestApiMode::Overwrite)
-            .fail_on_warnings(true)
-            .endpoint_configuration(EndpointConfiguration::new().types([EndpointType::Regional])),
-    );
-    let deployment = stack.add(
-        deployment_id,
-        CfnDeployment::new(api.reference()).description("Weather Events REST API"),
-    );
-    let stage = stack.add(
-        ids::STAGE,
-        CfnStage::new(api.reference())
-            .stage_name(STAGE_NAME)
-            .deployment_id(deployment.reference()),
-    );
+    let rest_api = RestApi::add(&mut stack, pool.get_att(CfnUserPoolAttribute::Arn), &scopes);
 
-    stack.add_output(
-        "ApiUrl",
-        Output::new(Expr::sub(format!(
-            "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{}}}/",
-            api.logical_id(),
-            stage.logical_id()
-        )))
-        .description("Invoke URL of the weather API's stage"),
-    );
+    stack.add_output("ApiUrl", rest_api.url_output());
     stack.add_output(
         "TokenUrl",
         Output::new(Expr::sub(format!(

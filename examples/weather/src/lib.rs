@@ -4,12 +4,22 @@
 //!
 //! An ordinary library: other crates and examples import the stack, the API document and
 //! the model, and compose them.
+//!
+//! [`weather_stack`] builds the Cognito half with cfnkit's constructs;
+//! [`weather_stack_l1`] builds the same template from L1 resources only.
 
 pub mod api;
 mod l1_stack;
 pub mod model;
+mod rest_api;
+mod stack;
 
-pub use l1_stack::weather_stack;
+pub use l1_stack::weather_stack_l1;
+pub use stack::weather_stack;
+
+/// The template's `Description`.
+const DESCRIPTION: &str = "Weather Events REST API secured by a Cognito user pool authorizer, \
+     for backend services using the OAuth 2.0 client-credentials flow with custom scopes.";
 
 /// The logical ids of the stack: part of its contract with deployed stacks (changing one
 /// replaces the resource).
