@@ -2,9 +2,10 @@
 
 use indexmap::IndexMap;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::extensions::{Extensions, extension_builder};
-use crate::{ReferenceOr, Schema};
+use crate::{Encoding, Example, ReferenceOr, Schema};
 
 /// A Media Type Object: the schema of one content type.
 ///
@@ -20,6 +21,15 @@ pub struct MediaType {
     /// The content's schema.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<ReferenceOr<Schema>>,
+    /// An example of the content (exclusive with `examples`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<Value>,
+    /// Named examples of the content.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub examples: IndexMap<String, ReferenceOr<Example>>,
+    /// How properties are encoded (multipart and form bodies), by property name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub encoding: IndexMap<String, Encoding>,
     /// `x-…` extensions.
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -34,6 +44,28 @@ impl MediaType {
     /// Sets the schema (inline or a reference).
     pub fn schema(mut self, schema: impl Into<ReferenceOr<Schema>>) -> Self {
         self.schema = Some(schema.into());
+        self
+    }
+
+    /// Sets the example (exclusive with [`named_example`](Self::named_example)).
+    pub fn example(mut self, example: impl Into<Value>) -> Self {
+        self.example = Some(example.into());
+        self
+    }
+
+    /// Adds (or replaces, in place) a named example (inline or a reference).
+    pub fn named_example(
+        mut self,
+        name: impl Into<String>,
+        example: impl Into<ReferenceOr<Example>>,
+    ) -> Self {
+        self.examples.insert(name.into(), example.into());
+        self
+    }
+
+    /// Adds (or replaces, in place) the encoding of one property.
+    pub fn encoding(mut self, property: impl Into<String>, encoding: Encoding) -> Self {
+        self.encoding.insert(property.into(), encoding);
         self
     }
 

@@ -4,7 +4,10 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::extensions::{Extensions, extension_builder};
-use crate::{Header, Parameter, ReferenceOr, RequestBody, Response, Schema, SecurityScheme};
+use crate::{
+    Callback, Example, Header, Link, Parameter, ReferenceOr, RequestBody, Response, Schema,
+    SecurityScheme,
+};
 
 /// The Components Object. Every section keeps authoring order; adding a name again
 /// replaces its definition in place.
@@ -30,6 +33,9 @@ pub struct Components {
     /// Parameters by name.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub parameters: IndexMap<String, ReferenceOr<Parameter>>,
+    /// Examples by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub examples: IndexMap<String, ReferenceOr<Example>>,
     /// Request bodies by name.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub request_bodies: IndexMap<String, ReferenceOr<RequestBody>>,
@@ -39,9 +45,30 @@ pub struct Components {
     /// Security schemes by name, as security requirements name them.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub security_schemes: IndexMap<String, ReferenceOr<SecurityScheme>>,
+    /// Links by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub links: IndexMap<String, ReferenceOr<Link>>,
+    /// Callbacks by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub callbacks: IndexMap<String, ReferenceOr<Callback>>,
     /// `x-…` extensions.
     #[serde(flatten)]
     pub extensions: Extensions,
+    /// The Rust type each schema added by [`Components::model`] came from (by schema name),
+    /// so that checks can name it. Not part of the document.
+    #[serde(skip)]
+    pub(crate) model_origins: IndexMap<String, ModelOrigin>,
+}
+
+/// Where a schema of `components.schemas` came from, when it came from a Rust type.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ModelOrigin {
+    /// The Rust type passed to [`Components::model`] (`std::any::type_name`).
+    pub(crate) rust_type: &'static str,
+    /// Whether the schema is that type's own (`false`: a type it refers to).
+    pub(crate) root: bool,
+    /// Other Rust types that produced a schema of the same name (each replaced the previous).
+    pub(crate) clashes: Vec<&'static str>,
 }
 
 impl Components {
@@ -76,6 +103,16 @@ impl Components {
         self
     }
 
+    /// Adds an example.
+    pub fn example(
+        mut self,
+        name: impl Into<String>,
+        example: impl Into<ReferenceOr<Example>>,
+    ) -> Self {
+        self.examples.insert(name.into(), example.into());
+        self
+    }
+
     /// Adds a request body.
     pub fn request_body(
         mut self,
@@ -106,14 +143,33 @@ impl Components {
         self
     }
 
+    /// Adds a link.
+    pub fn link(mut self, name: impl Into<String>, link: impl Into<ReferenceOr<Link>>) -> Self {
+        self.links.insert(name.into(), link.into());
+        self
+    }
+
+    /// Adds a callback.
+    pub fn callback(
+        mut self,
+        name: impl Into<String>,
+        callback: impl Into<ReferenceOr<Callback>>,
+    ) -> Self {
+        self.callbacks.insert(name.into(), callback.into());
+        self
+    }
+
     /// Whether nothing is defined (the object is then left out of the document).
     pub fn is_empty(&self) -> bool {
         self.schemas.is_empty()
             && self.responses.is_empty()
             && self.parameters.is_empty()
+            && self.examples.is_empty()
             && self.request_bodies.is_empty()
             && self.headers.is_empty()
             && self.security_schemes.is_empty()
+            && self.links.is_empty()
+            && self.callbacks.is_empty()
             && self.extensions.is_empty()
     }
 
@@ -123,9 +179,12 @@ impl Components {
             "schemas" => self.schemas.contains_key(name),
             "responses" => self.responses.contains_key(name),
             "parameters" => self.parameters.contains_key(name),
+            "examples" => self.examples.contains_key(name),
             "requestBodies" => self.request_bodies.contains_key(name),
             "headers" => self.headers.contains_key(name),
             "securitySchemes" => self.security_schemes.contains_key(name),
+            "links" => self.links.contains_key(name),
+            "callbacks" => self.callbacks.contains_key(name),
             _ => return None,
         })
     }

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::extensions::{Extensions, extension_builder};
 use crate::{
-    Components, Info, Method, Operation, PathItem, Paths, SecurityRequirement, Server, Tag,
+    Components, ExternalDocs, Info, Method, Operation, PathItem, Paths, SecurityRequirement,
+    Server, Tag,
 };
 
 /// The OpenAPI version this crate writes.
@@ -83,6 +84,9 @@ pub struct Document {
     /// Tags with descriptions, in display order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Tag>,
+    /// Documentation elsewhere.
+    #[serde(rename = "externalDocs", skip_serializing_if = "Option::is_none")]
+    pub external_docs: Option<ExternalDocs>,
     /// `x-…` extensions (e.g. `x-amazon-apigateway-request-validators`).
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -99,6 +103,7 @@ impl Document {
             components: Components::new(),
             security: None,
             tags: Vec::new(),
+            external_docs: None,
             extensions: Extensions::new(),
         }
     }
@@ -159,6 +164,12 @@ impl Document {
     /// Adds a tag.
     pub fn tag(mut self, tag: Tag) -> Self {
         self.tags.push(tag);
+        self
+    }
+
+    /// Sets the external documentation.
+    pub fn external_docs(mut self, docs: ExternalDocs) -> Self {
+        self.external_docs = Some(docs);
         self
     }
 

@@ -92,6 +92,12 @@ macro_rules! extension_builder {
             self.extensions.insert(key, value);
             self
         }
+
+        /// Adds a typed API Gateway extension under its key (see [`crate::apigw`]).
+        pub fn typed_extension<T: $crate::apigw::ApiGatewayExtension>(mut self, value: T) -> Self {
+            self.extensions.set(value);
+            self
+        }
     };
 }
 pub(crate) use extension_builder;

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::ExternalDocs;
 use crate::extensions::{Extensions, extension_builder};
 
 /// The Info Object: the API's metadata.
@@ -158,6 +159,9 @@ pub struct Tag {
     /// What the tag groups.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Documentation elsewhere.
+    #[serde(rename = "externalDocs", skip_serializing_if = "Option::is_none")]
+    pub external_docs: Option<ExternalDocs>,
     /// `x-…` extensions.
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -169,6 +173,7 @@ impl Tag {
         Tag {
             name: name.into(),
             description: None,
+            external_docs: None,
             extensions: Extensions::new(),
         }
     }
@@ -176,6 +181,12 @@ impl Tag {
     /// Sets the description.
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.description = Some(description.into());
+        self
+    }
+
+    /// Sets the external documentation.
+    pub fn external_docs(mut self, docs: ExternalDocs) -> Self {
+        self.external_docs = Some(docs);
         self
     }
 

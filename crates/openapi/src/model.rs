@@ -4,17 +4,35 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::{Components, Schema};
+use crate::components::ModelOrigin;
+use crate::{Components, Schema, dialect};
 
-/// The schema of `T` in the OpenAPI 3.0 dialect (`nullable`, no `$schema`), named by
-/// schemars, followed by the schemas of the types it refers to (as `#/components/schemas/…`).
+/// The schema of `T` in the OpenAPI 3.0 dialect, named by schemars, followed by the
+/// schemas of the types it refers to (as `#/components/schemas/…`).
+///
+/// schemars' OpenAPI 3.0 settings do most of the work; [`dialect`](crate::dialect) does
+/// the rest: no `$schema`, `$defs` or `const`, `nullable: true` in place of null types and
+/// of `anyOf` with a null alternative, boolean exclusive bounds. What OpenAPI 3.0 cannot
+/// say at all (tuples, say) stays as generated and is reported by
+/// [`Document::check`](crate::Document::check) (rule `openapi/schema-dialect`).
+///
+/// ```
+/// use cfnkit_openapi::schemas_for;
+/// #[derive(schemars::JsonSchema)]
+/// struct Event { name: String, note: Option<String> }
+/// let schemas = schemas_for::<Event>();
+/// assert_eq!(schemas[0].0, "Event");
+/// assert_eq!(
+///     schemas[0].1.as_json()["properties"]["note"],
+///     serde_json::json!({"type": "string", "nullable": true})
+/// );
+/// ```
 pub fn schemas_for<T: JsonSchema>() -> Vec<(String, Schema)> {
     let generator = SchemaSettings::openapi3().into_generator();
     let root = generator.into_root_schema_for::<T>();
     let mut value = root.to_value();
     let mut found = Vec::new();
     if let Value::Object(map) = &mut value {
-        map.remove("$schema");
         // schemars keeps referenced types in the definitions section its settings name.
         for key in ["components", "definitions", "$defs"] {
             if let Some(Value::Object(defs)) = map.remove(key) {
@@ -22,18 +40,29 @@ pub fn schemas_for<T: JsonSchema>() -> Vec<(String, Schema)> {
                     Some(Value::Object(inner)) if key == "components" => inner.clone(),
                     _ => defs,
                 };
-                found.extend(defs.into_iter().map(|(k, v)| (k, Schema::from_json(v))));
+                found.extend(defs);
             }
         }
     }
-    let mut all = vec![(T::schema_name().into_owned(), Schema::from_json(value))];
+    let mut all = vec![(T::schema_name().into_owned(), value)];
     all.extend(found);
-    all
+    all.into_iter()
+        .map(|(name, mut schema)| {
+            dialect::to_openapi30(&mut schema);
+            (name, Schema::from_json(schema))
+        })
+        .collect()
 }
 
 impl Components {
     /// Adds the schema of the Rust type `T` (derived with `#[derive(JsonSchema)]`) under
-    /// its schemars name, with the schemas of every type it refers to.
+    /// its schemars name, with the schemas of every type it refers to, in the OpenAPI 3.0
+    /// dialect (see [`schemas_for`]).
+    ///
+    /// The components remember which Rust type each schema came from, so that
+    /// [`Document::check`](crate::Document::check) names it when API Gateway could not
+    /// import the model (a name that is not alphanumeric, such as schemars' `Page_for_Event`
+    /// for `Page<Event>`) or when two types produce different schemas under one name.
     ///
     /// ```
     /// use cfnkit_openapi::Components;
@@ -43,8 +72,25 @@ impl Components {
     /// assert_eq!(c.schemas["Event"].as_json()["required"], serde_json::json!(["name"]));
     /// ```
     pub fn model<T: JsonSchema>(mut self) -> Self {
-        for (name, schema) in schemas_for::<T>() {
-            self.schemas.insert(name, schema);
+        let rust_type = std::any::type_name::<T>();
+        for (i, (name, schema)) in schemas_for::<T>().into_iter().enumerate() {
+            let mut clashes = Vec::new();
+            if let (Some(previous), Some(origin)) =
+                (self.schemas.get(&name), self.model_origins.get(&name))
+                && previous != &schema
+            {
+                clashes.clone_from(&origin.clashes);
+                clashes.push(origin.rust_type);
+            }
+            self.schemas.insert(name.clone(), schema);
+            self.model_origins.insert(
+                name,
+                ModelOrigin {
+                    rust_type,
+                    root: i == 0,
+                    clashes,
+                },
+            );
         }
         self
     }

@@ -2,8 +2,13 @@
 
 use serde::Serialize;
 
+use indexmap::IndexMap;
+
 use crate::extensions::{Extensions, extension_builder};
-use crate::{Parameter, ReferenceOr, RequestBody, Response, Responses, SecurityRequirement};
+use crate::{
+    Callback, ExternalDocs, Parameter, ReferenceOr, RequestBody, Response, Responses,
+    SecurityRequirement, Server,
+};
 
 /// An Operation Object.
 ///
@@ -28,6 +33,9 @@ pub struct Operation {
     /// A longer description.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Documentation elsewhere.
+    #[serde(rename = "externalDocs", skip_serializing_if = "Option::is_none")]
+    pub external_docs: Option<ExternalDocs>,
     /// A name unique among the document's operations.
     #[serde(rename = "operationId", skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<String>,
@@ -39,6 +47,9 @@ pub struct Operation {
     pub request_body: Option<ReferenceOr<RequestBody>>,
     /// The responses (at least one is required).
     pub responses: Responses,
+    /// Requests the API makes back to the caller, by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub callbacks: IndexMap<String, ReferenceOr<Callback>>,
     /// Whether the operation is deprecated.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
@@ -46,6 +57,9 @@ pub struct Operation {
     /// `Some(vec![])` declares the operation public.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security: Option<Vec<SecurityRequirement>>,
+    /// Servers for this operation, in place of the path item's and the document's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub servers: Vec<Server>,
     /// `x-…` extensions, such as `x-amazon-apigateway-integration`.
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -72,6 +86,28 @@ impl Operation {
     /// Sets the description.
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.description = Some(description.into());
+        self
+    }
+
+    /// Sets the external documentation.
+    pub fn external_docs(mut self, docs: ExternalDocs) -> Self {
+        self.external_docs = Some(docs);
+        self
+    }
+
+    /// Adds (or replaces, in place) a callback (inline or a reference).
+    pub fn callback(
+        mut self,
+        name: impl Into<String>,
+        callback: impl Into<ReferenceOr<Callback>>,
+    ) -> Self {
+        self.callbacks.insert(name.into(), callback.into());
+        self
+    }
+
+    /// Adds a server for this operation.
+    pub fn server(mut self, server: Server) -> Self {
+        self.servers.push(server);
         self
     }
 

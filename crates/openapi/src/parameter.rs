@@ -1,9 +1,11 @@
 //! Parameter Objects: path, query, header and cookie parameters.
 
+use indexmap::IndexMap;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::extensions::{Extensions, extension_builder};
-use crate::{ReferenceOr, Schema};
+use crate::{Example, MediaType, ParameterStyle, ReferenceOr, Schema};
 
 /// Where a parameter is sent (`in`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -19,16 +21,103 @@ pub enum ParameterLocation {
     Cookie,
 }
 
+impl ParameterLocation {
+    /// The value of `in` (`"path"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParameterLocation::Path => "path",
+            ParameterLocation::Query => "query",
+            ParameterLocation::Header => "header",
+            ParameterLocation::Cookie => "cookie",
+        }
+    }
+}
+
+/// Builders shared by [`Parameter`] and [`Header`](crate::Header), whose fields are the same
+/// apart from a parameter's `name` and `in`.
+macro_rules! parameter_builders {
+    () => {
+        /// Sets the description.
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
+            self
+        }
+
+        /// Sets whether it must be sent.
+        pub fn required(mut self, required: bool) -> Self {
+            self.required = required;
+            self
+        }
+
+        /// Sets whether it is deprecated.
+        pub fn deprecated(mut self, deprecated: bool) -> Self {
+            self.deprecated = deprecated;
+            self
+        }
+
+        /// Sets how the value is serialized.
+        pub fn style(mut self, style: $crate::ParameterStyle) -> Self {
+            self.style = Some(style);
+            self
+        }
+
+        /// Sets whether arrays and objects become separate values.
+        pub fn explode(mut self, explode: bool) -> Self {
+            self.explode = Some(explode);
+            self
+        }
+
+        /// Sets the value's schema (inline or a reference). A value has a schema or a
+        /// [`content`](Self::content), not both.
+        pub fn schema(mut self, schema: impl Into<$crate::ReferenceOr<$crate::Schema>>) -> Self {
+            self.schema = Some(schema.into());
+            self
+        }
+
+        /// Sets the example value (exclusive with [`examples`](Self::named_example)).
+        pub fn example(mut self, example: impl Into<serde_json::Value>) -> Self {
+            self.example = Some(example.into());
+            self
+        }
+
+        /// Adds (or replaces, in place) a named example (inline or a reference).
+        pub fn named_example(
+            mut self,
+            name: impl Into<String>,
+            example: impl Into<$crate::ReferenceOr<$crate::Example>>,
+        ) -> Self {
+            self.examples.insert(name.into(), example.into());
+            self
+        }
+
+        /// Sets the value's one media type and its schema, in place of a schema (for
+        /// complex values such as JSON in a query string).
+        pub fn content(
+            mut self,
+            media_type: impl Into<String>,
+            content: $crate::MediaType,
+        ) -> Self {
+            self.content.clear();
+            self.content.insert(media_type.into(), content);
+            self
+        }
+    };
+}
+pub(crate) use parameter_builders;
+
 /// A Parameter Object.
 ///
 /// ```
-/// use cfnkit_openapi::{Parameter, ParameterLocation, Schema};
+/// use cfnkit_openapi::{Parameter, ParameterLocation, ParameterStyle, Schema};
 ///
 /// let id = Parameter::path("id").schema(Schema::string());
 /// assert!(id.required);
 /// assert_eq!(id.location, ParameterLocation::Path);
+/// let tags = Parameter::query("tag").style(ParameterStyle::Form).explode(true).allow_empty_value(true);
+/// assert_eq!(serde_json::to_value(&tags).unwrap()["allowEmptyValue"], true);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Parameter {
     /// The parameter's name (case sensitive; for a path parameter, the template's name).
@@ -45,9 +134,30 @@ pub struct Parameter {
     /// Whether it is deprecated.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
+    /// Whether an empty value may be sent (query parameters only).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub allow_empty_value: bool,
+    /// How the value is serialized.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub style: Option<ParameterStyle>,
+    /// Whether arrays and objects become separate parameters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explode: Option<bool>,
+    /// Whether reserved characters are sent without percent-encoding (query only).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub allow_reserved: bool,
     /// Its value's schema.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<ReferenceOr<Schema>>,
+    /// An example value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<Value>,
+    /// Named examples.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub examples: IndexMap<String, ReferenceOr<Example>>,
+    /// The value's media type and schema, in place of `schema` (exactly one entry).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub content: IndexMap<String, MediaType>,
     /// `x-…` extensions.
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -62,7 +172,14 @@ impl Parameter {
             description: None,
             required: location == ParameterLocation::Path,
             deprecated: false,
+            allow_empty_value: false,
+            style: None,
+            explode: None,
+            allow_reserved: false,
             schema: None,
+            example: None,
+            examples: IndexMap::new(),
+            content: IndexMap::new(),
             extensions: Extensions::new(),
         }
     }
@@ -87,27 +204,17 @@ impl Parameter {
         Parameter::new(name, ParameterLocation::Cookie)
     }
 
-    /// Sets the description.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
+    parameter_builders!();
+
+    /// Sets whether an empty value may be sent (query parameters only).
+    pub fn allow_empty_value(mut self, allow: bool) -> Self {
+        self.allow_empty_value = allow;
         self
     }
 
-    /// Sets whether the parameter must be sent.
-    pub fn required(mut self, required: bool) -> Self {
-        self.required = required;
-        self
-    }
-
-    /// Sets whether the parameter is deprecated.
-    pub fn deprecated(mut self, deprecated: bool) -> Self {
-        self.deprecated = deprecated;
-        self
-    }
-
-    /// Sets the value's schema (inline or a reference).
-    pub fn schema(mut self, schema: impl Into<ReferenceOr<Schema>>) -> Self {
-        self.schema = Some(schema.into());
+    /// Sets whether reserved characters are sent as they are (query parameters only).
+    pub fn allow_reserved(mut self, allow: bool) -> Self {
+        self.allow_reserved = allow;
         self
     }
 

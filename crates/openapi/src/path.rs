@@ -4,7 +4,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::extensions::{Extensions, extension_builder};
-use crate::{Operation, Parameter, ReferenceOr};
+use crate::{Operation, Parameter, ReferenceOr, Server};
 
 /// An HTTP method an OpenAPI 3.0 Path Item can hold an operation for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -50,7 +50,8 @@ impl std::fmt::Display for Method {
     }
 }
 
-/// A Path Item Object: the operations of one path, in authoring order.
+/// A Path Item Object: the operations of one path, in authoring order, and API Gateway's
+/// catch-all `x-amazon-apigateway-any-method` operation.
 ///
 /// ```
 /// use cfnkit_openapi::{Method, Operation, PathItem};
@@ -64,6 +65,10 @@ impl std::fmt::Display for Method {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct PathItem {
+    /// A reference to a path item defined elsewhere (`$ref`); its fields are merged with
+    /// these by OpenAPI tools (API Gateway does not follow it).
+    #[serde(rename = "$ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     /// A short summary for every operation of the path.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
@@ -73,10 +78,21 @@ pub struct PathItem {
     /// The operations by method, in authoring order.
     #[serde(flatten)]
     pub operations: IndexMap<Method, Operation>,
+    /// Servers for every operation of the path, in place of the document's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub servers: Vec<Server>,
     /// Parameters shared by every operation of the path.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<ReferenceOr<Parameter>>,
-    /// `x-…` extensions (e.g. `x-amazon-apigateway-any-method`).
+    /// API Gateway's catch-all `ANY` method (`x-amazon-apigateway-any-method`): the
+    /// operation for every HTTP method the item does not declare. Left out of the public
+    /// rendering, like every `x-amazon-apigateway-*` key.
+    #[serde(
+        rename = "x-amazon-apigateway-any-method",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub any_method: Option<Operation>,
+    /// `x-…` extensions.
     #[serde(flatten)]
     pub extensions: Extensions,
 }
@@ -151,6 +167,35 @@ impl PathItem {
         self
     }
 
+    /// Adds a server for every operation of the path.
+    pub fn server(mut self, server: Server) -> Self {
+        self.servers.push(server);
+        self
+    }
+
+    /// A path item that refers to one defined elsewhere (`$ref`), e.g. in another file.
+    pub fn reference(reference: impl Into<String>) -> Self {
+        PathItem {
+            reference: Some(reference.into()),
+            ..PathItem::default()
+        }
+    }
+
+    /// Sets API Gateway's catch-all `ANY` operation (`x-amazon-apigateway-any-method`),
+    /// typically on a `/{proxy+}` path with an `aws_proxy` or `http_proxy` integration.
+    ///
+    /// ```
+    /// use cfnkit_openapi::{Operation, PathItem, Response};
+    ///
+    /// let item = PathItem::new().any_method(Operation::new().response("200", Response::new("ok")));
+    /// let json = serde_json::to_value(&item).unwrap();
+    /// assert!(json["x-amazon-apigateway-any-method"]["responses"].is_object());
+    /// ```
+    pub fn any_method(mut self, operation: Operation) -> Self {
+        self.any_method = Some(operation);
+        self
+    }
+
     extension_builder!();
 }
 
@@ -178,7 +223,8 @@ impl Paths {
         self
     }
 
-    /// Every operation as `(path, method, operation)`, in document order.
+    /// Every operation as `(path, method, operation)`, in document order (the catch-all
+    /// `ANY` operations are not included; they are in [`PathItem::any_method`]).
     pub fn operations(&self) -> impl Iterator<Item = (&str, Method, &Operation)> {
         self.paths.iter().flat_map(|(path, item)| {
             item.operations

@@ -106,6 +106,9 @@ component!(
     crate::RequestBody => "requestBodies",
     crate::Header => "headers",
     crate::SecurityScheme => "securitySchemes",
+    crate::Example => "examples",
+    crate::Link => "links",
+    crate::Callback => "callbacks",
 );
 
 /// Splits a local reference `#/components/<section>/<name>` into its section and name.

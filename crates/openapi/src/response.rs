@@ -2,16 +2,19 @@
 
 use indexmap::IndexMap;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::extensions::{Extensions, extension_builder};
-use crate::{MediaType, ReferenceOr, Schema};
+use crate::parameter::parameter_builders;
+use crate::{Example, Link, MediaType, ParameterStyle, ReferenceOr, Schema};
 
-/// A Header Object (a response header).
+/// A Header Object (a response header): a [`Parameter`](crate::Parameter) without `name`
+/// and `in`.
 ///
 /// ```
 /// use cfnkit_openapi::{Header, Schema};
 ///
-/// let content_type = Header::new().schema(Schema::string());
+/// let content_type = Header::new().schema(Schema::string()).example("application/json");
 /// assert!(content_type.schema.is_some());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -26,9 +29,24 @@ pub struct Header {
     /// Whether the header is deprecated.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
+    /// How the value is serialized (`simple` for headers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub style: Option<ParameterStyle>,
+    /// Whether arrays and objects are exploded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explode: Option<bool>,
     /// The value's schema.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<ReferenceOr<Schema>>,
+    /// An example value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<Value>,
+    /// Named examples.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub examples: IndexMap<String, ReferenceOr<Example>>,
+    /// The value's media type and schema, in place of `schema` (exactly one entry).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub content: IndexMap<String, MediaType>,
     /// `x-…` extensions.
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -40,29 +58,7 @@ impl Header {
         Self::default()
     }
 
-    /// Sets the description.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Sets whether the header is always sent.
-    pub fn required(mut self, required: bool) -> Self {
-        self.required = required;
-        self
-    }
-
-    /// Sets whether the header is deprecated.
-    pub fn deprecated(mut self, deprecated: bool) -> Self {
-        self.deprecated = deprecated;
-        self
-    }
-
-    /// Sets the value's schema (inline or a reference).
-    pub fn schema(mut self, schema: impl Into<ReferenceOr<Schema>>) -> Self {
-        self.schema = Some(schema.into());
-        self
-    }
+    parameter_builders!();
 
     extension_builder!();
 }
@@ -86,6 +82,9 @@ pub struct Response {
     /// The body by media type, in authoring order.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub content: IndexMap<String, MediaType>,
+    /// Links to operations the response's values can feed.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub links: IndexMap<String, ReferenceOr<Link>>,
     /// `x-…` extensions.
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -98,6 +97,7 @@ impl Response {
             description: description.into(),
             headers: IndexMap::new(),
             content: IndexMap::new(),
+            links: IndexMap::new(),
             extensions: Extensions::new(),
         }
     }
@@ -115,6 +115,12 @@ impl Response {
     /// Adds (or replaces, in place) the body of one media type.
     pub fn content(mut self, media_type: impl Into<String>, content: MediaType) -> Self {
         self.content.insert(media_type.into(), content);
+        self
+    }
+
+    /// Adds (or replaces, in place) a link (inline or a reference).
+    pub fn link(mut self, name: impl Into<String>, link: impl Into<ReferenceOr<Link>>) -> Self {
+        self.links.insert(name.into(), link.into());
         self
     }
 

@@ -1,8 +1,10 @@
-//! One failing document per rule of `Document::check`, asserting the rule and the path.
+//! One failing document per rule of `Document::check` (the first cut's rules), asserting
+//! the rule, the severity and the path.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use cfnkit_core::{Diagnostic, Severity};
 use cfnkit_openapi::{
-    ApiKeyLocation, Components, Document, Header, Info, Operation, Parameter, PathItem, Problem,
+    ApiKeyLocation, Components, Document, Header, Info, Operation, Parameter, PathItem,
     ReferenceOr, RequestBody, Response, Schema, SecurityScheme,
 };
 
@@ -21,11 +23,14 @@ fn base() -> Document {
     ))
 }
 
-/// The only problem, asserting there is exactly one.
-fn only(doc: &Document) -> Problem {
-    let mut problems = doc.check();
-    assert_eq!(problems.len(), 1, "{problems:#?}");
-    problems.remove(0)
+/// The only finding, asserting there is exactly one and that it is an error.
+fn only(doc: &Document) -> Diagnostic {
+    let found = doc.check();
+    assert_eq!(found.len(), 1, "{found}");
+    let d = found.0[0].clone();
+    assert_eq!(d.severity, Severity::Error, "{d}");
+    assert_eq!(d.location.stack, cfnkit_openapi::CHECK_STACK);
+    d
 }
 
 #[test]
@@ -36,7 +41,7 @@ fn clean_document_has_no_problem() {
             PathItem::new().get(op("list").security("CognitoAuthorizer", ["a/b"])),
         )
         .security("CognitoAuthorizer", ["a/b"]);
-    assert_eq!(doc.check(), vec![]);
+    assert!(doc.check().is_empty(), "{}", doc.check());
 }
 
 #[test]
@@ -47,7 +52,7 @@ fn unknown_scheme_in_operation_security() {
     );
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/unknown-security-scheme");
-    assert_eq!(p.path, "/paths/~1/get/security/0/Cognito");
+    assert_eq!(p.location.path, "/paths/~1/get/security/0/Cognito");
     assert!(p.message.contains("\"Cognito\""), "{}", p.message);
     assert!(
         p.message.contains("defined: CognitoAuthorizer"),
@@ -69,7 +74,7 @@ fn unknown_scheme_in_document_security() {
         .security("Missing", Vec::<String>::new());
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/unknown-security-scheme");
-    assert_eq!(p.path, "/security/1/Missing");
+    assert_eq!(p.location.path, "/security/1/Missing");
 }
 
 #[test]
@@ -87,7 +92,7 @@ fn duplicate_operation_id() {
         .path("/events", PathItem::new().get(op("list")));
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/duplicate-operation-id");
-    assert_eq!(p.path, "/paths/~1events/get/operationId");
+    assert_eq!(p.location.path, "/paths/~1events/get/operationId");
     assert!(p.message.contains("/paths/~1/get"), "{}", p.message);
 }
 
@@ -99,7 +104,10 @@ fn extension_key_without_x_prefix() {
     );
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/extension-key");
-    assert_eq!(p.path, "/paths/~1/get/amazon-apigateway-integration");
+    assert_eq!(
+        p.location.path,
+        "/paths/~1/get/amazon-apigateway-integration"
+    );
     assert!(
         p.message.contains("x-amazon-apigateway-integration"),
         "{}",
@@ -121,15 +129,16 @@ fn extension_keys_are_checked_everywhere() {
             SecurityScheme::api_key("k", ApiKeyLocation::Header).extension("d", 1),
         ))
         .extension("e", 1);
-    let paths: Vec<String> = doc.check().into_iter().map(|p| p.path).collect();
+    let paths: Vec<String> = doc.check().into_iter().map(|p| p.location.path).collect();
+    // Diagnostics come sorted by path, whatever order the walk found them in.
     assert_eq!(
         paths,
         [
-            "/info/a",
-            "/paths/~1/get/responses/404/c",
-            "/paths/~1/b",
             "/components/securitySchemes/S/d",
-            "/e"
+            "/e",
+            "/info/a",
+            "/paths/~1/b",
+            "/paths/~1/get/responses/404/c",
         ]
     );
 }
@@ -139,7 +148,7 @@ fn template_parameter_without_declaration() {
     let doc = base().path("/events/{id}", PathItem::new().get(op("get_event")));
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/path-parameter");
-    assert_eq!(p.path, "/paths/~1events~1{id}/get");
+    assert_eq!(p.location.path, "/paths/~1events~1{id}/get");
     assert!(
         p.message.contains("Parameter::path(\"id\")"),
         "{}",
@@ -156,7 +165,7 @@ fn path_parameter_missing_from_template() {
     );
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/path-parameter");
-    assert_eq!(p.path, "/paths/~1events/get/parameters/0");
+    assert_eq!(p.location.path, "/paths/~1events/get/parameters/0");
 }
 
 #[test]
@@ -177,7 +186,7 @@ fn path_parameters_from_item_and_components_count() {
         "Day".to_owned(),
         Parameter::path("day").schema(Schema::string()).into(),
     );
-    assert_eq!(doc.check(), vec![]);
+    assert!(doc.check().is_empty(), "{}", doc.check());
 }
 
 #[test]
@@ -194,7 +203,7 @@ fn path_parameter_must_be_required() {
     );
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/path-parameter");
-    assert_eq!(p.path, "/paths/~1{id}/get/parameters/0/required");
+    assert_eq!(p.location.path, "/paths/~1{id}/get/parameters/0/required");
 }
 
 #[test]
@@ -202,9 +211,9 @@ fn malformed_path_template() {
     let doc = base().path("/events/{id", PathItem::new().get(op("get")));
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/path-template");
-    assert_eq!(p.path, "/paths/~1events~1{id");
+    assert_eq!(p.location.path, "/paths/~1events~1{id");
     let other = base().path("events", PathItem::new().get(op("get")));
-    assert_eq!(only(&other).path, "/paths/events");
+    assert_eq!(only(&other).location.path, "/paths/events");
 }
 
 #[test]
@@ -215,7 +224,7 @@ fn operation_without_responses() {
     );
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/empty-responses");
-    assert_eq!(p.path, "/paths/~1/post/responses");
+    assert_eq!(p.location.path, "/paths/~1/post/responses");
     assert!(p.message.contains(".response(\"200\""), "{}", p.message);
 }
 
@@ -224,7 +233,7 @@ fn invalid_response_key() {
     let doc = base().path("/", PathItem::new().get(op("list").response("2xx", ok())));
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/response-key");
-    assert_eq!(p.path, "/paths/~1/get/responses/2xx");
+    assert_eq!(p.location.path, "/paths/~1/get/responses/2xx");
 }
 
 #[test]
@@ -237,7 +246,11 @@ fn parameters_and_headers_need_a_schema() {
                 .response("201", ok().header("Location", Header::new())),
         ),
     );
-    let found: Vec<(&str, String)> = doc.check().into_iter().map(|p| (p.rule, p.path)).collect();
+    let found: Vec<(&str, String)> = doc
+        .check()
+        .into_iter()
+        .map(|p| (p.rule, p.location.path))
+        .collect();
     assert_eq!(
         found,
         [
@@ -273,8 +286,11 @@ fn unresolved_references() {
                 ),
         ),
     );
-    let problems = doc.check();
-    let found: Vec<(&str, &str)> = problems.iter().map(|p| (p.rule, p.path.as_str())).collect();
+    let problems = doc.check().0;
+    let found: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.rule, p.location.path.as_str()))
+        .collect();
     assert_eq!(
         found,
         [
@@ -317,20 +333,33 @@ fn nested_schema_refs_are_checked() {
     );
     let p = only(&doc);
     assert_eq!(p.rule, "openapi/unresolved-ref");
-    assert_eq!(p.path, "/components/schemas/List/items/$ref");
+    assert_eq!(p.location.path, "/components/schemas/List/items/$ref");
 }
 
 #[test]
-fn problems_display_path_message_and_rule() {
+fn diagnostics_display_severity_rule_path_and_message() {
     let doc = base().path("/", PathItem::new().get(op("list").security("Nope", ["s"])));
     let text = only(&doc).to_string();
     assert!(
-        text.starts_with("/paths/~1/get/security/0/Nope: "),
+        text.starts_with(
+            "error[openapi/unknown-security-scheme]: openapi /paths/~1/get/security/0/Nope: "
+        ),
         "{text}"
     );
-    assert!(
-        text.ends_with("[openapi/unknown-security-scheme]"),
-        "{text}"
+}
+
+#[test]
+fn check_into_reports_under_the_body_of_a_resource() {
+    let doc = base().path("/", PathItem::new().get(op("list").security("Nope", ["s"])));
+    let mut found = cfnkit_core::Collector::new("weather");
+    doc.check_into(&mut found, Some("Api"), "/Resources/Api/Properties/Body");
+    let found = found.finish();
+    let d = &found.0[0];
+    assert_eq!(d.location.stack, "weather");
+    assert_eq!(d.location.logical_id.as_deref(), Some("Api"));
+    assert_eq!(
+        d.location.path,
+        "/Resources/Api/Properties/Body/paths/~1/get/security/0/Nope"
     );
 }
 

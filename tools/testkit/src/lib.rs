@@ -127,3 +127,75 @@ pub fn assert_openapi_valid(name: &str, doc: &serde_json::Value) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The OpenAPI 3.0 Schema semantics (`nullable`, `format: date`, …) as
+/// openapi-schema-validator implements them, on `instance` against the schema
+/// `components.schemas.<schema>` of `doc`. Returns the findings (`<pointer>: <message>`,
+/// empty when it conforms), or `None` when the tool is unavailable and not required.
+///
+/// An independent implementation of the dialect, rather than cfnkit's own reading of it:
+/// it catches a schema that says something other than what its authors meant.
+pub fn openapi_schema_errors(
+    name: &str,
+    doc: &serde_json::Value,
+    schema: &str,
+    instance: &serde_json::Value,
+) -> Option<Vec<String>> {
+    const SCRIPT: &str = r##"
+import json, sys
+from openapi_schema_validator import OAS30Validator, oas30_format_checker
+doc, instance, name = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+schemas = doc.get("components", {}).get("schemas", {})
+if name not in schemas:
+    sys.exit("no schema %r in components.schemas (has: %s)" % (name, ", ".join(schemas)))
+for schema in schemas.values():
+    OAS30Validator.check_schema(schema)
+root = {"$ref": "#/components/schemas/" + name, "components": doc["components"]}
+validator = OAS30Validator(root, format_checker=oas30_format_checker)
+for e in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
+    print("/" + "/".join(map(str, e.absolute_path)) + ": " + e.message)
+"##;
+    let bin = venv_bin()?;
+    let dir = std::env::temp_dir();
+    let stem = format!("cfnkit-{}-schema-{name}", std::process::id());
+    let doc_file = dir.join(format!("{stem}-doc.json"));
+    let instance_file = dir.join(format!("{stem}-instance.json"));
+    std::fs::write(&doc_file, doc.to_string()).expect("the temp dir is writable");
+    std::fs::write(&instance_file, instance.to_string()).expect("the temp dir is writable");
+    let out = Command::new(bin.join("python"))
+        .args(["-c", SCRIPT])
+        .arg(&doc_file)
+        .arg(&instance_file)
+        .arg(schema)
+        .output()
+        .expect("the venv's python runs");
+    assert!(
+        out.status.success(),
+        "openapi-schema-validator failed on {name}:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+/// Asserts that `instance` conforms to the schema `components.schemas.<schema>` of `doc`
+/// (see [`openapi_schema_errors`]). Skips (with a note) when the tool is unavailable and
+/// not required.
+pub fn assert_matches_openapi_schema(
+    name: &str,
+    doc: &serde_json::Value,
+    schema: &str,
+    instance: &serde_json::Value,
+) {
+    if let Some(errors) = openapi_schema_errors(name, doc, schema, instance) {
+        assert!(
+            errors.is_empty(),
+            "{name} does not conform to the schema {schema}:\n{}",
+            errors.join("\n")
+        );
+    }
+}

@@ -1,132 +1,196 @@
-//! Document checks: problems a user should fix, each with a JSON pointer and a remedy.
+//! Document checks: findings a user should act on, as core diagnostics with a severity,
+//! a rule id, a JSON pointer and a remedy.
 //!
 //! The walk is split by concern: this file walks the document and its operations;
-//! `objects` the objects below them and the components; `paths` path templates and path
-//! parameters; `refs` `$ref`s.
+//! `objects` the objects below them and the components; `paths` path items, path
+//! templates and path parameters; `refs` `$ref`s; `apigw` the API Gateway extensions;
+//! `schemas` the schema dialect and model names.
 
+mod apigw;
+
+pub(crate) use apigw::is_cognito;
 mod objects;
 mod paths;
 mod refs;
+mod schemas;
 
 use std::collections::HashMap;
-use std::fmt;
 
+use cfnkit_core::{Collector, Diagnostics, Severity};
+
+use crate::apigw::{
+    ApiGatewayExtension, Integration, Place, RequestValidatorName, RequestValidators,
+};
 use crate::pointer::Pointer;
-use crate::{Components, Document, Extensions, Operation, SecurityRequirement};
+use crate::{Components, Document, Extensions, Operation, SecurityRequirement, Server};
 
-/// One problem [`Document::check`] found.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct Problem {
-    /// A stable rule id such as `openapi/unknown-security-scheme`.
-    pub rule: &'static str,
-    /// A JSON pointer into the rendered document (e.g. `/paths/~1/get/security/0/Cognito`).
-    pub path: String,
-    /// What is wrong and how to fix it.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "/"
-        } else {
-            &self.path
-        };
-        write!(f, "{path}: {} [{}]", self.message, self.rule)
-    }
-}
+/// The stack name of the diagnostics of [`Document::check`] (a document checked on its own).
+pub const CHECK_STACK: &str = "openapi";
 
 impl Document {
-    /// Every problem of the document, in document order. An empty list means none of these
-    /// rules found anything:
+    /// Every finding about the document, as core diagnostics whose paths are JSON pointers
+    /// into the rendered document (stack name [`CHECK_STACK`]). Empty means clean. Rules:
     ///
-    /// - `openapi/unknown-security-scheme`: a security requirement (document-wide or of an
-    ///   operation) names a scheme `components.securitySchemes` does not define;
-    /// - `openapi/duplicate-operation-id`: two operations share an `operationId`;
-    /// - `openapi/extension-key`: an extension key does not start with `x-`;
-    /// - `openapi/path-parameter`: a `{name}` of a path template has no `in: path`
-    ///   parameter, a path parameter names nothing in the template, or is not required;
-    /// - `openapi/path-template`: a path does not start with `/` or has unbalanced,
-    ///   empty or repeated `{…}`;
-    /// - `openapi/empty-responses`: an operation has no response;
-    /// - `openapi/response-key`: a response key is not a status code, a range like `2XX`
-    ///   or `default`;
-    /// - `openapi/missing-schema`: a parameter or a header has no schema;
-    /// - `openapi/unresolved-ref`: a local `$ref` names no component, or one of the wrong kind.
+    /// | rule | severity | finding |
+    /// |---|---|---|
+    /// | `openapi/unknown-security-scheme` | error | a security requirement names a scheme `components.securitySchemes` lacks |
+    /// | `openapi/cognito-scopes` | warning | a Cognito-protected requirement lists no scope (API Gateway then wants an ID token) |
+    /// | `openapi/unresolved-ref` | error | a local `$ref` names no component (or one of the wrong kind), or a path item `$ref` points nowhere |
+    /// | `openapi/duplicate-operation-id` | error | two operations share an `operationId` |
+    /// | `openapi/link-operation` | error | a link names no operation, both kinds, or an unknown `operationId` |
+    /// | `openapi/path-template` | error | a path does not start with `/`, or has unbalanced, empty or repeated `{…}` |
+    /// | `openapi/path-parameter` | error | a template name without an `in: path` parameter, a path parameter the template lacks, or one not required |
+    /// | `openapi/empty-responses` | error | an operation has no response |
+    /// | `openapi/response-key` | error | a response key is not a status code, `1XX`–`5XX` or `default` |
+    /// | `openapi/missing-schema` | error | a parameter or header has neither `schema` nor `content` |
+    /// | `openapi/parameter-content` | error | both `schema` and `content`, or `content` without exactly one media type |
+    /// | `openapi/example-conflict` | error | `example` and `examples` together, or an Example with both or neither of `value` and `externalValue` |
+    /// | `openapi/extension-key` | error | an extension key does not start with `x-` |
+    /// | `openapi/unknown-apigateway-extension` | warning | an `x-amazon-apigateway-*` key the developer guide does not define |
+    /// | `openapi/extension-placement` | warning | a typed API Gateway extension on an object API Gateway does not read it from |
+    /// | `openapi/apigateway-extension` | error (warning for an unknown field) | an API Gateway extension without its documented shape |
+    /// | `openapi/integration-response-status` | error | an integration response status without the operation's method response |
+    /// | `openapi/integration-response-header` | error | a `method.response.header.X` mapping without header X in that method response |
+    /// | `openapi/integration-parameter` | error | a request or response parameter mapping with a key API Gateway does not accept |
+    /// | `openapi/integration-backend` | error (warning for a doubtful value) | a non-mock integration without `uri`/`httpMethod`, a VPC link without `connectionId` |
+    /// | `openapi/integration-timeout` | error below 50 ms, warning above 29,000 ms | `timeoutInMillis` out of range |
+    /// | `openapi/missing-integration` | warning | an operation without an integration in a document whose other operations have one |
+    /// | `openapi/unknown-request-validator` | error | a selected request validator is not defined |
+    /// | `openapi/authorizer` | error (warning for ignored fields) | an authorizer without the fields its type needs, or a TTL out of 0–3600 |
+    /// | `openapi/minimum-compression-size` | error | not within 0–10,485,760 bytes |
+    /// | `openapi/model-name` | error | a schema name API Gateway cannot import as a model (not alphanumeric); names the Rust type |
+    /// | `openapi/model-clash` | warning | two Rust types produced a schema of the same name |
+    /// | `openapi/schema-dialect` | error | a JSON Schema keyword or form OpenAPI 3.0 does not have (`$defs`, `const`, type lists, `null` type, …) |
     ///
     /// ```
     /// use cfnkit_openapi::{Document, Info, Operation, PathItem};
     ///
     /// let doc = Document::new(Info::new("API", "1.0.0"))
     ///     .path("/", PathItem::new().get(Operation::new().operation_id("list")));
-    /// let problems = doc.check();
-    /// assert_eq!(problems[0].rule, "openapi/empty-responses");
-    /// assert_eq!(problems[0].path, "/paths/~1/get/responses");
+    /// let found = doc.check();
+    /// let first = found.iter().next().unwrap();
+    /// assert_eq!(first.rule, "openapi/empty-responses");
+    /// assert_eq!(first.location.path, "/paths/~1/get/responses");
+    /// assert!(found.has_errors());
     /// ```
-    pub fn check(&self) -> Vec<Problem> {
+    pub fn check(&self) -> Diagnostics {
+        let mut found = Collector::new(CHECK_STACK);
+        self.check_into(&mut found, None, "");
+        found.finish()
+    }
+
+    /// Reports the findings of [`Document::check`] into a synth collector, e.g. for the
+    /// document embedded as the `Body` of the RestApi `logical_id`: `base` is the JSON
+    /// pointer of the document in the template (`/Resources/Api/Properties/Body`).
+    pub fn check_into(&self, found: &mut Collector, logical_id: Option<&str>, base: &str) {
         let mut checker = Checker {
+            doc: self,
             components: &self.components,
-            problems: Vec::new(),
+            findings: Vec::new(),
             operation_ids: HashMap::new(),
+            links: Vec::new(),
+            validators: None,
+            uses_integrations: self.uses_integrations(),
         };
-        checker.document(self);
-        checker.problems
+        checker.document();
+        for (severity, rule, path, message) in checker.findings {
+            found.push(severity, rule, logical_id, format!("{base}{path}"), message);
+        }
+    }
+
+    fn uses_integrations(&self) -> bool {
+        self.paths.paths.values().any(|item| {
+            item.operations
+                .values()
+                .chain(&item.any_method)
+                .any(|op| op.extensions.get(Integration::KEY).is_some())
+        })
     }
 }
 
-/// One walk over a document, collecting problems in document order.
+/// One finding: severity, rule, pointer into the document, message.
+type Finding = (Severity, &'static str, String, String);
+
+/// One walk over a document, collecting findings.
 struct Checker<'a> {
+    doc: &'a Document,
     components: &'a Components,
-    problems: Vec<Problem>,
+    findings: Vec<Finding>,
     operation_ids: HashMap<&'a str, String>,
+    /// Links naming an `operationId`, checked once every operation has been seen.
+    links: Vec<(&'a str, Pointer)>,
+    /// The request validators the document defines (`None` when it defines none).
+    validators: Option<RequestValidators>,
+    /// Whether any operation has an integration (then every operation should).
+    uses_integrations: bool,
 }
 
 impl<'a> Checker<'a> {
-    fn report(&mut self, rule: &'static str, at: &Pointer, message: String) {
-        self.problems.push(Problem {
-            rule,
-            path: at.as_str().to_owned(),
-            message,
-        });
+    fn error(&mut self, rule: &'static str, at: &Pointer, message: String) {
+        self.findings
+            .push((Severity::Error, rule, at.as_str().to_owned(), message));
     }
 
-    fn document(&mut self, doc: &'a Document) {
+    fn warning(&mut self, rule: &'static str, at: &Pointer, message: String) {
+        self.findings
+            .push((Severity::Warning, rule, at.as_str().to_owned(), message));
+    }
+
+    fn document(&mut self) {
+        let doc = self.doc;
         let root = Pointer::root();
+        self.validators = doc
+            .extensions
+            .typed::<RequestValidators>()
+            .and_then(Result::ok);
         let info = root.child("info");
-        self.extensions(&doc.info.extensions, &info);
+        self.extensions(&doc.info.extensions, &info, Place::Other);
         if let Some(contact) = &doc.info.contact {
-            self.extensions(&contact.extensions, &info.child("contact"));
+            self.extensions(&contact.extensions, &info.child("contact"), Place::Other);
         }
         if let Some(license) = &doc.info.license {
-            self.extensions(&license.extensions, &info.child("license"));
+            self.extensions(&license.extensions, &info.child("license"), Place::Other);
         }
-        for (i, server) in doc.servers.iter().enumerate() {
-            let at = root.child("servers").child(i);
-            self.extensions(&server.extensions, &at);
-            for (name, variable) in &server.variables {
-                self.extensions(&variable.extensions, &at.child("variables").child(name));
-            }
-        }
+        self.servers(&doc.servers, &root.child("servers"));
         let paths = root.child("paths");
         for (path, item) in &doc.paths.paths {
             self.path_item(path, item, &paths.child(path));
         }
-        self.extensions(&doc.paths.extensions, &paths);
+        self.extensions(&doc.paths.extensions, &paths, Place::Other);
         self.components(&root.child("components"));
         if let Some(security) = &doc.security {
             self.security(security, &root.child("security"));
         }
         for (i, tag) in doc.tags.iter().enumerate() {
-            self.extensions(&tag.extensions, &root.child("tags").child(i));
+            let at = root.child("tags").child(i);
+            if let Some(docs) = &tag.external_docs {
+                self.extensions(&docs.extensions, &at.child("externalDocs"), Place::Other);
+            }
+            self.extensions(&tag.extensions, &at, Place::Other);
         }
-        self.extensions(&doc.extensions, &root);
+        if let Some(docs) = &doc.external_docs {
+            self.extensions(&docs.extensions, &root.child("externalDocs"), Place::Other);
+        }
+        self.extensions(&doc.extensions, &root, Place::Document);
+        self.document_extensions(&root);
+        self.link_targets();
     }
 
-    fn extensions(&mut self, extensions: &Extensions, owner: &Pointer) {
+    pub(super) fn servers(&mut self, servers: &[Server], at: &Pointer) {
+        for (i, server) in servers.iter().enumerate() {
+            let s_at = at.child(i);
+            for (name, variable) in &server.variables {
+                let v_at = s_at.child("variables").child(name);
+                self.extensions(&variable.extensions, &v_at, Place::Other);
+            }
+            self.extensions(&server.extensions, &s_at, Place::Server);
+        }
+    }
+
+    fn extensions(&mut self, extensions: &Extensions, owner: &Pointer, place: Place) {
         for key in extensions.keys() {
             if !key.starts_with("x-") {
-                self.report(
+                self.error(
                     "openapi/extension-key",
                     &owner.child(key),
                     format!(
@@ -134,10 +198,28 @@ impl<'a> Checker<'a> {
                          x-… keys besides an object's fields: rename it (e.g. \"x-{key}\")"
                     ),
                 );
+            } else if key.starts_with(crate::apigw::PREFIX)
+                && !crate::apigw::KNOWN_KEYS.contains(&key)
+            {
+                self.warning(
+                    "openapi/unknown-apigateway-extension",
+                    &owner.child(key),
+                    format!(
+                        "\"{key}\" is not an extension of the API Gateway developer guide, so \
+                         API Gateway ignores it: check the spelling (known: {})",
+                        crate::apigw::KNOWN_KEYS
+                            .iter()
+                            .map(|k| k.trim_start_matches(crate::apigw::PREFIX))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
             }
         }
+        self.typed_extensions(extensions, owner, place);
     }
 
+    /// `operation_at` is the operation's pointer; `method` its key in the path item.
     fn operation(&mut self, op: &'a Operation, at: &Pointer) {
         if let Some(id) = &op.operation_id {
             if let Some(first) = self.operation_ids.get(id.as_str()) {
@@ -145,7 +227,7 @@ impl<'a> Checker<'a> {
                     "operationId \"{id}\" is already used by the operation at {first}; \
                      operationIds must be unique in the document: rename one of them"
                 );
-                self.report(
+                self.error(
                     "openapi/duplicate-operation-id",
                     &at.child("operationId"),
                     message,
@@ -153,6 +235,9 @@ impl<'a> Checker<'a> {
             } else {
                 self.operation_ids.insert(id, at.as_str().to_owned());
             }
+        }
+        if let Some(docs) = &op.external_docs {
+            self.extensions(&docs.extensions, &at.child("externalDocs"), Place::Other);
         }
         for (i, p) in op.parameters.iter().enumerate() {
             self.parameter(p, &at.child("parameters").child(i));
@@ -162,7 +247,7 @@ impl<'a> Checker<'a> {
         }
         let responses = at.child("responses");
         if op.responses.is_empty() {
-            self.report(
+            self.error(
                 "openapi/empty-responses",
                 &responses,
                 "the operation has no response and OpenAPI requires at least one: add one \
@@ -173,7 +258,7 @@ impl<'a> Checker<'a> {
         for (key, response) in &op.responses.responses {
             let r_at = responses.child(key);
             if !is_response_key(key) {
-                self.report(
+                self.error(
                     "openapi/response-key",
                     &r_at,
                     format!(
@@ -184,40 +269,82 @@ impl<'a> Checker<'a> {
             }
             self.response(response, &r_at);
         }
-        self.extensions(&op.responses.extensions, &responses);
+        self.extensions(&op.responses.extensions, &responses, Place::Other);
+        for (name, callback) in &op.callbacks {
+            self.callback(callback, &at.child("callbacks").child(name));
+        }
         if let Some(security) = &op.security {
             self.security(security, &at.child("security"));
         }
-        self.extensions(&op.extensions, at);
+        self.servers(&op.servers, &at.child("servers"));
+        self.extensions(&op.extensions, at, Place::Operation);
+        self.integration(op, at);
     }
 
     fn security(&mut self, requirements: &[SecurityRequirement], at: &Pointer) {
         for (i, requirement) in requirements.iter().enumerate() {
-            for (scheme, _) in requirement.iter() {
-                if self.components.security_schemes.contains_key(scheme) {
-                    continue;
+            for (scheme, scopes) in requirement.iter() {
+                let s_at = at.child(i).child(scheme);
+                if !self.components.security_schemes.contains_key(scheme) {
+                    let defined: Vec<&str> = self
+                        .components
+                        .security_schemes
+                        .keys()
+                        .map(String::as_str)
+                        .collect();
+                    let hint = if defined.is_empty() {
+                        "none is defined yet".to_owned()
+                    } else {
+                        format!("defined: {}", defined.join(", "))
+                    };
+                    self.error(
+                        "openapi/unknown-security-scheme",
+                        &s_at,
+                        format!(
+                            "the security requirement names the scheme \"{scheme}\", which \
+                             components.securitySchemes does not define ({hint}): add it with \
+                             Components::security_scheme(\"{scheme}\", …) or fix the name"
+                        ),
+                    );
+                } else if scopes.is_empty() && self.is_cognito_scheme(scheme) {
+                    self.warning(
+                        "openapi/cognito-scopes",
+                        &s_at,
+                        format!(
+                            "the Cognito user pool scheme \"{scheme}\" is required without scopes; \
+                             API Gateway then accepts only ID tokens, so every client-credentials \
+                             access token gets 401: list the scopes the operation needs"
+                        ),
+                    );
                 }
-                let defined: Vec<&str> = self
-                    .components
-                    .security_schemes
-                    .keys()
-                    .map(String::as_str)
-                    .collect();
-                let hint = if defined.is_empty() {
-                    "none is defined yet".to_owned()
-                } else {
-                    format!("defined: {}", defined.join(", "))
-                };
-                self.report(
-                    "openapi/unknown-security-scheme",
-                    &at.child(i).child(scheme),
-                    format!(
-                        "the security requirement names the scheme \"{scheme}\", which \
-                         components.securitySchemes does not define ({hint}): add it with \
-                         Components::security_scheme(\"{scheme}\", …) or fix the name"
-                    ),
-                );
             }
+        }
+    }
+
+    /// Checks the validator an operation or the document selects.
+    fn validator_name(&mut self, extensions: &Extensions, at: &Pointer) {
+        let Some(Ok(RequestValidatorName(name))) = extensions.typed::<RequestValidatorName>()
+        else {
+            return;
+        };
+        let defined = self.validators.as_ref().map(|v| v.0.contains_key(&name));
+        if defined != Some(true) {
+            let known = self
+                .validators
+                .as_ref()
+                .map(|v| v.0.keys().cloned().collect::<Vec<_>>().join(", "))
+                .filter(|k| !k.is_empty())
+                .unwrap_or_else(|| "none is defined".to_owned());
+            self.error(
+                "openapi/unknown-request-validator",
+                &at.child(RequestValidatorName::KEY),
+                format!(
+                    "the request validator \"{name}\" is not defined in \
+                     x-amazon-apigateway-request-validators ({known}), and API Gateway refuses \
+                     the import: define it with Document::request_validator(\"{name}\", …) or \
+                     fix the name"
+                ),
+            );
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Path templates against `in: path` parameters.
 
 use super::Checker;
+use crate::apigw::Place;
 use crate::pointer::Pointer;
 use crate::reference::{Component, local_component};
 use crate::{Parameter, ParameterLocation, PathItem, ReferenceOr};
@@ -10,7 +11,7 @@ impl<'a> Checker<'a> {
         let template = match template_names(path) {
             Ok(names) => Some(names),
             Err(why) => {
-                self.report(
+                self.error(
                     "openapi/path-template",
                     at,
                     format!("path \"{path}\" {why}"),
@@ -18,15 +19,54 @@ impl<'a> Checker<'a> {
                 None
             }
         };
+        self.item_objects(item, at);
+        if let Some(names) = template {
+            self.path_parameters(path, &names, item, at);
+        }
+    }
+
+    /// A path item of a callback: its key is a runtime expression, not a path template.
+    pub(super) fn callback_item(&mut self, item: &'a PathItem, at: &Pointer) {
+        self.item_objects(item, at);
+    }
+
+    /// Everything of a path item but its path parameters.
+    fn item_objects(&mut self, item: &'a PathItem, at: &Pointer) {
+        if let Some(reference) = &item.reference {
+            self.path_item_ref(reference, &at.child("$ref"));
+        }
         for (method, op) in &item.operations {
             self.operation(op, &at.child(method));
         }
+        if let Some(op) = &item.any_method {
+            self.operation(op, &at.child(crate::apigw::ANY_METHOD));
+        }
+        self.servers(&item.servers, &at.child("servers"));
         for (i, p) in item.parameters.iter().enumerate() {
             self.parameter(p, &at.child("parameters").child(i));
         }
-        self.extensions(&item.extensions, at);
-        if let Some(names) = template {
-            self.path_parameters(path, &names, item, at);
+        self.extensions(&item.extensions, at, Place::PathItem);
+    }
+
+    /// A path item's local `$ref` must point at a path item of this document.
+    fn path_item_ref(&mut self, reference: &str, at: &Pointer) {
+        let Some(pointer) = reference.strip_prefix('#') else {
+            return; // another document: resolved by whoever bundles it
+        };
+        let found = self
+            .doc
+            .to_json()
+            .pointer(pointer)
+            .is_some_and(|v| v.is_object());
+        if !found {
+            self.error(
+                "openapi/unresolved-ref",
+                at,
+                format!(
+                    "the path item refers to \"{reference}\", which is not an object of this \
+                     document: fix the pointer (e.g. #/paths/~1events) or refer to another file"
+                ),
+            );
         }
     }
 
@@ -34,13 +74,18 @@ impl<'a> Checker<'a> {
     fn path_parameters(&mut self, path: &str, names: &[String], item: &'a PathItem, at: &Pointer) {
         let shared =
             self.declared_path_params(&item.parameters, &at.child("parameters"), path, names);
-        for (method, op) in &item.operations {
+        let any = item
+            .any_method
+            .iter()
+            .map(|op| (crate::apigw::ANY_METHOD.to_owned(), op));
+        let ops = item.operations.iter().map(|(m, op)| (m.to_string(), op));
+        for (method, op) in ops.chain(any) {
             let op_at = at.child(method);
             let own =
                 self.declared_path_params(&op.parameters, &op_at.child("parameters"), path, names);
             for name in names {
                 if !shared.contains(&name.as_str()) && !own.contains(&name.as_str()) {
-                    self.report(
+                    self.error(
                         "openapi/path-parameter",
                         &op_at,
                         format!(
@@ -73,7 +118,7 @@ impl<'a> Checker<'a> {
             }
             let p_at = at.child(i);
             if !names.contains(&p.name) {
-                self.report(
+                self.error(
                     "openapi/path-parameter",
                     &p_at,
                     format!(
@@ -84,7 +129,7 @@ impl<'a> Checker<'a> {
                 );
             }
             if !p.required {
-                self.report(
+                self.error(
                     "openapi/path-parameter",
                     &p_at.child("required"),
                     format!(

@@ -11,6 +11,7 @@ impl Checker<'_> {
     pub(super) fn schema_slot(&mut self, schema: &ReferenceOr<Schema>, at: &Pointer) {
         if let Some(schema) = self.reference(schema, at) {
             self.schema_refs(schema.as_json(), at);
+            self.schema_dialect(schema.as_json(), at, None);
         }
     }
 
@@ -56,7 +57,7 @@ impl Checker<'_> {
             return; // another document: resolved by whoever bundles it
         }
         let Some((section, name)) = local_component(reference) else {
-            self.report(
+            self.error(
                 "openapi/unresolved-ref",
                 at,
                 format!(
@@ -67,7 +68,7 @@ impl Checker<'_> {
             return;
         };
         if section != expected {
-            self.report(
+            self.error(
                 "openapi/unresolved-ref",
                 at,
                 format!(
@@ -76,7 +77,7 @@ impl Checker<'_> {
                 ),
             );
         } else if self.components.defines(section, &name) != Some(true) {
-            self.report(
+            self.error(
                 "openapi/unresolved-ref",
                 at,
                 format!(
