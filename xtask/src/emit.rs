@@ -553,7 +553,8 @@ impl<'m> Writer<'m> {
                 Ty::List(item) => {
                     let c = &prop.shape.constraints;
                     let (min, max) = (c.min_items.filter(|n| *n > 0), c.max_items);
-                    if min.is_some() || max.is_some() {
+                    // A hand-written rule may check the item count instead.
+                    if (min.is_some() || max.is_some()) && c.checked_by.is_empty() {
                         self.checks.insert(CheckKind::Items);
                         let len = if prop.required {
                             format!("Some(self.{field}.len())")

@@ -63,19 +63,16 @@ impl UserPool {
     pub fn from_id(id: impl Into<Expr>) -> Self {
         let id = id.into();
         let region = Expr::select(0, Expr::split("_", id.clone()));
-        let arn = Expr::join(
-            "",
-            [
-                Expr::from("arn:"),
-                Expr::pseudo(Pseudo::Partition),
-                Expr::from(":cognito-idp:"),
-                region,
-                Expr::from(":"),
-                Expr::pseudo(Pseudo::AccountId),
-                Expr::from(":userpool/"),
-                id.clone(),
-            ],
-        );
+        let arn = concat([
+            Expr::from("arn:"),
+            Expr::pseudo(Pseudo::Partition),
+            Expr::from(":cognito-idp:"),
+            region,
+            Expr::from(":"),
+            Expr::pseudo(Pseudo::AccountId),
+            Expr::from(":userpool/"),
+            id.clone(),
+        ]);
         Self::imported(id, arn)
     }
 
@@ -110,17 +107,14 @@ impl UserPool {
     pub fn provider_name(&self) -> Expr {
         match &self.handle {
             Some(handle) => handle.get_att(CfnUserPoolAttribute::ProviderName),
-            None => Expr::join(
-                "",
-                [
-                    Expr::from("cognito-idp."),
-                    self.region(),
-                    Expr::from("."),
-                    Expr::pseudo(Pseudo::UrlSuffix),
-                    Expr::from("/"),
-                    self.id.clone(),
-                ],
-            ),
+            None => concat([
+                Expr::from("cognito-idp."),
+                self.region(),
+                Expr::from("."),
+                Expr::pseudo(Pseudo::UrlSuffix),
+                Expr::from("/"),
+                self.id.clone(),
+            ]),
         }
     }
 
@@ -129,7 +123,7 @@ impl UserPool {
     pub fn provider_url(&self) -> Expr {
         match &self.handle {
             Some(handle) => handle.get_att(CfnUserPoolAttribute::ProviderUrl),
-            None => Expr::join("", [Expr::from("https://"), self.provider_name()]),
+            None => concat([Expr::from("https://"), self.provider_name()]),
         }
     }
 
@@ -205,4 +199,28 @@ impl UserPool {
             certificate_arn.into(),
         )
     }
+}
+
+/// `Fn::Join` with `""`, adjacent literal strings (and the items of nested joins) merged,
+/// so that known parts read as one.
+fn concat(parts: impl IntoIterator<Item = Expr>) -> Expr {
+    let mut merged: Vec<Expr> = Vec::new();
+    let push = |part: Expr, merged: &mut Vec<Expr>| match (merged.last_mut(), part) {
+        (Some(Expr::String(last)), Expr::String(next)) => last.push_str(&next),
+        (_, part) => merged.push(part),
+    };
+    for part in parts {
+        match part.as_intrinsic() {
+            Some(cfnkit_core::Intrinsic::Join {
+                delimiter,
+                values: Expr::List(items),
+            }) if delimiter.is_empty() => {
+                for item in items.clone() {
+                    push(item, &mut merged);
+                }
+            }
+            _ => push(part, &mut merged),
+        }
+    }
+    Expr::join("", merged)
 }

@@ -444,12 +444,6 @@ impl CfnUserPoolClient {
             None,
             Some(3),
         );
-        c.items(
-            &format!("{path}/AllowedOAuthScopes"),
-            self.allowed_oauth_scopes.as_ref().map(Vec::len),
-            None,
-            Some(50),
-        );
         for (i, v) in self.allowed_oauth_scopes.iter().flatten().enumerate() {
             c.length(
                 &format!("{path}/AllowedOAuthScopes/{i}"),

@@ -5,8 +5,8 @@ use cfnkit_core::{Expr, Intrinsic, ResourceChecks, Value};
 
 use super::limits::DOMAIN_MAX;
 use super::text::{
-    banned_word_problem, describe_char, domain_prefix_problems, first_bad_char, is_domain_char,
-    length_problem, literal_str,
+    banned_word_problem, describe_domain_char, domain_prefix_problems, first_bad_char,
+    is_domain_char, length_problem, literal_str,
 };
 use crate::l1::CfnUserPoolDomain;
 
@@ -84,9 +84,9 @@ fn part_problems(part: &str) -> Vec<String> {
     if let Some((_, c)) = first_bad_char(part, is_domain_char) {
         problems.push(format!(
             "the domain prefix is computed from '{part}', which contains {}; a Cognito prefix domain uses only lowercase letters a-z, digits and '-'. Fix that part.",
-            describe_char(c)
+            describe_domain_char(c)
         ));
     }
-    problems.extend(banned_word_problem(part));
+    problems.extend(banned_word_problem(part, true));
     problems
 }

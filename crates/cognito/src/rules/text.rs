@@ -74,26 +74,31 @@ pub(crate) fn domain_prefix_problems(prefix: &str) -> Vec<String> {
         ));
     }
     if let Some((at, c)) = first_bad_char(prefix, is_domain_char) {
-        let hint = if c.is_ascii_uppercase() {
-            " (use lowercase)"
-        } else {
-            ""
-        };
         problems.push(format!(
-            "the domain prefix '{prefix}' contains {} at position {at}; use only lowercase letters a-z, digits and '-'{hint}.",
-            describe_char(c)
+            "the domain prefix '{prefix}' contains {} at position {at}; use only lowercase letters a-z, digits and '-'.",
+            describe_domain_char(c)
         ));
     } else if prefix.starts_with('-') || prefix.ends_with('-') {
         problems.push(format!(
             "the domain prefix '{prefix}' starts or ends with '-'; begin and end it with a letter or digit."
         ));
     }
-    problems.extend(banned_word_problem(prefix));
+    problems.extend(banned_word_problem(prefix, false));
     problems
 }
 
-/// The banned words in (a literal part of) a domain prefix, as a sentence.
-pub(crate) fn banned_word_problem(text: &str) -> Option<String> {
+/// A character refused in a domain prefix, naming uppercase letters as such.
+pub(crate) fn describe_domain_char(c: char) -> String {
+    if c.is_ascii_uppercase() {
+        format!("the uppercase letter '{c}'")
+    } else {
+        describe_char(c)
+    }
+}
+
+/// The banned words in a domain prefix (or, with `part`, in a literal part of a computed
+/// one), as a sentence.
+pub(crate) fn banned_word_problem(text: &str, part: bool) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     let found: Vec<String> = BANNED_DOMAIN_WORDS
         .iter()
@@ -103,8 +108,13 @@ pub(crate) fn banned_word_problem(text: &str) -> Option<String> {
     if found.is_empty() {
         return None;
     }
+    let whose = if part {
+        format!("is computed from '{text}', which contains")
+    } else {
+        format!("'{text}' contains")
+    };
     Some(format!(
-        "the domain prefix contains {} ('{text}'); Cognito refuses prefixes containing 'aws', 'amazon' or 'cognito'. Choose another word.",
+        "the domain prefix {whose} {}; Cognito refuses prefixes containing 'aws', 'amazon' or 'cognito'. Choose another word.",
         found.join(" and ")
     ))
 }

@@ -1,0 +1,445 @@
+//! One deliberately broken stack per Cognito rule: each fails (or warns) with that rule,
+//! and its diagnostics are a reviewed snapshot in `snapshots/cognito/<rule>.snap`.
+//!
+//! Where the constructs can make the mistake, the broken stack uses them; where their types
+//! rule it out (a client_credentials client without a secret, …), it uses the L1s, which
+//! get the same rules.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
+
+use cfnkit_cognito::l1::{
+    CfnUserPoolClient, CfnUserPoolDomain, CfnUserPoolResourceServer, CustomDomainConfigType,
+    OAuthFlow, ResourceServerScopeType,
+};
+use cfnkit_cognito::{
+    DomainPrefix, InteractiveFlow, ResourceServer, TokenValidity, UserPool, rules,
+};
+use cfnkit_core::{Diagnostics, Expr, ResourceOptions, Severity, Stack};
+
+/// Every finding of a synth, whether it failed or only warned.
+fn findings(stack: &Stack) -> Diagnostics {
+    match stack.synth() {
+        Ok(out) => out.warnings,
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+/// Asserts that `stack` breaks `rule` (with `severity`) and nothing else but `also`, and
+/// snapshots the rule's diagnostics.
+fn assert_rule_with(rule: &str, severity: Severity, stack: &Stack, also: &[&str]) {
+    let all = findings(stack);
+    let unexpected: Vec<String> = all
+        .iter()
+        .filter(|d| d.rule != rule && !also.contains(&d.rule))
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "other findings:\n{}",
+        unexpected.join("\n")
+    );
+    let mine: Vec<String> = all
+        .iter()
+        .filter(|d| d.rule == rule)
+        .inspect(|d| assert_eq!(d.severity, severity, "{d}"))
+        .map(ToString::to_string)
+        .collect();
+    assert!(!mine.is_empty(), "no {rule} finding in:\n{all}");
+    let name = rule.trim_start_matches("cognito/");
+    insta::with_settings!({snapshot_path => "../../../snapshots/cognito", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!(name, mine.join("\n"));
+    });
+}
+
+fn assert_rule(rule: &str, stack: &Stack) {
+    assert_rule_with(rule, Severity::Error, stack, &[]);
+}
+
+/// A stack with a user pool.
+fn pool_stack() -> (Stack, UserPool) {
+    let mut stack = Stack::new("rules");
+    let pool = UserPool::builder("Pool").add_to(&mut stack);
+    (stack, pool)
+}
+
+/// An L1 resource server `Api` (`weather-api`: `read`, `write`) of `Pool`.
+fn l1_server(stack: &mut Stack) {
+    stack.add(
+        "Api",
+        CfnUserPoolResourceServer::new(Expr::reference("Pool"), "weather-api", "Weather API")
+            .scopes([
+                ResourceServerScopeType::new("read", "Read weather events"),
+                ResourceServerScopeType::new("write", "Create weather events"),
+            ]),
+    );
+}
+
+/// An L1 client of `Pool` that depends on `Api`.
+fn add_l1_client(stack: &mut Stack, id: &str, client: CfnUserPoolClient) {
+    stack.add_with(id, client, ResourceOptions::new().depends_on("Api"));
+}
+
+/// A correct L1 client-credentials client, to break one property of.
+fn machine_l1() -> CfnUserPoolClient {
+    CfnUserPoolClient::new(Expr::reference("Pool"))
+        .generate_secret(true)
+        .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+        .allowed_oauth_flows_user_pool_client(true)
+        .allowed_oauth_scopes(["weather-api/read"])
+}
+
+#[test]
+fn resource_server_identifier() {
+    let (mut stack, pool) = pool_stack();
+    pool.resource_server("Spaced", "weather api", "Weather API")
+        .add_to(&mut stack);
+    pool.resource_server("Quoted", "weather\"api", "Weather API")
+        .add_to(&mut stack);
+    pool.resource_server("Empty", "", "Weather API")
+        .add_to(&mut stack);
+    // A URL is a fine identifier.
+    pool.resource_server("Url", "https://api.example.com", "Weather API")
+        .add_to(&mut stack);
+    assert_rule(rules::RESOURCE_SERVER_IDENTIFIER, &stack);
+}
+
+#[test]
+fn resource_server_name() {
+    let (mut stack, pool) = pool_stack();
+    pool.resource_server("Api", "weather-api", "Weather/API")
+        .add_to(&mut stack);
+    pool.resource_server("Long", "long-api", "x".repeat(257))
+        .add_to(&mut stack);
+    assert_rule(rules::RESOURCE_SERVER_NAME, &stack);
+}
+
+#[test]
+fn scopes_per_resource_server() {
+    let (mut stack, pool) = pool_stack();
+    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+    for i in 0..101 {
+        server.scope(format!("s{i}"), "A scope");
+    }
+    server.add_to(&mut stack);
+    assert_rule(rules::SCOPES_PER_RESOURCE_SERVER, &stack);
+}
+
+#[test]
+fn scope_name() {
+    let (mut stack, pool) = pool_stack();
+    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+    server.scope("read/all", "Read everything");
+    server.scope("read write", "Read and write");
+    server.scope("café", "Coffee");
+    server.add_to(&mut stack);
+    assert_rule(rules::SCOPE_NAME, &stack);
+}
+
+#[test]
+fn scope_description() {
+    let (mut stack, pool) = pool_stack();
+    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+    server.scope("read", "");
+    server.scope("write", "w".repeat(257));
+    server.add_to(&mut stack);
+    assert_rule(rules::SCOPE_DESCRIPTION, &stack);
+}
+
+#[test]
+fn duplicate_scope() {
+    let (mut stack, pool) = pool_stack();
+    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+    server.scope("read", "Read weather events");
+    server.scope("read", "Read them again");
+    server.add_to(&mut stack);
+    assert_rule(rules::DUPLICATE_SCOPE, &stack);
+}
+
+#[test]
+fn scopes_per_client() {
+    let (mut stack, pool) = pool_stack();
+    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+    let scopes: Vec<_> = (0..51)
+        .map(|i| server.scope(format!("s{i}"), "A scope"))
+        .collect();
+    server.add_to(&mut stack);
+    pool.machine_client("Client")
+        .scopes(&scopes)
+        .add_to(&mut stack);
+    assert_rule(rules::SCOPES_PER_CLIENT, &stack);
+}
+
+#[test]
+fn token_validity() {
+    let (mut stack, pool) = pool_stack();
+    l1_server(&mut stack);
+    // 60 without a unit is 60 hours.
+    add_l1_client(&mut stack, "NoUnit", machine_l1().access_token_validity(60));
+    pool.interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce)
+        .callback_urls(["https://app.example.com/callback"])
+        .access_token_validity(TokenValidity::minutes(2))
+        .id_token_validity(TokenValidity::days(2))
+        .refresh_token_validity(TokenValidity::days(3651))
+        .add_to(&mut stack);
+    assert_rule(rules::TOKEN_VALIDITY, &stack);
+}
+
+#[test]
+fn token_outlives_refresh() {
+    let (mut stack, pool) = pool_stack();
+    pool.interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce)
+        .callback_urls(["https://app.example.com/callback"])
+        .access_token_validity(TokenValidity::hours(2))
+        .id_token_validity(TokenValidity::minutes(90))
+        .refresh_token_validity(TokenValidity::minutes(60))
+        .add_to(&mut stack);
+    assert_rule(rules::TOKEN_OUTLIVES_REFRESH, &stack);
+}
+
+#[test]
+fn oauth_not_enabled() {
+    let (mut stack, _pool) = pool_stack();
+    l1_server(&mut stack);
+    add_l1_client(
+        &mut stack,
+        "Unset",
+        CfnUserPoolClient::new(Expr::reference("Pool"))
+            .allowed_oauth_flows([OAuthFlow::Code])
+            .callback_urls(["https://app.example.com/callback"]),
+    );
+    add_l1_client(
+        &mut stack,
+        "Off",
+        machine_l1().allowed_oauth_flows_user_pool_client(false),
+    );
+    assert_rule(rules::OAUTH_NOT_ENABLED, &stack);
+}
+
+#[test]
+fn client_credentials_secret() {
+    let (mut stack, _pool) = pool_stack();
+    l1_server(&mut stack);
+    let no_secret = CfnUserPoolClient::new(Expr::reference("Pool"))
+        .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+        .allowed_oauth_flows_user_pool_client(true)
+        .allowed_oauth_scopes(["weather-api/read"]);
+    add_l1_client(&mut stack, "Unset", no_secret);
+    add_l1_client(&mut stack, "Off", machine_l1().generate_secret(false));
+    assert_rule(rules::CLIENT_CREDENTIALS_SECRET, &stack);
+}
+
+#[test]
+fn client_credentials_flows() {
+    let (mut stack, _pool) = pool_stack();
+    l1_server(&mut stack);
+    add_l1_client(
+        &mut stack,
+        "Mixed",
+        machine_l1()
+            .allowed_oauth_flows([OAuthFlow::ClientCredentials, OAuthFlow::Code])
+            .callback_urls(["https://app.example.com/callback"]),
+    );
+    assert_rule(rules::CLIENT_CREDENTIALS_FLOWS, &stack);
+}
+
+#[test]
+fn client_credentials_oidc_scope() {
+    let (mut stack, _pool) = pool_stack();
+    l1_server(&mut stack);
+    add_l1_client(
+        &mut stack,
+        "Client",
+        machine_l1().allowed_oauth_scopes(["openid", "weather-api/read", "email"]),
+    );
+    assert_rule(rules::CLIENT_CREDENTIALS_OIDC_SCOPE, &stack);
+}
+
+#[test]
+fn domain_prefix() {
+    let (mut stack, pool) = pool_stack();
+    // The constructs check a literal prefix when it is made …
+    assert!(DomainPrefix::new("Weather_App").is_err());
+    // … but a computed one only has literal parts to check.
+    pool.prefix_domain(
+        "Computed",
+        DomainPrefix::with_stack_suffix("my-cognito-app"),
+    )
+    .add_to(&mut stack);
+    stack.add(
+        "Literal",
+        CfnUserPoolDomain::new(Expr::reference("Pool"), "Weather_AWS"),
+    );
+    stack.add(
+        "Dashed",
+        CfnUserPoolDomain::new(Expr::reference("Pool"), "-weather"),
+    );
+    stack.add(
+        "Long",
+        CfnUserPoolDomain::new(Expr::reference("Pool"), "w".repeat(64)),
+    );
+    assert_rule(rules::DOMAIN_PREFIX, &stack);
+}
+
+#[test]
+fn custom_domain() {
+    let (mut stack, _pool) = pool_stack();
+    stack.add(
+        "NoCertificate",
+        CfnUserPoolDomain::new(Expr::reference("Pool"), "auth.example.com")
+            .custom_domain_config(CustomDomainConfigType::new()),
+    );
+    let long = format!("{}.example.com", "a".repeat(60));
+    stack.add(
+        "Long",
+        CfnUserPoolDomain::new(Expr::reference("Pool"), long).custom_domain_config(
+            CustomDomainConfigType::new()
+                .certificate_arn("arn:aws:acm:us-east-1:123456789012:certificate/abc"),
+        ),
+    );
+    assert_rule(rules::CUSTOM_DOMAIN, &stack);
+}
+
+#[test]
+fn resource_servers_per_pool() {
+    // Over the default quota: a warning, since the quota may have been raised.
+    let (mut stack, pool) = pool_stack();
+    for i in 0..26 {
+        pool.resource_server(format!("Api{i}"), format!("api-{i}"), "An API")
+            .add_to(&mut stack);
+    }
+    // Over the most it can be raised to: an error.
+    let big = UserPool::builder("BigPool").add_to(&mut stack);
+    for i in 0..301 {
+        big.resource_server(format!("BigApi{i}"), format!("api-{i}"), "An API")
+            .add_to(&mut stack);
+    }
+    let found = findings(&stack);
+    let others: Vec<String> = found
+        .iter()
+        .filter(|d| d.rule != rules::RESOURCE_SERVERS_PER_POOL && d.rule != "core/template-size")
+        .map(ToString::to_string)
+        .collect();
+    assert!(others.is_empty(), "{}", others.join("\n"));
+    let mine: Vec<_> = found
+        .iter()
+        .filter(|d| d.rule == rules::RESOURCE_SERVERS_PER_POOL)
+        .collect();
+    let severities: Vec<Severity> = mine.iter().map(|d| d.severity).collect();
+    assert_eq!(severities, [Severity::Error, Severity::Warning]);
+    let all: Vec<String> = mine.iter().map(ToString::to_string).collect();
+    insta::with_settings!({snapshot_path => "../../../snapshots/cognito", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("resource-servers-per-pool", all.join("\n"));
+    });
+}
+
+#[test]
+fn resource_servers_per_pool_within_the_default_quota_is_fine() {
+    let (mut stack, pool) = pool_stack();
+    for i in 0..25 {
+        pool.resource_server(format!("Api{i}"), format!("api-{i}"), "An API")
+            .add_to(&mut stack);
+    }
+    assert!(findings(&stack).is_empty());
+}
+
+#[test]
+fn clients_per_pool() {
+    // 1,001 clients are more resources than a template may hold, so CloudFormation's
+    // quota fires too; the pool's limit matters across stacks that share a pool.
+    let mut stack = Stack::new("rules");
+    let pool = UserPool::from_id("us-east-1_AbC123");
+    for i in 0..1001 {
+        pool.machine_client(format!("Client{i}")).add_to(&mut stack);
+    }
+    assert_rule_with(
+        rules::CLIENTS_PER_POOL,
+        Severity::Error,
+        &stack,
+        &["core/quota", "core/template-size"],
+    );
+}
+
+#[test]
+fn duplicate_resource_server() {
+    let (mut stack, pool) = pool_stack();
+    pool.resource_server("Api", "weather-api", "Weather API")
+        .add_to(&mut stack);
+    pool.resource_server("ApiAgain", "weather-api", "Weather API again")
+        .add_to(&mut stack);
+    // The same identifier in another pool is fine.
+    let other = UserPool::builder("OtherPool").add_to(&mut stack);
+    other
+        .resource_server("OtherApi", "weather-api", "Weather API")
+        .add_to(&mut stack);
+    assert_rule(rules::DUPLICATE_RESOURCE_SERVER, &stack);
+}
+
+#[test]
+fn scope_from_other_pool() {
+    let (mut stack, pool) = pool_stack();
+    let other = UserPool::builder("OtherPool").add_to(&mut stack);
+    let mut server = other.resource_server("OtherApi", "weather-api", "Weather API");
+    let read = server.scope("read", "Read weather events");
+    server.add_to(&mut stack);
+    assert!(!read.belongs_to(&pool));
+    pool.machine_client("Client")
+        .scopes([&read])
+        .add_to(&mut stack);
+    assert_rule(rules::SCOPE_FROM_OTHER_POOL, &stack);
+}
+
+#[test]
+fn undefined_scope() {
+    let (mut stack, pool) = pool_stack();
+    l1_server(&mut stack);
+    // A scope name the resource server does not define.
+    add_l1_client(
+        &mut stack,
+        "Typo",
+        machine_l1().allowed_oauth_scopes(["weather-api/raed"]),
+    );
+    // Neither built-in nor `<identifier>/<name>`.
+    add_l1_client(
+        &mut stack,
+        "Bare",
+        CfnUserPoolClient::new(Expr::reference("Pool"))
+            .allowed_oauth_flows([OAuthFlow::Code])
+            .allowed_oauth_flows_user_pool_client(true)
+            .callback_urls(["https://app.example.com/callback"])
+            .allowed_oauth_scopes(["openid", "weather"]),
+    );
+    // A resource server this stack's new pool cannot have yet.
+    let elsewhere = ResourceServer::from_identifier(&pool, "billing-api");
+    pool.machine_client("Imported")
+        .scopes([elsewhere.scope("read")])
+        .add_to(&mut stack);
+    assert_rule(rules::UNDEFINED_SCOPE, &stack);
+}
+
+#[test]
+fn scope_depends_on() {
+    let (mut stack, _pool) = pool_stack();
+    l1_server(&mut stack);
+    stack.add("Client", machine_l1());
+    assert_rule(rules::SCOPE_DEPENDS_ON, &stack);
+}
+
+#[test]
+fn every_rule_has_a_reviewed_snapshot() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../snapshots/cognito");
+    for rule in rules::ALL {
+        let name = rule.trim_start_matches("cognito/");
+        assert!(
+            dir.join(format!("{name}.snap")).is_file(),
+            "no snapshot for {rule}"
+        );
+    }
+}
+
+#[test]
+fn rules_the_generator_names_exist() {
+    for (site, ids) in xtask::overrides::RULE_CHECKED {
+        for id in *ids {
+            assert!(rules::ALL.contains(id), "{site:?} names unknown rule {id}");
+        }
+    }
+}
