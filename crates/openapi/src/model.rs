@@ -44,7 +44,15 @@ pub fn schemas_for<T: JsonSchema>() -> Vec<(String, Schema)> {
             }
         }
     }
-    let mut all = vec![(T::schema_name().into_owned(), value)];
+    let name = T::schema_name().into_owned();
+    // schemars titles a root schema with its name; the same type referred to from another
+    // root has no title. Drop it, so a schema does not depend on which type brought it.
+    if value.get("title").and_then(Value::as_str) == Some(name.as_str())
+        && let Value::Object(map) = &mut value
+    {
+        map.remove("title");
+    }
+    let mut all = vec![(name, value)];
     all.extend(found);
     all.into_iter()
         .map(|(name, mut schema)| {
