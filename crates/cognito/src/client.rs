@@ -1,6 +1,7 @@
 //! [`UserPoolClient`]: a handle to an app client, and what both client builders share.
 
 use cfnkit_core::{Expr, Handle, ResourceOptions};
+use indexmap::IndexMap;
 
 use crate::l1::{CfnUserPoolClient, TokenValidityUnits};
 use crate::{OAuthScope, TokenValidity, UserPool};
@@ -82,14 +83,40 @@ impl Validities {
     }
 }
 
-/// `DependsOn` every resource server of this stack that defines one of `scopes`: scopes
-/// are literal strings in the template, so nothing else orders the client after them.
-pub(crate) fn scope_dependencies<'a>(
+/// The resource options of a client allowing `scopes`:
+///
+/// - `DependsOn` every resource server of this stack that defines one of them: scopes are
+///   literal strings in the template, so nothing else orders the client after them;
+/// - for scopes minted for another pool than the client's, a `Metadata` entry
+///   [`FOREIGN_SCOPES`] naming them. Only the constructs know where a scope comes from (two
+///   pools may have resource servers with one identifier), so they leave this note for
+///   the `cognito/scope-from-other-pool` rule, which then fails synth: a template with the
+///   note is never handed out.
+pub(crate) fn client_options<'a>(
+    pool: &UserPool,
     scopes: impl IntoIterator<Item = &'a OAuthScope>,
 ) -> ResourceOptions {
     let mut options = ResourceOptions::new();
-    for server in scopes.into_iter().filter_map(OAuthScope::resource_server) {
-        options.add_depends_on(server);
+    let mut foreign = Vec::new();
+    for scope in scopes {
+        if let Some(server) = scope.resource_server() {
+            options.add_depends_on(server);
+        }
+        if !scope.belongs_to(pool) {
+            let entry: IndexMap<String, Expr> = [
+                ("Scope".to_owned(), Expr::from(scope.full_name())),
+                ("UserPool".to_owned(), Expr::from(scope.pool_description())),
+            ]
+            .into_iter()
+            .collect();
+            foreign.push(Expr::Map(entry));
+        }
+    }
+    if !foreign.is_empty() {
+        options = options.metadata(FOREIGN_SCOPES, Expr::List(foreign));
     }
     options
 }
+
+/// The `Metadata` key of [`client_options`]' note on scopes of another pool.
+pub(crate) const FOREIGN_SCOPES: &str = "cfnkit:ScopesFromOtherPools";

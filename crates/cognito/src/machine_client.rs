@@ -2,7 +2,7 @@
 
 use cfnkit_core::{Stack, Value};
 
-use crate::client::{Validities, scope_dependencies};
+use crate::client::{Validities, client_options};
 use crate::l1::{CfnUserPoolClient, ExplicitAuthFlow, OAuthFlow};
 use crate::{OAuthScope, TokenValidity, UserPool, UserPoolClient};
 
@@ -115,7 +115,7 @@ impl MachineClientBuilder {
     /// Adds the client to `stack` (depending on the resource servers of its scopes) and
     /// returns its handle.
     pub fn add_to(self, stack: &mut Stack) -> UserPoolClient {
-        let options = scope_dependencies(&self.scopes);
+        let options = client_options(&self.pool, &self.scopes);
         let handle = stack.add_with(self.logical_id.clone(), self.to_l1(), options);
         UserPoolClient::owned(handle, self.pool)
     }

@@ -90,6 +90,11 @@ impl OAuthScope {
         self.server.as_deref()
     }
 
+    /// Its pool, as diagnostics name it.
+    pub(crate) fn pool_description(&self) -> String {
+        self.pool.to_string()
+    }
+
     /// Whether the scope belongs to `pool`'s resource servers.
     pub fn belongs_to(&self, pool: &crate::UserPool) -> bool {
         &self.pool == pool.identity()

@@ -12,6 +12,16 @@ pub(crate) enum PoolIdentity {
     Imported(String),
 }
 
+impl std::fmt::Display for PoolIdentity {
+    /// As the template rules name pools: `user pool 'Pool'`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PoolIdentity::Owned(id) => write!(f, "user pool '{id}'"),
+            PoolIdentity::Imported(id) => write!(f, "the imported user pool {id}"),
+        }
+    }
+}
+
 /// A user pool: created by this stack ([`UserPool::builder`]) or imported
 /// ([`UserPool::from_id`], [`UserPool::from_arn`]). Both work wherever a pool is asked for:
 /// resource servers, clients, domains and API authorizers.
@@ -86,7 +96,10 @@ impl UserPool {
 
     fn imported(id: Expr, arn: Expr) -> Self {
         UserPool {
-            identity: PoolIdentity::Imported(canonical_json(&id.to_json())),
+            identity: PoolIdentity::Imported(match &id {
+                Expr::String(id) => format!("'{id}'"),
+                other => canonical_json(&other.to_json()),
+            }),
             handle: None,
             id,
             arn,

@@ -376,14 +376,28 @@ fn duplicate_resource_server() {
 #[test]
 fn scope_from_other_pool() {
     let (mut stack, pool) = pool_stack();
+    let mut own = pool.resource_server("Api", "weather-api", "Weather API");
+    own.scope("read", "Read weather events");
+    own.add_to(&mut stack);
     let other = UserPool::builder("OtherPool").add_to(&mut stack);
     let mut server = other.resource_server("OtherApi", "weather-api", "Weather API");
     let read = server.scope("read", "Read weather events");
     server.add_to(&mut stack);
+    let mut billing = other.resource_server("Billing", "billing-api", "Billing API");
+    billing.scope("invoices", "Read invoices");
+    billing.add_to(&mut stack);
+    // Both pools define `weather-api/read`: only the constructs know this one is the
+    // other pool's.
     assert!(!read.belongs_to(&pool));
     pool.machine_client("Client")
         .scopes([&read])
         .add_to(&mut stack);
+    // An L1 client: the template shows `billing-api` only in the other pool.
+    stack.add_with(
+        "L1Client",
+        machine_l1().allowed_oauth_scopes(["billing-api/invoices"]),
+        ResourceOptions::new().depends_on("Billing"),
+    );
     assert_rule(rules::SCOPE_FROM_OTHER_POOL, &stack);
 }
 
