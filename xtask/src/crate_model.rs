@@ -31,6 +31,8 @@ pub struct ResourceModel {
     pub object: Object,
     /// Its `Fn::GetAtt` attributes.
     pub attributes: Vec<String>,
+    /// Its top-level create-only properties.
+    pub create_only: Vec<String>,
 }
 
 /// A property type (a definition with properties).
@@ -104,6 +106,7 @@ impl CrateModel {
                     module: naming::snake_case(short),
                     object: p.object,
                     attributes: p.attributes,
+                    create_only: p.create_only,
                 }
             })
             .collect();

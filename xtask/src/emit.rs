@@ -248,6 +248,14 @@ impl<'m> Writer<'m> {
             type_name = r.spec.type_name,
             names = names.join(", "),
         );
+        if !r.create_only.is_empty() {
+            let names: Vec<String> = r.create_only.iter().map(|p| format!("\"{p}\"")).collect();
+            let _ = writeln!(
+                self.body,
+                "const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &[{}];",
+                names.join(", ")
+            );
+        }
         let hook = crate::overrides::rule_hook(r.spec.type_name);
         if let Some(rules) = hook.and_then(|h| h.template_rules) {
             let _ = writeln!(

@@ -149,6 +149,8 @@ pub struct ParsedResource {
     pub enums: Vec<EnumSite>,
     /// The `readOnlyProperties`, i.e. the `Fn::GetAtt` attributes.
     pub attributes: Vec<String>,
+    /// The top-level `createOnlyProperties`: changing one replaces the resource.
+    pub create_only: Vec<String>,
 }
 
 /// Reads one resource type's registry schema.
@@ -173,7 +175,28 @@ pub fn parse(spec: &'static ResourceSpec, schema: &Json) -> Result<ParsedResourc
         defs: parser.defs,
         enums: parser.enums,
         attributes: declared.into_iter().map(str::to_owned).collect(),
+        create_only: create_only(schema),
     })
+}
+
+/// `createOnlyProperties` that are top-level property names (a nested one, e.g.
+/// `/properties/A/B`, replaces the resource only through its top-level property `A`, which
+/// is listed once).
+pub fn create_only(schema: &Json) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let pointers = schema["createOnlyProperties"]
+        .as_array()
+        .into_iter()
+        .flatten();
+    for pointer in pointers.filter_map(Json::as_str) {
+        let top = pointer
+            .strip_prefix("/properties/")
+            .and_then(|rest| rest.split('/').next());
+        if let Some(top) = top.filter(|t| !names.iter().any(|n| n == t)) {
+            names.push(top.to_owned());
+        }
+    }
+    names
 }
 
 /// `readOnlyProperties` as top-level property names.

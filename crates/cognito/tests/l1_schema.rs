@@ -126,6 +126,36 @@ fn attributes_are_the_read_only_properties() {
     }
 }
 
+#[test]
+fn create_only_properties_are_the_registry_s() {
+    let Some(registry) = xtask::registry::for_tests() else {
+        return;
+    };
+    let l1s = [
+        (CfnUserPool::TYPE_NAME, CfnUserPool::CREATE_ONLY_PROPERTIES),
+        (
+            CfnUserPoolResourceServer::TYPE_NAME,
+            CfnUserPoolResourceServer::CREATE_ONLY_PROPERTIES,
+        ),
+        (
+            CfnUserPoolClient::TYPE_NAME,
+            CfnUserPoolClient::CREATE_ONLY_PROPERTIES,
+        ),
+        (
+            CfnUserPoolDomain::TYPE_NAME,
+            CfnUserPoolDomain::CREATE_ONLY_PROPERTIES,
+        ),
+    ];
+    for (type_name, create_only) in l1s {
+        let expected = xtask::model::create_only(&registry.schema(type_name).unwrap());
+        assert_eq!(create_only, expected, "{type_name}: createOnlyProperties");
+    }
+    assert_eq!(
+        CfnUserPoolClient::CREATE_ONLY_PROPERTIES,
+        ["GenerateSecret", "UserPoolId"]
+    );
+}
+
 fn properties<R: Resource>(resource: &R) -> serde_json::Value {
     serde_json::to_value(resource).unwrap()
 }

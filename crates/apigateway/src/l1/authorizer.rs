@@ -182,6 +182,7 @@ impl cfnkit_core::Resource for CfnAuthorizer {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::Authorizer";
     type Attribute = CfnAuthorizerAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["AuthorizerId"];
+    const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["RestApiId"];
 }
 
 /// The allowed values of `Type` in `AWS::ApiGateway::Authorizer`.

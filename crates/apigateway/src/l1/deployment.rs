@@ -119,6 +119,8 @@ impl cfnkit_core::Resource for CfnDeployment {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::Deployment";
     type Attribute = CfnDeploymentAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["DeploymentId"];
+    const CREATE_ONLY_PROPERTIES: &'static [&'static str] =
+        &["DeploymentCanarySettings", "RestApiId"];
 }
 
 /// The `Tag` property type of `AWS::ApiGateway::Deployment`. An array of key-value pairs to

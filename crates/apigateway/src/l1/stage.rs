@@ -267,6 +267,7 @@ impl cfnkit_core::Resource for CfnStage {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::Stage";
     type Attribute = cfnkit_core::NoAttributes;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &[];
+    const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["RestApiId", "StageName"];
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");

@@ -567,6 +567,7 @@ impl cfnkit_core::Resource for CfnUserPoolClient {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolClient";
     type Attribute = CfnUserPoolClientAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["ClientId", "ClientSecret", "Name"];
+    const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["GenerateSecret", "UserPoolId"];
     const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
         crate::rules::TEMPLATE_RULES;
 

@@ -126,6 +126,7 @@ impl cfnkit_core::Resource for CfnUserPoolDomain {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolDomain";
     type Attribute = CfnUserPoolDomainAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["CloudFrontDistribution"];
+    const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["UserPoolId", "Domain"];
     const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
         crate::rules::TEMPLATE_RULES;
 

@@ -86,6 +86,7 @@ impl cfnkit_core::Resource for CfnUserPoolResourceServer {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolResourceServer";
     type Attribute = cfnkit_core::NoAttributes;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &[];
+    const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["UserPoolId", "Identifier"];
     const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
         crate::rules::TEMPLATE_RULES;
 
