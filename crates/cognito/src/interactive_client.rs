@@ -47,7 +47,9 @@ impl IdentityProvider {
     }
 }
 
-/// A new app client whose users sign in: a web, single-page or mobile app. Defaults:
+/// A new app client whose users sign in: a web, single-page or mobile app. It takes the
+/// callback URL Cognito sends users back to (Cognito refuses these flows without one).
+/// Defaults:
 ///
 /// - no client secret (a public client: use PKCE); set [`generate_secret`](Self::generate_secret)
 ///   for a server-side web app;
@@ -65,11 +67,14 @@ impl IdentityProvider {
 /// let mut api = pool.resource_server("Api", "weather-api", "Weather API");
 /// let read = api.scope("read", "Read weather events");
 /// api.add_to(&mut stack);
-/// pool.interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce)
-///     .callback_urls(["https://app.example.com/callback"])
-///     .logout_urls(["https://app.example.com/"])
-///     .scopes([Scope::from(OidcScope::OPENID), Scope::from(OidcScope::EMAIL), Scope::from(&read)])
-///     .add_to(&mut stack);
+/// pool.interactive_client(
+///     "Web",
+///     InteractiveFlow::AuthorizationCodeWithPkce,
+///     "https://app.example.com/callback",
+/// )
+/// .logout_urls(["https://app.example.com/"])
+/// .scopes([Scope::from(OidcScope::OPENID), Scope::from(OidcScope::EMAIL), Scope::from(&read)])
+/// .add_to(&mut stack);
 /// assert!(stack.synth().is_ok());
 /// ```
 #[derive(Debug, Clone)]
@@ -93,14 +98,19 @@ pub struct InteractiveClientBuilder {
 }
 
 impl InteractiveClientBuilder {
-    pub(crate) fn new(pool: &UserPool, logical_id: String, flow: InteractiveFlow) -> Self {
+    pub(crate) fn new(
+        pool: &UserPool,
+        logical_id: String,
+        flow: InteractiveFlow,
+        callback_url: Value<String>,
+    ) -> Self {
         InteractiveClientBuilder {
             pool: pool.clone(),
             logical_id,
             flow,
             name: None,
             generate_secret: false,
-            callback_urls: Vec::new(),
+            callback_urls: vec![callback_url],
             logout_urls: Vec::new(),
             scopes: Vec::new(),
             identity_providers: Vec::new(),
@@ -126,7 +136,7 @@ impl InteractiveClientBuilder {
         self
     }
 
-    /// URLs Cognito may redirect to after sign-in (HTTPS, or `http://localhost`).
+    /// More URLs Cognito may redirect to after sign-in (HTTPS, or `http://localhost`).
     pub fn callback_urls<V: Into<Value<String>>>(
         mut self,
         urls: impl IntoIterator<Item = V>,
@@ -249,15 +259,13 @@ impl InteractiveClientBuilder {
             .allowed_oauth_flows([self.flow.oauth_flow()])
             .allowed_oauth_flows_user_pool_client(true)
             .allowed_oauth_scopes(self.scope_list().iter().map(Scope::to_template_string))
+            .callback_urls(self.callback_urls.clone())
             .supported_identity_providers(providers)
             .prevent_user_existence_errors(if self.prevent_user_existence_errors {
                 PreventUserExistenceErrors::Enabled
             } else {
                 PreventUserExistenceErrors::Legacy
             });
-        if !self.callback_urls.is_empty() {
-            client = client.callback_urls(self.callback_urls.clone());
-        }
         if !self.logout_urls.is_empty() {
             client = client.logout_urls(self.logout_urls.clone());
         }

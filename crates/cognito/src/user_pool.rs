@@ -177,14 +177,15 @@ impl UserPool {
         crate::MachineClientBuilder::new(self, logical_id.into())
     }
 
-    /// A builder for an app client whose users sign in (see
+    /// A builder for an app client whose users sign in and come back to `callback_url` (see
     /// [`InteractiveClientBuilder`](crate::InteractiveClientBuilder)).
     pub fn interactive_client(
         &self,
         logical_id: impl Into<String>,
         flow: crate::InteractiveFlow,
+        callback_url: impl Into<cfnkit_core::Value<String>>,
     ) -> crate::InteractiveClientBuilder {
-        crate::InteractiveClientBuilder::new(self, logical_id.into(), flow)
+        crate::InteractiveClientBuilder::new(self, logical_id.into(), flow, callback_url.into())
     }
 
     /// A builder for a Cognito prefix domain of this pool:

@@ -239,32 +239,39 @@ fn a_machine_client_is_what_client_credentials_needs() {
 #[test]
 fn an_interactive_client_signs_users_in_with_safe_defaults() {
     let (mut stack, pool, [read, ..]) = weather_like();
-    pool.interactive_client("Spa", InteractiveFlow::AuthorizationCodeWithPkce)
-        .callback_urls(["https://app.example.com/callback"])
-        .add_to(&mut stack);
-    pool.interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce)
-        .name("web")
-        .generate_secret(true)
-        .callback_urls(["https://app.example.com/callback"])
-        .logout_urls(["https://app.example.com/"])
-        .scopes([
-            Scope::from(OidcScope::OPENID),
-            Scope::from(OidcScope::EMAIL),
-        ])
-        .scopes([&read])
-        .identity_providers([
-            IdentityProvider::Cognito,
-            IdentityProvider::Named("Google".into()),
-        ])
-        .access_token_validity(TokenValidity::minutes(15))
-        .id_token_validity(TokenValidity::minutes(15))
-        .refresh_token_validity(TokenValidity::days(7))
-        .prevent_user_existence_errors(false)
-        .token_revocation(true)
-        .auth_session_validity_minutes(5)
-        .read_attributes(["email", "name"])
-        .write_attributes(["name"])
-        .add_to(&mut stack);
+    pool.interactive_client(
+        "Spa",
+        InteractiveFlow::AuthorizationCodeWithPkce,
+        "https://app.example.com/callback",
+    )
+    .add_to(&mut stack);
+    pool.interactive_client(
+        "Web",
+        InteractiveFlow::AuthorizationCodeWithPkce,
+        "https://app.example.com/callback",
+    )
+    .name("web")
+    .generate_secret(true)
+    .callback_urls(["https://app.example.com/other"])
+    .logout_urls(["https://app.example.com/"])
+    .scopes([
+        Scope::from(OidcScope::OPENID),
+        Scope::from(OidcScope::EMAIL),
+    ])
+    .scopes([&read])
+    .identity_providers([
+        IdentityProvider::Cognito,
+        IdentityProvider::Named("Google".into()),
+    ])
+    .access_token_validity(TokenValidity::minutes(15))
+    .id_token_validity(TokenValidity::minutes(15))
+    .refresh_token_validity(TokenValidity::days(7))
+    .prevent_user_existence_errors(false)
+    .token_revocation(true)
+    .auth_session_validity_minutes(5)
+    .read_attributes(["email", "name"])
+    .write_attributes(["name"])
+    .add_to(&mut stack);
     let template = clean(&stack);
     assert_eq!(
         resource(&template, "Spa")["Properties"],
@@ -290,7 +297,7 @@ fn an_interactive_client_signs_users_in_with_safe_defaults() {
             "AllowedOAuthFlowsUserPoolClient": true,
             "AllowedOAuthScopes": ["openid", "email", "weather-api/read"],
             "AuthSessionValidity": 5,
-            "CallbackURLs": ["https://app.example.com/callback"],
+            "CallbackURLs": ["https://app.example.com/callback", "https://app.example.com/other"],
             "ClientName": "web",
             "EnableTokenRevocation": true,
             "GenerateSecret": true,
@@ -311,9 +318,12 @@ fn an_interactive_client_signs_users_in_with_safe_defaults() {
 fn an_implicit_client_renders_the_implicit_flow() {
     let mut stack = Stack::new("auth");
     let pool = UserPool::builder("Pool").add_to(&mut stack);
-    pool.interactive_client("Legacy", InteractiveFlow::Implicit)
-        .callback_urls(["https://app.example.com/callback"])
-        .add_to(&mut stack);
+    pool.interactive_client(
+        "Legacy",
+        InteractiveFlow::Implicit,
+        "https://app.example.com/callback",
+    )
+    .add_to(&mut stack);
     assert_eq!(
         resource(&clean(&stack), "Legacy")["Properties"]["AllowedOAuthFlows"],
         json!(["implicit"])
@@ -469,8 +479,11 @@ fn values_known_only_at_deploy_time_are_not_judged() {
         .add_to(&mut stack);
     let validity = stack.add_parameter("Minutes", Parameter::new(ParameterType::Number));
     let client = pool
-        .interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce)
-        .callback_urls(["https://app.example.com/callback"])
+        .interactive_client(
+            "Web",
+            InteractiveFlow::AuthorizationCodeWithPkce,
+            "https://app.example.com/callback",
+        )
         .add_to(&mut stack);
     stack
         .resource_mut(client.l1().unwrap())
@@ -486,12 +499,15 @@ fn a_kitchen_sink_of_constructs_is_clean_for_cfn_lint() {
         .scopes([&read, &write])
         .access_token_validity(TokenValidity::minutes(60))
         .add_to(&mut stack);
-    pool.interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce)
-        .callback_urls(["https://app.example.com/callback"])
-        .logout_urls(["https://app.example.com/"])
-        .scopes([Scope::from(OidcScope::OPENID), Scope::from(&read)])
-        .refresh_token_validity(TokenValidity::days(30))
-        .add_to(&mut stack);
+    pool.interactive_client(
+        "Web",
+        InteractiveFlow::AuthorizationCodeWithPkce,
+        "https://app.example.com/callback",
+    )
+    .logout_urls(["https://app.example.com/"])
+    .scopes([Scope::from(OidcScope::OPENID), Scope::from(&read)])
+    .refresh_token_validity(TokenValidity::days(30))
+    .add_to(&mut stack);
     pool.prefix_domain("Domain", DomainPrefix::unique_per_stack())
         .add_to(&mut stack);
     let template = clean(&stack);

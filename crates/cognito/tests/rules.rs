@@ -174,24 +174,30 @@ fn token_validity() {
     l1_server(&mut stack);
     // 60 without a unit is 60 hours.
     add_l1_client(&mut stack, "NoUnit", machine_l1().access_token_validity(60));
-    pool.interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce)
-        .callback_urls(["https://app.example.com/callback"])
-        .access_token_validity(TokenValidity::minutes(2))
-        .id_token_validity(TokenValidity::days(2))
-        .refresh_token_validity(TokenValidity::days(3651))
-        .add_to(&mut stack);
+    pool.interactive_client(
+        "Web",
+        InteractiveFlow::AuthorizationCodeWithPkce,
+        "https://app.example.com/callback",
+    )
+    .access_token_validity(TokenValidity::minutes(2))
+    .id_token_validity(TokenValidity::days(2))
+    .refresh_token_validity(TokenValidity::days(3651))
+    .add_to(&mut stack);
     assert_rule(rules::TOKEN_VALIDITY, &stack);
 }
 
 #[test]
 fn token_outlives_refresh() {
     let (mut stack, pool) = pool_stack();
-    pool.interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce)
-        .callback_urls(["https://app.example.com/callback"])
-        .access_token_validity(TokenValidity::hours(2))
-        .id_token_validity(TokenValidity::minutes(90))
-        .refresh_token_validity(TokenValidity::minutes(60))
-        .add_to(&mut stack);
+    pool.interactive_client(
+        "Web",
+        InteractiveFlow::AuthorizationCodeWithPkce,
+        "https://app.example.com/callback",
+    )
+    .access_token_validity(TokenValidity::hours(2))
+    .id_token_validity(TokenValidity::minutes(90))
+    .refresh_token_validity(TokenValidity::minutes(60))
+    .add_to(&mut stack);
     assert_rule(rules::TOKEN_OUTLIVES_REFRESH, &stack);
 }
 
@@ -212,6 +218,27 @@ fn oauth_not_enabled() {
         machine_l1().allowed_oauth_flows_user_pool_client(false),
     );
     assert_rule(rules::OAUTH_NOT_ENABLED, &stack);
+}
+
+#[test]
+fn callback_urls() {
+    let (mut stack, _pool) = pool_stack();
+    let user_client = || {
+        CfnUserPoolClient::new(Expr::reference("Pool"))
+            .allowed_oauth_flows_user_pool_client(true)
+            .allowed_oauth_scopes(["openid"])
+    };
+    stack.add(
+        "Unset",
+        user_client().allowed_oauth_flows([OAuthFlow::Code]),
+    );
+    stack.add(
+        "Empty",
+        user_client()
+            .allowed_oauth_flows([OAuthFlow::Implicit])
+            .callback_urls(Vec::<String>::new()),
+    );
+    assert_rule(rules::CALLBACK_URLS, &stack);
 }
 
 #[test]

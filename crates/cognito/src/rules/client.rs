@@ -64,6 +64,26 @@ fn flows(client: &CfnUserPoolClient, checks: &mut ResourceChecks<'_>) {
             ),
         );
     }
+    let user_flows: Vec<&str> = flows
+        .iter()
+        .filter(|f| **f != OAuthFlow::ClientCredentials)
+        .map(|f| f.as_str())
+        .collect();
+    if !user_flows.is_empty() && client.callback_urls.as_ref().is_none_or(Vec::is_empty) {
+        let state = if client.callback_urls.is_some() {
+            "empty"
+        } else {
+            "not set"
+        };
+        checks.error(
+            super::CALLBACK_URLS,
+            "/CallbackURLs",
+            format!(
+                "AllowedOAuthFlows has {} but CallbackURLs is {state}; Cognito refuses the code and implicit flows without a URL to send users back to. Add the URLs of the app's sign-in callback.",
+                user_flows.join(" and ")
+            ),
+        );
+    }
     if !flows.contains(&OAuthFlow::ClientCredentials) {
         return;
     }
@@ -78,11 +98,6 @@ fn flows(client: &CfnUserPoolClient, checks: &mut ResourceChecks<'_>) {
             ),
         );
     }
-    let user_flows: Vec<&str> = flows
-        .iter()
-        .filter(|f| **f != OAuthFlow::ClientCredentials)
-        .map(|f| f.as_str())
-        .collect();
     if !user_flows.is_empty() {
         checks.error(
             super::CLIENT_CREDENTIALS_FLOWS,

@@ -54,6 +54,8 @@ pub const CLIENT_CREDENTIALS_FLOWS: &str = "cognito/client-credentials-flows";
 /// A `client_credentials` client allows custom scopes only, no OpenID Connect scope
 /// (`openid`, `email`, `profile`, `phone`, `aws.cognito.signin.user.admin`).
 pub const CLIENT_CREDENTIALS_OIDC_SCOPE: &str = "cognito/client-credentials-oidc-scope";
+/// The `code` and `implicit` flows need at least one callback URL.
+pub const CALLBACK_URLS: &str = "cognito/callback-urls";
 /// A prefix domain is 1 to 63 characters of `a-z`, `0-9` and `-`, neither starting nor
 /// ending with `-`, and contains none of `aws`, `amazon`, `cognito`.
 pub const DOMAIN_PREFIX: &str = "cognito/domain-prefix";
@@ -90,6 +92,7 @@ pub const ALL: &[&str] = &[
     CLIENT_CREDENTIALS_SECRET,
     CLIENT_CREDENTIALS_FLOWS,
     CLIENT_CREDENTIALS_OIDC_SCOPE,
+    CALLBACK_URLS,
     DOMAIN_PREFIX,
     CUSTOM_DOMAIN,
     RESOURCE_SERVERS_PER_POOL,
