@@ -16,13 +16,15 @@ pub const OPENAPI_VERSION: &str = "3.0.1";
 ///
 /// Build it with owned builders; everything keeps authoring order, so the same program
 /// always writes the same bytes. [`Document::to_expr`] gives the embedded rendering (a
-/// RestApi `Body`, intrinsics intact), [`Document::check`] the problems a user should fix.
+/// RestApi `Body`, intrinsics intact), [`Document::render`] the standalone one and
+/// [`Document::render_public`] the public one; [`Document::check`] the findings a user
+/// should act on.
 ///
 /// ```
 /// use cfnkit_core::Expr;
+/// use cfnkit_openapi::apigw::{Integration, IntegrationResponse};
 /// use cfnkit_openapi::{
-///     ApiKeyLocation, Components, Document, Header, Info, Operation, PathItem, Response,
-///     Schema, SecurityScheme,
+///     Components, Document, Header, Info, Operation, PathItem, Response, Schema, SecurityScheme,
 /// };
 /// use serde_json::json;
 ///
@@ -37,20 +39,16 @@ pub const OPENAPI_VERSION: &str = "3.0.1";
 ///                     Response::new("200 response")
 ///                         .header("Content-Type", Header::new().schema(Schema::string())),
 ///                 )
-///                 .security("CognitoAuthorizer", ["weather-api/get"]),
+///                 .security("CognitoAuthorizer", ["weather-api/get"])
+///                 .integration(Integration::mock().response(
+///                     "default",
+///                     IntegrationResponse::new("200").header("Content-Type", "'application/json'"),
+///                 )),
 ///         ),
 ///     )
 ///     .components(Components::new().security_scheme(
 ///         "CognitoAuthorizer",
-///         SecurityScheme::api_key("Authorization", ApiKeyLocation::Header)
-///             .extension("x-amazon-apigateway-authtype", "cognito_user_pools")
-///             .extension(
-///                 "x-amazon-apigateway-authorizer",
-///                 Expr::from(json!({
-///                     "type": "cognito_user_pools",
-///                     "providerARNs": [{"Fn::GetAtt": ["CognitoUserPool", "Arn"]}],
-///                 })),
-///             ),
+///         SecurityScheme::cognito_user_pools([Expr::get_att("CognitoUserPool", "Arn")]),
 ///     ));
 ///
 /// assert!(doc.check().is_empty());
