@@ -11,6 +11,8 @@
 //! - [`cognito`]: Cognito resources.
 //! - [`openapi`]: the OpenAPI 3.0 model with API Gateway extensions.
 //! - [`apigateway`]: API Gateway resources.
+//! - [`smoke`]: the access matrix of a template and the walkthrough that checks a
+//!   deployed stack against it.
 //!
 //! ```
 //! use cfnkit::core::{Expr, Output, Stack};
@@ -24,6 +26,7 @@
 mod app;
 mod artifacts;
 mod cli;
+pub mod smoke;
 mod types;
 
 pub use app::{App, Exit};
