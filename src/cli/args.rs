@@ -28,6 +28,9 @@ pub enum Command {
     List,
     /// Compare the templates with a previous synth: a template file or a --out directory.
     Diff(DiffArgs),
+    /// Walk through a deployed stack: tokens, scopes and calls, a pass/fail line per step.
+    #[cfg(feature = "smoke")]
+    Smoke(Box<super::smoke::SmokeArgs>),
 }
 
 /// `synth`.

@@ -3,6 +3,8 @@
 pub mod args;
 mod diff;
 mod list;
+#[cfg(feature = "smoke")]
+mod smoke;
 mod style;
 mod synth;
 mod validate;
@@ -122,5 +124,7 @@ where
         Some(Command::Validate(a)) => validate::run(&mut ctx, &a),
         Some(Command::List) => list::run(&mut ctx),
         Some(Command::Diff(a)) => diff::run(&mut ctx, &a),
+        #[cfg(feature = "smoke")]
+        Some(Command::Smoke(a)) => smoke::run(&mut ctx, &a),
     }
 }
