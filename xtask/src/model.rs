@@ -175,15 +175,19 @@ pub fn parse(spec: &'static ResourceSpec, schema: &Json) -> Result<ParsedResourc
         defs: parser.defs,
         enums: parser.enums,
         attributes: declared.into_iter().map(str::to_owned).collect(),
-        create_only: create_only(schema),
+        create_only: create_only(schema, spec.type_name),
     })
 }
 
 /// `createOnlyProperties` that are top-level property names (a nested one, e.g.
 /// `/properties/A/B`, replaces the resource only through its top-level property `A`, which
-/// is listed once).
-pub fn create_only(schema: &Json) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
+/// is listed once), plus those the registry omits ([`crate::overrides::EXTRA_CREATE_ONLY`]).
+pub fn create_only(schema: &Json, type_name: &str) -> Vec<String> {
+    let mut names: Vec<String> = crate::overrides::EXTRA_CREATE_ONLY
+        .iter()
+        .filter(|(t, _)| *t == type_name)
+        .flat_map(|(_, props)| props.iter().map(|p| (*p).to_owned()))
+        .collect();
     let pointers = schema["createOnlyProperties"]
         .as_array()
         .into_iter()

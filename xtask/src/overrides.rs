@@ -191,6 +191,16 @@ pub struct EnumOverride {
 const TEMPLATE_REFERENCE: &str =
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/";
 
+/// Properties whose change replaces the resource although the registry schema does not
+/// list them in `createOnlyProperties`. Cognito's "Settings you can't change" in
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html>:
+/// sign-in attributes, username case sensitivity and required attributes are fixed when
+/// the pool is created, so CloudFormation replaces the pool.
+pub const EXTRA_CREATE_ONLY: &[(&str, &[&str])] = &[(
+    "AWS::Cognito::UserPool",
+    &["AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "Schema"],
+)];
+
 /// The only table of enums the registry schemas lack. Each entry cites the page listing
 /// its values. Where the registry does list the values (TokenValidityUnits), the entry only
 /// fixes their order and the generator checks that the sets agree.

@@ -341,3 +341,31 @@ fn template_rules_of_resource_types_run_once_per_synth() {
     one.add("A", Queue {});
     assert!(one.synth().is_ok());
 }
+
+#[test]
+fn findings_reported_by_constructs_come_back_from_synth() {
+    let mut stack = Stack::new("reported");
+    stack.add("A", Bucket::new());
+    stack.report(
+        Severity::Error,
+        "test/construct",
+        Some("A"),
+        "/Resources/A",
+        "a construct saw this",
+    );
+    let d = errors_of(&stack);
+    assert_eq!(
+        only(&d, "test/construct"),
+        "error[test/construct]: reported /Resources/A: a construct saw this"
+    );
+    let mut warned = Stack::new("warned");
+    warned.add("A", Bucket::new());
+    warned.report(
+        Severity::Warning,
+        "test/construct",
+        None,
+        "",
+        "just so you know",
+    );
+    assert_eq!(warned.synth().unwrap().warnings.len(), 1);
+}

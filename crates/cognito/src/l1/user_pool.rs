@@ -679,6 +679,12 @@ impl cfnkit_core::Resource for CfnUserPool {
     type Attribute = CfnUserPoolAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] =
         &["Arn", "ProviderName", "ProviderURL", "UserPoolId"];
+    const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &[
+        "AliasAttributes",
+        "UsernameAttributes",
+        "UsernameConfiguration",
+        "Schema",
+    ];
     const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
         crate::rules::TEMPLATE_RULES;
 

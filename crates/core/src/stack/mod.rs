@@ -11,6 +11,7 @@ pub use options::{RemovalPolicy, ResourceOptions};
 pub use output::Output;
 pub use parameter::{Parameter, ParameterRef, ParameterType};
 
+use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::expr::Expr;
 use crate::resource::{ErasedResource, Handle, RawResource, Resource, ResourceRef};
 
@@ -43,6 +44,8 @@ pub struct Stack {
     pub(crate) conditions: Entries<Expr>,
     pub(crate) resources: Vec<ResourceEntry>,
     pub(crate) outputs: Entries<Output>,
+    /// Findings constructs reported while building the stack, for synth to return.
+    pub(crate) reported: Vec<Diagnostic>,
 }
 
 impl std::fmt::Debug for Stack {
@@ -110,6 +113,7 @@ impl Stack {
             conditions: Vec::new(),
             resources: Vec::new(),
             outputs: Vec::new(),
+            reported: Vec::new(),
         }
     }
 
@@ -204,6 +208,29 @@ impl Stack {
         self.resources
             .iter()
             .map(|r| (r.logical_id.as_str(), r.resource.type_name()))
+    }
+
+    /// Reports a finding that only a construct can see (e.g. a scope object of another
+    /// pool), for synth to return with the rules' own. `path` is a JSON pointer into the
+    /// template, such as `/Resources/Client/Properties/AllowedOAuthScopes/0`.
+    pub fn report(
+        &mut self,
+        severity: Severity,
+        rule: &'static str,
+        logical_id: Option<&str>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.reported.push(Diagnostic {
+            severity,
+            rule,
+            location: Location {
+                stack: self.name.clone(),
+                logical_id: logical_id.map(str::to_owned),
+                path: path.into(),
+            },
+            message: message.into(),
+        });
     }
 
     /// The output names, in authoring order.
