@@ -117,11 +117,17 @@ fn links_name_an_existing_operation() {
             .link("next", Link::operation_id("lsit"))
             .link("self", Link::operation_id("list"))
             .link("nowhere", Link::default())
+            .link("gone", Link::operation_ref("#/paths/~1gone/get"))
+            .link("ok", Link::operation_ref("#/paths/~1/get"))
             .link("ref", ReferenceOr::component("Missing")),
     ));
     assert_eq!(
         rules_and_paths(&d),
         [
+            (
+                "openapi/unresolved-ref",
+                "/paths/~1/get/responses/201/links/gone/operationRef".to_owned()
+            ),
             (
                 "openapi/link-operation",
                 "/paths/~1/get/responses/201/links/next/operationId".to_owned()

@@ -167,7 +167,12 @@ impl<'a> Checker<'a> {
                         .to_owned(),
                 ),
                 (Some(id), None) => self.links.push((id, at.child("operationId"))),
-                (None, Some(_)) => {}
+                (None, Some(r)) => self.local_pointer(
+                    r,
+                    &at.child("operationRef"),
+                    "the link's operationRef is",
+                    "e.g. #/paths/~1events~1{id}/get",
+                ),
             }
             if let Some(server) = &l.server {
                 self.servers(std::slice::from_ref(server), &at.child("server"));

@@ -50,6 +50,17 @@ impl<'a> Checker<'a> {
 
     /// A path item's local `$ref` must point at a path item of this document.
     fn path_item_ref(&mut self, reference: &str, at: &Pointer) {
+        self.local_pointer(
+            reference,
+            at,
+            "the path item refers to",
+            "e.g. #/paths/~1events",
+        );
+    }
+
+    /// A local reference to any object of the document (a path item's `$ref`, a link's
+    /// `operationRef`) must point at an object; other documents are not followed.
+    pub(super) fn local_pointer(&mut self, reference: &str, at: &Pointer, what: &str, e_g: &str) {
         let Some(pointer) = reference.strip_prefix('#') else {
             return; // another document: resolved by whoever bundles it
         };
@@ -63,8 +74,8 @@ impl<'a> Checker<'a> {
                 "openapi/unresolved-ref",
                 at,
                 format!(
-                    "the path item refers to \"{reference}\", which is not an object of this \
-                     document: fix the pointer (e.g. #/paths/~1events) or refer to another file"
+                    "{what} \"{reference}\", which is not an object of this document: fix \
+                     the pointer ({e_g}) or refer to another file"
                 ),
             );
         }
