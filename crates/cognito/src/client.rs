@@ -1,7 +1,6 @@
 //! [`UserPoolClient`]: a handle to an app client, and what both client builders share.
 
-use cfnkit_core::{Expr, Handle, ResourceOptions};
-use indexmap::IndexMap;
+use cfnkit_core::{Expr, Handle, ResourceOptions, Severity, Stack};
 
 use crate::l1::{CfnUserPoolClient, TokenValidityUnits};
 use crate::{OAuthScope, TokenValidity, UserPool};
@@ -83,40 +82,43 @@ impl Validities {
     }
 }
 
-/// The resource options of a client allowing `scopes`:
+/// Adds a client allowing `scopes` to `stack`:
 ///
-/// - `DependsOn` every resource server of this stack that defines one of them: scopes are
-///   literal strings in the template, so nothing else orders the client after them;
-/// - for scopes minted for another pool than the client's, a `Metadata` entry
-///   [`FOREIGN_SCOPES`] naming them. Only the constructs know where a scope comes from (two
-///   pools may have resource servers with one identifier), so they leave this note for
-///   the `cognito/scope-from-other-pool` rule, which then fails synth: a template with the
-///   note is never handed out.
-pub(crate) fn client_options<'a>(
+/// - with `DependsOn` every resource server of this stack that defines one of them: scopes
+///   are literal strings in the template, so nothing else orders the client after them;
+/// - reporting each scope minted for another pool than the client's. Only the constructs
+///   know where a scope comes from (two pools may have resource servers with one
+///   identifier), so they report it rather than a template rule.
+pub(crate) fn add_client<'a>(
+    stack: &mut Stack,
+    logical_id: String,
+    client: CfnUserPoolClient,
     pool: &UserPool,
     scopes: impl IntoIterator<Item = &'a OAuthScope>,
-) -> ResourceOptions {
+) -> Handle<CfnUserPoolClient> {
     let mut options = ResourceOptions::new();
-    let mut foreign = Vec::new();
+    let allowed = client.allowed_oauth_scopes.clone().unwrap_or_default();
     for scope in scopes {
         if let Some(server) = scope.resource_server() {
             options.add_depends_on(server);
         }
         if !scope.belongs_to(pool) {
-            let entry: IndexMap<String, Expr> = [
-                ("Scope".to_owned(), Expr::from(scope.full_name())),
-                ("UserPool".to_owned(), Expr::from(scope.pool_description())),
-            ]
-            .into_iter()
-            .collect();
-            foreign.push(Expr::Map(entry));
+            stack.report(
+                Severity::Error,
+                crate::rules::SCOPE_FROM_OTHER_POOL,
+                Some(&logical_id),
+                match allowed.iter().position(|s| s.literal() == Some(&scope.full_name())) {
+                    Some(i) => format!("/Resources/{logical_id}/Properties/AllowedOAuthScopes/{i}"),
+                    None => format!("/Resources/{logical_id}/Properties/AllowedOAuthScopes"),
+                },
+                format!(
+                    "scope '{}' was minted by a resource server of {}, not of this client's {}; a client can only allow scopes of its own pool. Use a scope of the client's pool, or create the client in the other pool.",
+                    scope.full_name(),
+                    scope.pool_description(),
+                    pool.identity()
+                ),
+            );
         }
     }
-    if !foreign.is_empty() {
-        options = options.metadata(FOREIGN_SCOPES, Expr::List(foreign));
-    }
-    options
+    stack.add_with(logical_id, client, options)
 }
-
-/// The `Metadata` key of [`client_options`]' note on scopes of another pool.
-pub(crate) const FOREIGN_SCOPES: &str = "cfnkit:ScopesFromOtherPools";

@@ -3,7 +3,7 @@
 
 use cfnkit_core::{Stack, Value};
 
-use crate::client::{Validities, client_options};
+use crate::client::{Validities, add_client};
 use crate::l1::{CfnUserPoolClient, OAuthFlow, PreventUserExistenceErrors};
 use crate::{OAuthScope, OidcScope, Scope, TokenValidity, UserPool, UserPoolClient};
 
@@ -290,8 +290,14 @@ impl InteractiveClientBuilder {
     /// Adds the client to `stack` (depending on the resource servers of its custom scopes)
     /// and returns its handle.
     pub fn add_to(self, stack: &mut Stack) -> UserPoolClient {
-        let options = client_options(&self.pool, self.custom_scopes());
-        let handle = stack.add_with(self.logical_id.clone(), self.to_l1(), options);
+        let client = self.to_l1();
+        let handle = add_client(
+            stack,
+            self.logical_id.clone(),
+            client,
+            &self.pool,
+            self.custom_scopes(),
+        );
         UserPoolClient::owned(handle, self.pool)
     }
 }

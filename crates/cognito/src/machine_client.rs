@@ -2,7 +2,7 @@
 
 use cfnkit_core::{Stack, Value};
 
-use crate::client::{Validities, client_options};
+use crate::client::{Validities, add_client};
 use crate::l1::{CfnUserPoolClient, ExplicitAuthFlow, OAuthFlow};
 use crate::{OAuthScope, TokenValidity, UserPool, UserPoolClient};
 
@@ -115,8 +115,14 @@ impl MachineClientBuilder {
     /// Adds the client to `stack` (depending on the resource servers of its scopes) and
     /// returns its handle.
     pub fn add_to(self, stack: &mut Stack) -> UserPoolClient {
-        let options = client_options(&self.pool, &self.scopes);
-        let handle = stack.add_with(self.logical_id.clone(), self.to_l1(), options);
+        let client = self.to_l1();
+        let handle = add_client(
+            stack,
+            self.logical_id.clone(),
+            client,
+            &self.pool,
+            &self.scopes,
+        );
         UserPoolClient::owned(handle, self.pool)
     }
 }

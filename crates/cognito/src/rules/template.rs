@@ -15,7 +15,6 @@ use serde_json::{Map, Value as Json};
 use super::limits::{
     CLIENTS_PER_POOL, RESOURCE_SERVERS_PER_POOL, RESOURCE_SERVERS_PER_POOL_RAISED,
 };
-use crate::client::FOREIGN_SCOPES;
 use crate::scope::OidcScope;
 
 const USER_POOL: &str = "AWS::Cognito::UserPool";
@@ -103,8 +102,6 @@ struct Client<'a> {
     scopes: Vec<(usize, &'a str)>,
     /// `DependsOn`, and every resource its properties refer to.
     needs: BTreeSet<&'a str>,
-    /// Scopes the constructs noted as minted for another pool, with that pool.
-    foreign: Vec<(&'a str, &'a str)>,
 }
 
 struct Model<'a> {
@@ -164,16 +161,6 @@ impl<'a> Model<'a> {
                         .filter_map(|(i, s)| Some((i, s.as_str()?)))
                         .collect(),
                     needs,
-                    foreign: r
-                        .get("Metadata")
-                        .and_then(|m| m.get(FOREIGN_SCOPES))
-                        .and_then(Json::as_array)
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|e| {
-                            Some((e.get("Scope")?.as_str()?, e.get("UserPool")?.as_str()?))
-                        })
-                        .collect(),
                 }
             })
             .collect();
@@ -252,17 +239,7 @@ impl<'a> Model<'a> {
     fn client_scopes(&self, found: &mut Collector) {
         for client in &self.clients {
             for &(i, scope) in &client.scopes {
-                if let Some((_, pool)) = client.foreign.iter().find(|(s, _)| *s == scope) {
-                    found.error(
-                        super::SCOPE_FROM_OTHER_POOL,
-                        Some(client.id),
-                        format!("/Resources/{}/Properties/AllowedOAuthScopes/{i}", client.id),
-                        format!(
-                            "scope '{scope}' was minted by a resource server of {pool}, not of this client's {}; a client can only allow scopes of its own pool. Use a scope of the client's pool, or create the client in the other pool.",
-                            client.pool
-                        ),
-                    );
-                } else if OidcScope::from_name(scope).is_none() {
+                if OidcScope::from_name(scope).is_none() {
                     self.client_scope(client, i, scope, found);
                 }
             }
@@ -290,7 +267,11 @@ impl<'a> Model<'a> {
         };
         let own: Vec<&Server<'_>> = servers().filter(|s| s.pool == client.pool).collect();
         if let Some(server) = own.iter().find(|s| s.scopes.contains(&name)) {
-            if !client.needs.contains(server.id) {
+            // Any server defining the scope orders the client; one of another pool is
+            // reported by the constructs as a scope of another pool, not here again.
+            let ordered =
+                servers().any(|s| s.scopes.contains(&name) && client.needs.contains(s.id));
+            if !ordered {
                 found.error(
                     super::SCOPE_DEPENDS_ON,
                     id,
