@@ -141,6 +141,15 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+impl From<Vec<Diagnostic>> for Diagnostics {
+    /// Sorted and without duplicates, as synth returns them.
+    fn from(found: Vec<Diagnostic>) -> Self {
+        let mut d = Diagnostics(found);
+        d.sort();
+        d
+    }
+}
+
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
     type IntoIter = std::vec::IntoIter<Diagnostic>;

@@ -221,3 +221,14 @@ fn literals_and_is_literal() {
     assert!(Expr::from(vec!["a"]).is_literal());
     assert!(!Expr::from(vec![Expr::reference("A")]).is_literal());
 }
+
+#[test]
+fn expressions_deserialize_from_template_json() {
+    let e: Expr = serde_json::from_str(r#"{"Fn::GetAtt": ["Pool", "Arn"]}"#).unwrap();
+    assert_eq!(e, Expr::get_att("Pool", "Arn"));
+    let list: Vec<Expr> = serde_json::from_str(r#"[1, "a", {"Ref": "X"}]"#).unwrap();
+    assert_eq!(
+        list,
+        vec![Expr::from(1), Expr::from("a"), Expr::reference("X")]
+    );
+}
