@@ -341,23 +341,23 @@ impl AccessMatrix {
         for c in &self.clients {
             out.push_str(&format!("| {} |", c.logical_id));
             for o in &self.operations {
-                let cell = match (&o.access, c.client_credentials()) {
-                    (Access::Open, _) => "yes (open)".to_owned(),
-                    (Access::Other(_), _) => "?".to_owned(),
-                    (_, false) => "no (no client-credentials tokens)".to_owned(),
-                    _ => {
+                let cell = match &o.access {
+                    Access::Open => "yes (open)".to_owned(),
+                    Access::Other(_) => "?".to_owned(),
+                    Access::Scopes { .. } | Access::IdToken { .. } => {
                         let opening = self.opening_scopes(c, o);
                         if opening.is_empty() {
                             "no".to_owned()
                         } else {
-                            format!(
-                                "yes ({})",
-                                opening
-                                    .iter()
-                                    .map(|s| format!("`{s}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )
+                            let scopes: Vec<String> =
+                                opening.iter().map(|s| format!("`{s}`")).collect();
+                            // Without client credentials, only a user's token holds them.
+                            let how = if c.client_credentials() {
+                                ""
+                            } else {
+                                ", with a user's token"
+                            };
+                            format!("yes ({}{how})", scopes.join(", "))
                         }
                     }
                 };
@@ -857,6 +857,24 @@ pub(crate) mod tests {
         assert_eq!(
             m.opening_scopes(c, m.operation("DELETE", "/items").unwrap()),
             ["rs/write"]
+        );
+    }
+
+    #[test]
+    fn the_table_says_how_each_client_gets_in() {
+        let mut t = template();
+        t["Resources"]["Web"] = json!({"Type": "AWS::Cognito::UserPoolClient", "Properties": {
+            "UserPoolId": {"Ref": "Pool"}, "AllowedOAuthFlows": ["code"],
+            "AllowedOAuthScopes": ["openid", "rs/write"]
+        }});
+        let table = AccessMatrix::from_template(&t).unwrap().render();
+        assert!(
+            table.contains("| Client | yes (`rs/read`) | no | no | yes (open) |"),
+            "{table}"
+        );
+        assert!(
+            table.contains("| Web | yes (`rs/write`, with a user's token) | yes (`rs/write`, with a user's token) | no | yes (open) |"),
+            "{table}"
         );
     }
 
