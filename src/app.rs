@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use cfnkit_core::{AppSynth, Stack};
 
+use crate::api::Api;
+
 /// The stacks of one program. [`App::run`] gives the program a complete command line
 /// (`synth`, `validate`, `list`, `diff`, `--help`). Values one stack uses from another
 /// become exports and imports automatically (see [`cfnkit_core::App`]).
@@ -21,6 +23,7 @@ use cfnkit_core::{AppSynth, Stack};
 #[derive(Debug)]
 pub struct App {
     inner: cfnkit_core::App,
+    apis: Vec<Api>,
 }
 
 /// How a run ended: the process exit code.
@@ -56,6 +59,7 @@ impl App {
     pub fn new(name: impl Into<String>) -> Self {
         App {
             inner: cfnkit_core::App::new(name),
+            apis: Vec::new(),
         }
     }
 
@@ -63,6 +67,18 @@ impl App {
     pub fn stack(mut self, stack: Stack) -> Self {
         self.inner.add_stack(stack);
         self
+    }
+
+    /// Adds an API (an OpenAPI document of one of the stacks) for `openapi` and
+    /// `synth --out`.
+    pub fn api(mut self, api: Api) -> Self {
+        self.apis.push(api);
+        self
+    }
+
+    /// The APIs, in the order they were added.
+    pub fn apis(&self) -> &[Api] {
+        &self.apis
     }
 
     /// The app's name.

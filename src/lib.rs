@@ -23,12 +23,14 @@
 //! assert!(template.ends_with("}\n"));
 //! ```
 
+mod api;
 mod app;
 mod artifacts;
 mod cli;
 pub mod smoke;
 mod types;
 
+pub use api::Api;
 pub use app::{App, Exit};
 pub use artifacts::Artifacts;
 pub use types::create_only_properties;

@@ -189,7 +189,7 @@ fn synth_out_writes_every_artifact_and_a_manifest() {
         serde_json::json!({"app": "w", "stacks": [
             {"name": "warned", "template": "warned.template.json", "dependsOn": []},
             {"name": "weather", "template": "weather.template.json", "dependsOn": []},
-        ]})
+        ], "apis": []})
     );
     let weather_json = std::fs::read_to_string(dir.join("weather.template.json")).unwrap();
     assert_eq!(
@@ -345,4 +345,147 @@ fn synth_out_of_a_multi_stack_app_orders_the_manifest_by_dependencies() {
     let one = run(&cross_stack_app(), &["synth", "--stack", "consumer"]);
     assert_eq!(one.exit, Exit::Success, "{}", one.err);
     assert!(one.out.contains("Fn::ImportValue"));
+}
+
+/// The weather app with its API documented (public profile included).
+fn weather_with_api() -> App {
+    let stack = weather::weather_stack();
+    let template = stack.synth().unwrap().template.as_json().clone();
+    let api = cfnkit::Api::new("weather", "weather", weather::api::weather_document())
+        .public(weather::api::public_profile(&template).unwrap());
+    App::new("weather").stack(stack).api(api)
+}
+
+#[test]
+fn openapi_renders_standalone_public_strict_and_from_outputs() {
+    let app = weather_with_api();
+    let standalone = run(&app, &["openapi"]);
+    assert_eq!(standalone.exit, Exit::Success, "{}", standalone.err);
+    let doc: serde_json::Value = serde_json::from_str(&standalone.out).unwrap();
+    assert_eq!(
+        doc.pointer("/components/securitySchemes/CognitoAuthorizer/x-amazon-apigateway-authorizer/providerARNs/0"),
+        Some(&serde_json::json!("${CognitoUserPool.Arn}"))
+    );
+    let public = run(&app, &["openapi", "--profile", "public"]);
+    assert_eq!(public.exit, Exit::Success, "{}", public.err);
+    assert!(!public.out.contains("x-amazon-apigateway"));
+    assert!(public.out.contains("clientCredentials"));
+
+    let strict = run(&app, &["openapi", "--resolve", "strict"]);
+    assert_eq!(strict.exit, Exit::Findings);
+    assert_eq!(strict.out, "");
+    assert!(strict.err.contains("/components/securitySchemes/CognitoAuthorizer/x-amazon-apigateway-authorizer/providerARNs/0"), "{}", strict.err);
+
+    let dir = scratch("outputs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let outputs = dir.join("outputs.json");
+    std::fs::write(
+        &outputs,
+        r#"[{"OutputKey": "ApiUrl", "OutputValue": "https://abc123.execute-api.eu-west-1.amazonaws.com/weather/"},
+            {"OutputKey": "TokenUrl", "OutputValue": "https://weather-1a2b.auth.eu-west-1.amazoncognito.com/oauth2/token"}]"#,
+    )
+    .unwrap();
+    let public = run(
+        &app,
+        &[
+            "openapi",
+            "--profile",
+            "public",
+            "--resolve",
+            "outputs",
+            "--outputs",
+            outputs.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(public.exit, Exit::Success, "{}", public.err);
+    assert!(
+        public
+            .out
+            .contains("https://weather-1a2b.auth.eu-west-1.amazoncognito.com/oauth2/token"),
+        "{}",
+        public.out
+    );
+    assert!(
+        public
+            .out
+            .contains("https://abc123.execute-api.eu-west-1.amazonaws.com/weather/")
+    );
+    // The aws profile needs the pool's ARN, which no output holds: every gap is named.
+    let aws = run(
+        &app,
+        &[
+            "openapi",
+            "--resolve",
+            "outputs",
+            "--outputs",
+            outputs.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(aws.exit, Exit::Findings);
+    assert!(aws.err.contains("providerARNs/0"), "{}", aws.err);
+}
+
+#[test]
+fn openapi_usage_errors() {
+    let none = run(&weather(), &["openapi"]);
+    assert_eq!(none.exit, Exit::Usage);
+    assert!(
+        none.err.contains("the app documents no API"),
+        "{}",
+        none.err
+    );
+    let two = weather_with_api().api(cfnkit::Api::new(
+        "other",
+        "weather",
+        weather::api::weather_document(),
+    ));
+    let r = run(&two, &["openapi"]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(r.err.contains("several APIs (weather, other)"), "{}", r.err);
+    let r = run(&two, &["openapi", "--api", "other", "--profile", "public"]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(
+        r.err.contains("API 'other' has no public profile"),
+        "{}",
+        r.err
+    );
+    let r = run(&two, &["openapi", "--api", "nope"]);
+    assert_eq!(r.exit, Exit::Usage);
+    let r = run(
+        &weather_with_api(),
+        &[
+            "openapi",
+            "--resolve",
+            "outputs",
+            "--outputs",
+            "/nonexistent/outputs.json",
+        ],
+    );
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(
+        r.err.contains("cannot read /nonexistent/outputs.json"),
+        "{}",
+        r.err
+    );
+}
+
+#[test]
+fn synth_out_writes_each_apis_documents() {
+    let dir = scratch("apis");
+    let r = run(
+        &weather_with_api(),
+        &["synth", "--out", dir.to_str().unwrap()],
+    );
+    assert_eq!(r.exit, Exit::Success, "{}", r.err);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(
+        manifest["apis"],
+        serde_json::json!([{"name": "weather", "stack": "weather", "openapi": "weather.openapi.json", "public": "weather.public.openapi.json"}])
+    );
+    for file in ["weather.openapi.json", "weather.public.openapi.json"] {
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
+        cfnkit_testkit::assert_openapi_valid(file, &doc);
+    }
 }

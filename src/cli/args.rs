@@ -22,6 +22,9 @@ pub struct Cli {
 pub enum Command {
     /// Write templates (and with --out, every artifact) after checking every rule.
     Synth(SynthArgs),
+    /// Print an API's OpenAPI document, standalone (stack values resolved or as
+    /// placeholders) or public (for API consumers).
+    Openapi(OpenapiArgs),
     /// Report every diagnostic, grouped by stack.
     Validate(ValidateArgs),
     /// List the stacks, their resources and outputs.
@@ -45,6 +48,46 @@ pub struct SynthArgs {
     /// Write every artifact into this directory instead of printing a template.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+/// `openapi`.
+#[derive(Debug, Args)]
+pub struct OpenapiArgs {
+    /// The API (needed when the app has several).
+    #[arg(long)]
+    pub api: Option<String>,
+    /// `aws`: the document API Gateway imports, with its x-amazon-apigateway extensions;
+    /// `public`: for API consumers, Cognito shown as OAuth 2.0 client credentials.
+    #[arg(long, value_enum, default_value_t = Profile::Aws)]
+    pub profile: Profile,
+    /// How stack values (ARNs, URLs) are written: `placeholders` such as
+    /// ${CognitoUserPool.Arn}, `strict` (fail on any), or `outputs` of a deployed stack.
+    #[arg(long, value_enum, default_value_t = Resolve::Placeholders)]
+    pub resolve: Resolve,
+    /// With `--resolve outputs`: the stack's outputs, as printed by
+    /// `aws cloudformation describe-stacks --query 'Stacks[0].Outputs'`.
+    #[arg(long, value_name = "FILE", required_if_eq("resolve", "outputs"))]
+    pub outputs: Option<PathBuf>,
+}
+
+/// OpenAPI profiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Profile {
+    /// With the API Gateway extensions.
+    Aws,
+    /// For API consumers.
+    Public,
+}
+
+/// How stack values in a standalone document are resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Resolve {
+    /// Readable placeholders.
+    Placeholders,
+    /// An error listing every unresolved value.
+    Strict,
+    /// Values from a deployed stack's outputs (--outputs FILE).
+    Outputs,
 }
 
 /// `validate`.

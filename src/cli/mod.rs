@@ -3,6 +3,7 @@
 pub mod args;
 mod diff;
 mod list;
+mod openapi;
 #[cfg(feature = "smoke")]
 mod smoke;
 mod style;
@@ -121,6 +122,7 @@ where
             },
         ),
         Some(Command::Synth(a)) => synth::run(&mut ctx, &a),
+        Some(Command::Openapi(a)) => openapi::run(&mut ctx, &a),
         Some(Command::Validate(a)) => validate::run(&mut ctx, &a),
         Some(Command::List) => list::run(&mut ctx),
         Some(Command::Diff(a)) => diff::run(&mut ctx, &a),

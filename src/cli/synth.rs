@@ -6,7 +6,9 @@ use serde_json::json;
 use crate::app::Exit;
 use crate::artifacts::Artifacts;
 use crate::cli::Ctx;
-use crate::cli::args::{Format, SynthArgs};
+use crate::cli::args::{Format, Profile, SynthArgs};
+use crate::cli::openapi::{Rendering, render as render_api};
+use cfnkit_openapi::Placeholders;
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, args: &SynthArgs) -> Exit {
     if args.out.is_none() && args.stack.is_none() && ctx.app.stacks().len() > 1 {
@@ -122,7 +124,41 @@ fn write_artifacts(
         }
         manifest.push(json!({"name": meta.name, "template": name, "dependsOn": meta.depends_on}));
     }
-    let manifest = json!({"app": ctx.app.name(), "stacks": manifest});
+    let mut apis = Vec::new();
+    for api in ctx.app.apis() {
+        if !results.iter().any(|(meta, _)| meta.name == api.stack()) {
+            continue;
+        }
+        let mut entry = json!({"name": api.name(), "stack": api.stack()});
+        let profiles = [
+            (Profile::Aws, "openapi"),
+            (Profile::Public, "public.openapi"),
+        ];
+        for (profile, suffix) in profiles {
+            if profile == Profile::Public && api.public.is_none() {
+                continue;
+            }
+            let file = format!("{}.{suffix}.json", api.name());
+            match render_api(api, profile, &Placeholders) {
+                Ok(doc) => files.add(dir.join(&file), cfnkit_core::to_json(&doc)),
+                Err(Rendering::Usage(e) | Rendering::Unresolved(e)) => {
+                    let _ = write!(
+                        ctx.err,
+                        "{}: {e}",
+                        ctx.style.severity(cfnkit_core::Severity::Error)
+                    );
+                    return Exit::Findings;
+                }
+            }
+            entry[if profile == Profile::Aws {
+                "openapi"
+            } else {
+                "public"
+            }] = json!(file);
+        }
+        apis.push(entry);
+    }
+    let manifest = json!({"app": ctx.app.name(), "stacks": manifest, "apis": apis});
     files.add(dir.join("manifest.json"), cfnkit_core::to_json(&manifest));
     if let Err(e) = files.write() {
         return ctx.usage(format!(
