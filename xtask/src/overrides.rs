@@ -198,7 +198,12 @@ const TEMPLATE_REFERENCE: &str =
 /// the pool is created, so CloudFormation replaces the pool.
 pub const EXTRA_CREATE_ONLY: &[(&str, &[&str])] = &[(
     "AWS::Cognito::UserPool",
-    &["AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "Schema"],
+    &[
+        "AliasAttributes",
+        "UsernameAttributes",
+        "UsernameConfiguration",
+        "Schema",
+    ],
 )];
 
 /// The only table of enums the registry schemas lack. Each entry cites the page listing
@@ -450,7 +455,8 @@ pub struct RuleHook {
 
 const COGNITO_TEMPLATE_RULES: Option<&str> = Some("crate::rules::TEMPLATE_RULES");
 
-/// The resource types with hand-written rules (see `crates/cognito/src/rules/`).
+/// The resource types with hand-written rules (see `crates/cognito/src/rules/` and
+/// `crates/apigateway/src/rules/`).
 pub const RULE_HOOKS: &[RuleHook] = &[
     RuleHook {
         type_name: "AWS::Cognito::UserPool",
@@ -471,6 +477,13 @@ pub const RULE_HOOKS: &[RuleHook] = &[
         type_name: "AWS::Cognito::UserPoolDomain",
         check: Some("crate::rules::check_domain"),
         template_rules: COGNITO_TEMPLATE_RULES,
+    },
+    // The rules relating a REST API's OpenAPI `Body` (security, scopes, authorizers) to
+    // the template's Cognito resources, and `Mode` for a `Body`.
+    RuleHook {
+        type_name: "AWS::ApiGateway::RestApi",
+        check: Some("crate::rules::check_rest_api"),
+        template_rules: Some("crate::rules::TEMPLATE_RULES"),
     },
 ];
 

@@ -347,6 +347,12 @@ impl cfnkit_core::Resource for CfnRestApi {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::RestApi";
     type Attribute = CfnRestApiAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["RestApiId", "RootResourceId"];
+    const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
+        crate::rules::TEMPLATE_RULES;
+
+    fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
+        crate::rules::check_rest_api(self, checks);
+    }
 }
 
 /// The `S3Location` property type of `AWS::ApiGateway::RestApi`. `S3Location` is a property of

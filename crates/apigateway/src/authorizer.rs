@@ -1,0 +1,132 @@
+//! [`CognitoAuthorizer`]: an API Gateway authorizer accepting the tokens of user pools.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use cfnkit_cognito::{OAuthScope, UserPool};
+use cfnkit_openapi::SecurityScheme;
+use cfnkit_openapi::apigw::Authorizer;
+
+use crate::pool::PoolRef;
+
+/// A Cognito user pool authorizer: a security scheme of the API's OpenAPI document
+/// (`type: apiKey` on the `Authorization` header, `x-amazon-apigateway-authtype:
+/// cognito_user_pools`) whose `x-amazon-apigateway-authorizer` lists the pools' ARNs
+/// (`Fn::GetAtt` for a pool of the stack). Pools created by the stack and imported pools
+/// both work.
+///
+/// Operations require it with [`OperationExt::authorize`](crate::OperationExt::authorize);
+/// [`RestApiBuilder::authorizer`](crate::RestApiBuilder::authorizer) adds its scheme to the
+/// API's document. Cheap to clone; clones are the same authorizer.
+///
+/// ```
+/// use cfnkit_apigateway::CognitoAuthorizer;
+/// use cfnkit_cognito::UserPool;
+/// use cfnkit_core::Stack;
+/// use serde_json::json;
+///
+/// let mut stack = Stack::new("api");
+/// let pool = UserPool::builder("Pool").add_to(&mut stack);
+/// let partners = UserPool::from_id("eu-west-1_Partners");
+/// let authorizer = CognitoAuthorizer::new("Cognito", [&pool, &partners]).result_ttl_in_seconds(60);
+/// let scheme = serde_json::to_value(authorizer.security_scheme()).unwrap();
+/// assert_eq!(scheme["x-amazon-apigateway-authorizer"]["providerARNs"][0], json!({"Fn::GetAtt": ["Pool", "Arn"]}));
+/// assert_eq!(scheme["x-amazon-apigateway-authorizer"]["authorizerResultTtlInSeconds"], 60);
+/// ```
+#[derive(Clone)]
+pub struct CognitoAuthorizer {
+    name: String,
+    pools: Vec<UserPool>,
+    identity_header: Option<String>,
+    result_ttl: Option<u32>,
+    /// Scopes of other pools passed to `authorize`, for the API to report.
+    foreign: Rc<Cell<Vec<OAuthScope>>>,
+}
+
+impl std::fmt::Debug for CognitoAuthorizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CognitoAuthorizer")
+            .field("name", &self.name)
+            .field("pools", &self.pools)
+            .field("identity_header", &self.identity_header)
+            .field("result_ttl", &self.result_ttl)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CognitoAuthorizer {
+    /// An authorizer named `name` (its security scheme's name, which operations' security
+    /// requirements use) accepting the tokens of `pools`.
+    pub fn new<'a>(name: impl Into<String>, pools: impl IntoIterator<Item = &'a UserPool>) -> Self {
+        CognitoAuthorizer {
+            name: name.into(),
+            pools: pools.into_iter().cloned().collect(),
+            identity_header: None,
+            result_ttl: None,
+            foreign: Rc::default(),
+        }
+    }
+
+    /// Reads the token from another request header than `Authorization`
+    /// (`identitySource: method.request.header.<name>`).
+    pub fn identity_header(mut self, header: impl Into<String>) -> Self {
+        self.identity_header = Some(header.into());
+        self
+    }
+
+    /// How long API Gateway caches a token's verdict, 0 (no caching) to 3600 seconds
+    /// (API Gateway's default: 300). A value out of range is reported at synth.
+    pub fn result_ttl_in_seconds(mut self, seconds: u32) -> Self {
+        self.result_ttl = Some(seconds);
+        self
+    }
+
+    /// The security scheme's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The pools whose tokens it accepts.
+    pub fn pools(&self) -> &[UserPool] {
+        &self.pools
+    }
+
+    /// Whether `scope` was minted for one of its pools.
+    pub fn trusts(&self, scope: &OAuthScope) -> bool {
+        self.pools.iter().any(|pool| scope.belongs_to(pool))
+    }
+
+    /// The security scheme it stands for, as the document's `components.securitySchemes`
+    /// holds it.
+    pub fn security_scheme(&self) -> SecurityScheme {
+        let mut authorizer = Authorizer::cognito_user_pools(self.pools.iter().map(UserPool::arn));
+        if let Some(header) = &self.identity_header {
+            authorizer = authorizer.identity_source(format!("method.request.header.{header}"));
+        }
+        if let Some(ttl) = self.result_ttl {
+            authorizer = authorizer.result_ttl_in_seconds(ttl);
+        }
+        SecurityScheme::cognito_user_pools(Vec::<cfnkit_core::Expr>::new()).authorizer(authorizer)
+    }
+
+    /// Its pools as the rules name them.
+    pub(crate) fn pool_refs(&self) -> Vec<PoolRef> {
+        self.pools.iter().map(PoolRef::of).collect()
+    }
+
+    /// Remembers a scope of another pool that an operation requires.
+    pub(crate) fn record_foreign(&self, scope: &OAuthScope) {
+        let mut foreign = self.foreign.take();
+        if !foreign.contains(scope) {
+            foreign.push(scope.clone());
+        }
+        self.foreign.set(foreign);
+    }
+
+    /// The scopes of other pools operations require, in the order they were first seen.
+    pub(crate) fn foreign_scopes(&self) -> Vec<OAuthScope> {
+        let foreign = self.foreign.take();
+        self.foreign.set(foreign.clone());
+        foreign
+    }
+}

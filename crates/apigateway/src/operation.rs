@@ -1,0 +1,112 @@
+//! [`OperationExt`]: the operation helpers that connect an OpenAPI operation to Cognito
+//! scopes and to its integration.
+
+use cfnkit_cognito::OAuthScope;
+use cfnkit_openapi::apigw::Integration;
+use cfnkit_openapi::{Header, Operation, ReferenceOr, Response, Schema};
+
+use crate::CognitoAuthorizer;
+
+/// The prefix of a method response header in an integration response's parameters.
+const HEADER_PARAMETER: &str = "method.response.header.";
+
+/// Helpers on [`Operation`]: security from typed scopes, a deliberate public marker, and
+/// integrations whose method responses follow from their integration responses.
+///
+/// ```
+/// use cfnkit_apigateway::{CognitoAuthorizer, MappingTemplate, MockIntegration, OperationExt};
+/// use cfnkit_cognito::UserPool;
+/// use cfnkit_core::Stack;
+/// use cfnkit_openapi::Operation;
+/// use serde_json::json;
+///
+/// let mut stack = Stack::new("api");
+/// let pool = UserPool::builder("Pool").add_to(&mut stack);
+/// let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+/// let read = server.scope("read", "Read weather events");
+/// server.add_to(&mut stack);
+/// let authorizer = CognitoAuthorizer::new("Cognito", [&pool]);
+///
+/// let op = Operation::new()
+///     .operation_id("list")
+///     .authorize(&authorizer, &[&read])
+///     .integrate(MockIntegration::json(200, MappingTemplate::json_value(&json!({"events": []}))));
+/// let op = serde_json::to_value(&op).unwrap();
+/// assert_eq!(op["security"], json!([{"Cognito": ["weather-api/read"]}]));
+/// // The method response the integration response maps to, with its header.
+/// assert_eq!(op["responses"]["200"]["headers"]["Content-Type"]["schema"], json!({"type": "string"}));
+/// ```
+///
+/// A scope is an [`OAuthScope`] a resource server minted, never a string:
+///
+/// ```compile_fail,E0308
+/// use cfnkit_apigateway::{CognitoAuthorizer, OperationExt};
+/// use cfnkit_cognito::UserPool;
+/// use cfnkit_core::Stack;
+/// use cfnkit_openapi::Operation;
+///
+/// let mut stack = Stack::new("api");
+/// let pool = UserPool::builder("Pool").add_to(&mut stack);
+/// let authorizer = CognitoAuthorizer::new("Cognito", [&pool]);
+/// Operation::new().authorize(&authorizer, &["weather-api/read"]);
+/// ```
+pub trait OperationExt: Sized {
+    /// Requires a token `authorizer` accepts holding ANY of `scopes` (an alternative of the
+    /// operation's `security`: `{"<authorizer>": ["<scope>", …]}`). A scope of a pool the
+    /// authorizer does not trust is reported at synth (`apigateway/scope-from-other-pool`),
+    /// once the API with this operation is added to a stack.
+    fn authorize(self, authorizer: &CognitoAuthorizer, scopes: &[&OAuthScope]) -> Self;
+
+    /// Marks the operation deliberately public: `security: []`, overriding any document-wide
+    /// security. Without security and without this, synth reports the operation
+    /// (`apigateway/unauthenticated-operation`).
+    fn public(self) -> Self;
+
+    /// Sets the integration (`x-amazon-apigateway-integration`) and derives the method
+    /// responses from its integration responses: each status code gets a response (kept if
+    /// already there), and each `method.response.header.<Name>` it sets gets header
+    /// `<Name>` (a string) in that response.
+    fn integrate(self, integration: impl Into<Integration>) -> Self;
+}
+
+impl OperationExt for Operation {
+    fn authorize(self, authorizer: &CognitoAuthorizer, scopes: &[&OAuthScope]) -> Self {
+        for scope in scopes {
+            if !authorizer.trusts(scope) {
+                authorizer.record_foreign(scope);
+            }
+        }
+        self.security(authorizer.name(), scopes.iter().map(|s| s.full_name()))
+    }
+
+    fn public(self) -> Self {
+        self.no_security()
+    }
+
+    fn integrate(mut self, integration: impl Into<Integration>) -> Self {
+        let integration = integration.into();
+        for response in integration.responses.values() {
+            let status = &response.status_code;
+            let method_response = self
+                .responses
+                .responses
+                .entry(status.clone())
+                .or_insert_with(|| ReferenceOr::Item(Response::new(format!("{status} response"))));
+            // A `$ref`'d response is the component's business.
+            let ReferenceOr::Item(method_response) = method_response else {
+                continue;
+            };
+            for parameter in response.response_parameters.keys() {
+                if let Some(header) = parameter.strip_prefix(HEADER_PARAMETER) {
+                    method_response
+                        .headers
+                        .entry(header.to_owned())
+                        .or_insert_with(|| {
+                            ReferenceOr::Item(Header::new().schema(Schema::string()))
+                        });
+                }
+            }
+        }
+        self.integration(integration)
+    }
+}

@@ -1,0 +1,342 @@
+//! [`RestApi`]: a REST API defined by a cfnkit OpenAPI [`Document`], with its deployment
+//! and stages.
+
+use cfnkit_core::{Expr, Handle, Stack, Value};
+use cfnkit_openapi::{Document, ReferenceOr};
+
+use crate::deployment::{DeploymentOptions, deployment_hash};
+use crate::l1::{
+    CfnDeployment, CfnRestApi, CfnRestApiAttribute, CfnStage, EndpointConfiguration, EndpointType,
+    RestApiMode,
+};
+use crate::stage::{ApiStage, Stage, execute_api_arn};
+use crate::{CognitoAuthorizer, report};
+
+/// A new REST API whose definition is an OpenAPI [`Document`] (the RestApi's `Body`,
+/// intrinsics intact), with safe defaults:
+///
+/// - a `REGIONAL` endpoint;
+/// - `Mode: overwrite` (the default `merge` would keep deleted paths) and
+///   `FailOnWarnings: true` (a document API Gateway only half understands fails the
+///   deployment instead of going live);
+/// - a deployment whose logical id carries the hash of everything that needs a new
+///   deployment ([`deployment_hash`]), and the stages serving it (`prod` unless
+///   [`stage`](Self::stage) says otherwise).
+///
+/// At [`add_to`](Self::add_to) the [`CognitoAuthorizer`]s given to
+/// [`authorizer`](Self::authorizer) join the document's security schemes, and the
+/// document's own checks ([`Document::check`]) are reported with the stack's.
+///
+/// ```
+/// use cfnkit_apigateway::{CognitoAuthorizer, MappingTemplate, MockIntegration, OperationExt, RestApi, Stage};
+/// use cfnkit_cognito::UserPool;
+/// use cfnkit_core::{Output, Stack};
+/// use cfnkit_openapi::{Document, Info, Operation, PathItem};
+///
+/// let mut stack = Stack::new("api");
+/// let pool = UserPool::builder("Pool").add_to(&mut stack);
+/// let mut server = pool.resource_server("Server", "weather-api", "Weather API");
+/// let read = server.scope("read", "Read weather events");
+/// server.add_to(&mut stack);
+/// pool.machine_client("Client").scopes([&read]).add_to(&mut stack);
+/// let authorizer = CognitoAuthorizer::new("Cognito", [&pool]);
+///
+/// let document = Document::new(Info::new("Weather", "1.0.0")).path(
+///     "/",
+///     PathItem::new().get(
+///         Operation::new()
+///             .authorize(&authorizer, &[&read])
+///             .integrate(MockIntegration::json(200, MappingTemplate::vtl("[]"))),
+///     ),
+/// );
+/// let api = RestApi::builder("Api", document)
+///     .authorizer(&authorizer)
+///     .stage("ApiStage", Stage::new("v1"))
+///     .add_to(&mut stack);
+/// stack.add_output("ApiUrl", Output::new(api.url()));
+/// let template = stack.synth().unwrap().template;
+/// assert_eq!(template.resource("Api").unwrap()["Properties"]["Mode"], "overwrite");
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until add_to adds the API to a stack"]
+pub struct RestApiBuilder {
+    logical_id: String,
+    document: Document,
+    authorizers: Vec<CognitoAuthorizer>,
+    endpoint_type: EndpointType,
+    name: Option<Value<String>>,
+    description: Option<Value<String>>,
+    mode: RestApiMode,
+    fail_on_warnings: bool,
+    binary_media_types: Vec<String>,
+    minimum_compression_size: Option<u32>,
+    policy: Option<Expr>,
+    disable_execute_api_endpoint: Option<bool>,
+    deployment: DeploymentOptions,
+    stages: Vec<(String, Stage)>,
+}
+
+impl RestApiBuilder {
+    fn new(logical_id: String, document: Document) -> Self {
+        RestApiBuilder {
+            logical_id,
+            document,
+            authorizers: Vec::new(),
+            endpoint_type: EndpointType::Regional,
+            name: None,
+            description: None,
+            mode: RestApiMode::Overwrite,
+            fail_on_warnings: true,
+            binary_media_types: Vec::new(),
+            minimum_compression_size: None,
+            policy: None,
+            disable_execute_api_endpoint: None,
+            deployment: DeploymentOptions::new(),
+            stages: Vec::new(),
+        }
+    }
+
+    /// Adds an authorizer's security scheme to the document (replacing a scheme of the
+    /// same name).
+    pub fn authorizer(mut self, authorizer: &CognitoAuthorizer) -> Self {
+        self.authorizers.push(authorizer.clone());
+        self
+    }
+
+    /// The endpoint type (`REGIONAL` unless set): `EDGE` for a CloudFront distribution in
+    /// front, `PRIVATE` for VPC endpoints only.
+    pub fn endpoint_type(mut self, endpoint_type: EndpointType) -> Self {
+        self.endpoint_type = endpoint_type;
+        self
+    }
+
+    /// Sets `Name` (the document's title when unset).
+    pub fn name(mut self, name: impl Into<Value<String>>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `Description`.
+    pub fn description(mut self, description: impl Into<Value<String>>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `Mode` (`overwrite` unless set).
+    pub fn mode(mut self, mode: RestApiMode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// Sets `FailOnWarnings` (`true` unless set).
+    pub fn fail_on_warnings(mut self, fail: bool) -> Self {
+        self.fail_on_warnings = fail;
+        self
+    }
+
+    /// Adds a binary media type (e.g. `image/png`, `*/*`).
+    pub fn binary_media_type(mut self, media_type: impl Into<String>) -> Self {
+        let media_type = media_type.into();
+        if !self.binary_media_types.contains(&media_type) {
+            self.binary_media_types.push(media_type);
+        }
+        self
+    }
+
+    /// Compresses bodies of at least `bytes` (0 to 10,485,760) when the client accepts it.
+    pub fn minimum_compression_size(mut self, bytes: u32) -> Self {
+        self.minimum_compression_size = Some(bytes);
+        self
+    }
+
+    /// Sets the resource policy (an IAM policy document).
+    pub fn policy(mut self, policy: impl Into<Expr>) -> Self {
+        self.policy = Some(policy.into());
+        self
+    }
+
+    /// Disables the default `execute-api` endpoint (callers must use a custom domain).
+    pub fn disable_execute_api_endpoint(mut self, disable: bool) -> Self {
+        self.disable_execute_api_endpoint = Some(disable);
+        self
+    }
+
+    /// Sets the deployment's options.
+    pub fn deployment(mut self, options: DeploymentOptions) -> Self {
+        self.deployment = options;
+        self
+    }
+
+    /// Adds a stage with logical id `logical_id` serving the API's deployment.
+    pub fn stage(mut self, logical_id: impl Into<String>, stage: Stage) -> Self {
+        self.stages.push((logical_id.into(), stage));
+        self
+    }
+
+    /// The document as the API's `Body` holds it: the given one with the authorizers'
+    /// security schemes.
+    pub fn document(&self) -> Document {
+        let mut document = self.document.clone();
+        for authorizer in &self.authorizers {
+            document.components.security_schemes.insert(
+                authorizer.name().to_owned(),
+                ReferenceOr::Item(authorizer.security_scheme()),
+            );
+        }
+        document
+    }
+
+    /// The L1 RestApi this builder makes.
+    pub fn to_l1(&self) -> CfnRestApi {
+        self.l1_with(&self.document())
+    }
+
+    fn l1_with(&self, document: &Document) -> CfnRestApi {
+        let mut api = CfnRestApi::new()
+            .body(document.to_expr())
+            .mode(self.mode)
+            .fail_on_warnings(self.fail_on_warnings)
+            .endpoint_configuration(EndpointConfiguration::new().types([self.endpoint_type]));
+        if let Some(name) = &self.name {
+            api = api.name(name.clone());
+        }
+        if let Some(description) = &self.description {
+            api = api.description(description.clone());
+        }
+        if !self.binary_media_types.is_empty() {
+            api = api.binary_media_types(self.binary_media_types.iter().map(String::as_str));
+        }
+        if let Some(bytes) = self.minimum_compression_size {
+            api = api.minimum_compression_size(bytes);
+        }
+        if let Some(policy) = &self.policy {
+            api = api.policy(policy.clone());
+        }
+        if let Some(disable) = self.disable_execute_api_endpoint {
+            api = api.disable_execute_api_endpoint(disable);
+        }
+        api
+    }
+
+    /// Adds the API, its deployment and its stages to `stack`, reports what only the
+    /// construct knows, and returns the API's handle.
+    pub fn add_to(self, stack: &mut Stack) -> RestApi {
+        let document = self.document();
+        let l1 = self.l1_with(&document);
+        report::document_checks(stack, &self.logical_id, &document);
+        for authorizer in &self.authorizers {
+            report::foreign_scopes(stack, &self.logical_id, &document, authorizer);
+        }
+        let deployment_id = format!(
+            "{}{}",
+            self.deployment
+                .logical_id_prefix
+                .clone()
+                .unwrap_or_else(|| format!("{}Deployment", self.logical_id)),
+            deployment_hash(&l1, &self.deployment.extra)
+        );
+        let description = self
+            .deployment
+            .description
+            .clone()
+            .unwrap_or_else(|| document.info.title.clone());
+        let api = stack.add(self.logical_id.clone(), l1);
+        let deployment = stack.add(
+            deployment_id,
+            CfnDeployment::new(api.reference()).description(description),
+        );
+        let mut stages = self.stages;
+        if stages.is_empty() {
+            stages.push((format!("{}Stage", self.logical_id), Stage::new("prod")));
+        }
+        let stages = stages
+            .into_iter()
+            .map(|(id, stage)| {
+                let handle: Handle<CfnStage> =
+                    stack.add(id, stage.to_l1(api.reference(), deployment.reference()));
+                ApiStage::new(handle, self.logical_id.clone(), stage.name().to_owned())
+            })
+            .collect();
+        RestApi {
+            api,
+            deployment,
+            stages,
+            document,
+        }
+    }
+}
+
+/// A REST API of a stack, with its deployment and stages
+/// ([`RestApi::builder`] makes one).
+#[derive(Debug, Clone)]
+pub struct RestApi {
+    api: Handle<CfnRestApi>,
+    deployment: Handle<CfnDeployment>,
+    stages: Vec<ApiStage>,
+    document: Document,
+}
+
+impl RestApi {
+    /// A builder for a REST API with logical id `logical_id` defined by `document`.
+    pub fn builder(logical_id: impl Into<String>, document: Document) -> RestApiBuilder {
+        RestApiBuilder::new(logical_id.into(), document)
+    }
+
+    /// The API id (`Ref`).
+    pub fn id(&self) -> Expr {
+        self.api.reference()
+    }
+
+    /// The id of the root resource (`/`).
+    pub fn root_resource_id(&self) -> Expr {
+        self.api.get_att(CfnRestApiAttribute::RootResourceId)
+    }
+
+    /// The invoke URL of the first stage:
+    /// `https://<api id>.execute-api.<region>.<url suffix>/<stage>/`.
+    pub fn url(&self) -> Expr {
+        self.url_for_path("/")
+    }
+
+    /// The URL of `path` (e.g. `/events`) on the first stage.
+    pub fn url_for_path(&self, path: &str) -> Expr {
+        match self.stages.first() {
+            Some(stage) => stage.url_for_path(path),
+            // `add_to` always adds a stage.
+            None => Expr::Null,
+        }
+    }
+
+    /// The `execute-api` ARN of `method` (`*` for any) on `path` (`/*` for any) in stage
+    /// `stage` (`*` for any), for IAM policies and Lambda permissions:
+    /// `arn:<partition>:execute-api:<region>:<account>:<api id>/<stage>/<METHOD><path>`.
+    pub fn arn_for_execute_api(&self, method: &str, path: &str, stage: &str) -> Expr {
+        execute_api_arn(
+            self.api.logical_id(),
+            &stage.replace("${", "${!"),
+            method,
+            path,
+        )
+    }
+
+    /// The stages, in the order they were added.
+    pub fn stages(&self) -> &[ApiStage] {
+        &self.stages
+    }
+
+    /// The document the API's `Body` holds.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The L1 RestApi, for [`Stack::resource_mut`].
+    pub fn l1(&self) -> &Handle<CfnRestApi> {
+        &self.api
+    }
+
+    /// The L1 deployment, for [`Stack::resource_mut`] (its logical id is fixed when the API
+    /// is added: change the document, not the hash's inputs, through the escape hatch).
+    pub fn deployment(&self) -> &Handle<CfnDeployment> {
+        &self.deployment
+    }
+}

@@ -1,0 +1,64 @@
+//! The API Gateway synth rules: what relates a REST API's OpenAPI `Body` to the Cognito
+//! resources of the template, and what the registry schema cannot say about a RestApi.
+//!
+//! The generated [`CfnRestApi`](crate::CfnRestApi) calls these (its `Resource::check` and
+//! `TEMPLATE_RULES` are wired here by `cargo run -p xtask -- gen-l1`, see
+//! `xtask/src/overrides.rs`), so a stack built from the L1s gets the same checks as one
+//! built with [`RestApi`](crate::RestApi). The template-wide rules read the rendered
+//! template through [`AccessMatrix`](crate::AccessMatrix); the construct reports what only
+//! it knows (an [`OAuthScope`](cfnkit_cognito::OAuthScope) value of another pool, the
+//! OpenAPI document's own checks) through `Stack::report`.
+//!
+//! Every rule has a stable id, listed below with what it checks. Values CloudFormation
+//! computes at deploy time (a `Ref` in a scope list, a `BodyS3Location`) are not checked.
+
+mod authorizers;
+mod operations;
+mod rest_api;
+mod scopes;
+mod template;
+
+pub(crate) use rest_api::check as check_rest_api;
+pub(crate) use scopes::other_pool_message;
+
+/// The template-wide rules, run once per synth when a RestApi is in the stack.
+pub(crate) const TEMPLATE_RULES: &[&dyn cfnkit_core::TemplateRule] =
+    &[&template::ApiGatewayTemplate];
+
+/// An operation has security: its own `security`, the document's, or `security: []` to
+/// say it is deliberately public (an error: without any, anyone can call it).
+pub const UNAUTHENTICATED_OPERATION: &str = "apigateway/unauthenticated-operation";
+/// A Cognito-protected operation lists scopes when every app client of the authorizer's
+/// pools uses the client-credentials flow (an error: without scopes API Gateway wants an
+/// ID token, and those clients only get access tokens).
+pub const ID_TOKEN_ONLY: &str = "apigateway/id-token-only";
+/// A scope an operation requires is of a pool its Cognito authorizer trusts (an error; a
+/// warning when both pools are imported and may be one).
+pub const SCOPE_FROM_OTHER_POOL: &str = "apigateway/scope-from-other-pool";
+/// A custom scope an operation requires is defined by a resource server of the
+/// authorizer's pools, when the template creates those pools (an error).
+pub const UNDEFINED_SCOPE: &str = "apigateway/undefined-scope";
+/// Some app client may obtain each scope an operation requires (a warning: nobody can
+/// call the operation yet).
+pub const UNOBTAINABLE_SCOPE: &str = "apigateway/unobtainable-scope";
+/// Every scope an app client may obtain is required by some operation of the REST APIs
+/// trusting its pool (a warning: least privilege).
+pub const UNUSED_CLIENT_SCOPE: &str = "apigateway/unused-client-scope";
+/// Every authorizer (a security scheme with `x-amazon-apigateway-authorizer`) is required
+/// by some operation (a warning: an authorizer nothing uses).
+pub const UNUSED_AUTHORIZER: &str = "apigateway/unused-authorizer";
+/// A RestApi with a `Body` sets `Mode: overwrite` (a warning: the default `merge` keeps
+/// paths the new document deleted).
+pub const REST_API_MODE: &str = "apigateway/rest-api-mode";
+
+/// Every rule id of this crate.
+pub const ALL: &[&str] = &[
+    UNAUTHENTICATED_OPERATION,
+    ID_TOKEN_ONLY,
+    SCOPE_FROM_OTHER_POOL,
+    UNDEFINED_SCOPE,
+    UNOBTAINABLE_SCOPE,
+    UNUSED_CLIENT_SCOPE,
+    UNUSED_AUTHORIZER,
+    REST_API_MODE,
+];

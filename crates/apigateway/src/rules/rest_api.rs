@@ -1,0 +1,25 @@
+//! Rules on one RestApi's properties.
+
+use cfnkit_core::ResourceChecks;
+
+use crate::l1::{CfnRestApi, RestApiMode};
+
+/// The checks the generated `CfnRestApi::check` calls.
+pub(crate) fn check(api: &CfnRestApi, checks: &mut ResourceChecks<'_>) {
+    let has_body = api.body.is_some() || api.body_s3_location.is_some();
+    let mode = api.mode.as_ref().map(|m| m.literal());
+    // `None`: unset; `Some(None)`: computed at deploy time, not checked.
+    if has_body && !matches!(mode, Some(Some(RestApiMode::Overwrite)) | Some(None)) {
+        let how = match mode {
+            Some(Some(RestApiMode::Merge)) => "is merge",
+            _ => "is not set, so it is merge",
+        };
+        checks.warning(
+            super::REST_API_MODE,
+            "/Mode",
+            format!(
+                "the API is defined by an OpenAPI document but Mode {how}: on update, API Gateway merges the new document into the old one and keeps the paths and methods it no longer has. Set Mode: overwrite (RestApi::builder does by default)."
+            ),
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! Rules relating the scopes operations require to the resource servers that define them
+//! and the app clients that may obtain them.
+
+use cfnkit_core::{Collector, Severity};
+
+use crate::access::{AccessMatrix, ApiAccess, OperationAccess, SchemeRequirement, is_oidc_scope};
+use crate::pool::{PoolRef, describe_pools};
+
+/// The message of `apigateway/scope-from-other-pool`, shared with the construct so that
+/// both report one mistake in the same words (and synth keeps one of them).
+pub(crate) fn other_pool_message(
+    scope: &str,
+    server: Option<&str>,
+    scheme: &str,
+    pools: &[PoolRef],
+    certain: bool,
+) -> String {
+    let definer = match server {
+        Some(server) => format!("is defined by resource server '{server}'"),
+        None => "is defined by a resource server of another stack".to_owned(),
+    };
+    let maybe = if certain {
+        ""
+    } else {
+        " (unless both ids name the same pool)"
+    };
+    format!(
+        "scope '{scope}' {definer}, which is not of a user pool the authorizer '{scheme}' trusts ({}){maybe}; API Gateway accepts only tokens of those pools, so a token of the scope's own pool is refused. Require a scope of the authorizer's pools, or add the scope's pool to the authorizer.",
+        describe_pools(pools)
+    )
+}
+
+/// `apigateway/scope-from-other-pool`, `apigateway/undefined-scope` and
+/// `apigateway/unobtainable-scope`, for every scope of every Cognito requirement.
+pub(super) fn required_scopes(matrix: &AccessMatrix, found: &mut Collector) {
+    for api in &matrix.apis {
+        for op in &api.operations {
+            for requirement in op.requirements() {
+                let Some(pools) = api
+                    .scheme(&requirement.scheme)
+                    .and_then(|s| s.cognito_pools())
+                else {
+                    continue;
+                };
+                for (j, scope) in &requirement.scopes {
+                    let at = Scope {
+                        api,
+                        op,
+                        requirement,
+                        pools,
+                        scope,
+                        pointer: format!("{}/{j}", requirement.pointer),
+                    };
+                    if is_oidc_scope(scope) || at.defined(matrix, found) {
+                        at.obtainable(matrix, found);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One scope an operation requires, where it is.
+struct Scope<'a> {
+    api: &'a ApiAccess,
+    op: &'a OperationAccess,
+    requirement: &'a SchemeRequirement,
+    pools: &'a [PoolRef],
+    scope: &'a str,
+    pointer: String,
+}
+
+impl Scope<'_> {
+    /// Whether every pool of the authorizer is created by this template, so that every
+    /// resource server and client that can matter is in it.
+    fn pools_owned(&self) -> bool {
+        !self.pools.is_empty() && self.pools.iter().all(PoolRef::is_owned)
+    }
+
+    /// Whether a resource server of the authorizer's pools defines the scope; reports it
+    /// when one of another pool does, or (for pools of this template) none does.
+    fn defined(&self, matrix: &AccessMatrix, found: &mut Collector) -> bool {
+        let defining: Vec<_> = matrix.servers_defining(self.scope).collect();
+        if defining.iter().any(|s| self.pools.contains(&s.pool)) {
+            return true;
+        }
+        let id = Some(self.api.logical_id.as_str());
+        if let Some(other) = defining.first() {
+            let certain = other.pool.is_owned() || self.pools_owned();
+            let severity = if certain {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            found.push(
+                severity,
+                super::SCOPE_FROM_OTHER_POOL,
+                id,
+                self.pointer.clone(),
+                other_pool_message(
+                    self.scope,
+                    Some(&other.logical_id),
+                    &self.requirement.scheme,
+                    self.pools,
+                    certain,
+                ),
+            );
+            return false;
+        }
+        if !self.pools_owned() {
+            return false;
+        }
+        let (identifier, name) = self.scope.rsplit_once('/').unwrap_or(("", self.scope));
+        let namesake = matrix
+            .servers
+            .iter()
+            .find(|s| self.pools.contains(&s.pool) && s.identifier.as_deref() == Some(identifier));
+        let what = match namesake {
+            Some(server) => format!(
+                "resource server '{}' (identifier '{identifier}') of {} defines no scope '{name}' (it defines: {})",
+                server.logical_id,
+                server.pool,
+                if server.scope_names.is_empty() {
+                    "none".to_owned()
+                } else {
+                    server.scope_names.join(", ")
+                }
+            ),
+            None => format!(
+                "no resource server of {} defines scope '{}'",
+                describe_pools(self.pools),
+                self.scope
+            ),
+        };
+        found.error(
+            super::UNDEFINED_SCOPE,
+            id,
+            self.pointer.clone(),
+            format!(
+                "{what}, so no token the authorizer '{}' accepts carries it and nobody can call {} with it. Define the scope on a resource server of the authorizer's pool (ResourceServerBuilder::scope), or fix the name.",
+                self.requirement.scheme,
+                self.op.label()
+            ),
+        );
+        false
+    }
+
+    /// Warns when no app client of the authorizer's pools may obtain the scope.
+    fn obtainable(&self, matrix: &AccessMatrix, found: &mut Collector) {
+        if !self.pools_owned() {
+            return;
+        }
+        let clients: Vec<_> = matrix.clients_of(self.pools).collect();
+        if clients
+            .iter()
+            .any(|c| !c.scopes_readable || c.allows(self.scope))
+        {
+            return;
+        }
+        let who = if clients.is_empty() {
+            format!("{} has no app client", describe_pools(self.pools))
+        } else {
+            let names: Vec<&str> = clients.iter().map(|c| c.logical_id.as_str()).collect();
+            format!(
+                "no app client of {} may obtain it ({} may not)",
+                describe_pools(self.pools),
+                names.join(", ")
+            )
+        };
+        found.warning(
+            super::UNOBTAINABLE_SCOPE,
+            Some(&self.api.logical_id),
+            self.pointer.clone(),
+            format!(
+                "{} requires scope '{}', but {who}, so nobody can call it yet. Allow the scope on the client meant to call it (e.g. .scopes([&scope]) on its builder), or require a scope a client has.",
+                self.op.label(),
+                self.scope
+            ),
+        );
+    }
+}
+
+/// `apigateway/unused-client-scope`.
+pub(super) fn unused_client_scopes(matrix: &AccessMatrix, found: &mut Collector) {
+    for client in &matrix.clients {
+        if !client.scopes_readable || !matrix.trusted_by_an_api(&client.pool) {
+            continue;
+        }
+        for (i, scope) in &client.allowed_scopes {
+            if is_oidc_scope(scope) || matrix.required_in_pool(&client.pool, scope) != Some(false) {
+                continue;
+            }
+            let apis: Vec<&str> = matrix
+                .apis
+                .iter()
+                .filter(|api| {
+                    api.schemes
+                        .iter()
+                        .any(|s| s.cognito_pools().is_some_and(|p| p.contains(&client.pool)))
+                })
+                .map(|api| api.logical_id.as_str())
+                .collect();
+            found.warning(
+                super::UNUSED_CLIENT_SCOPE,
+                Some(&client.logical_id),
+                format!(
+                    "/Resources/{}/Properties/AllowedOAuthScopes/{i}",
+                    client.logical_id
+                ),
+                format!(
+                    "app client '{}' may obtain scope '{scope}', but no operation of the REST APIs trusting {} ({}) requires it; least privilege: a leaked token should open no more than its client needs. Remove the scope from the client, or require it on the operations meant for it.",
+                    client.logical_id,
+                    client.pool,
+                    apis.join(", ")
+                ),
+            );
+        }
+    }
+}
