@@ -1,5 +1,5 @@
-//! The weather stack built with the Cognito constructs and the one built from L1
-//! resources only are the same stack: the constructs add nothing and drop nothing.
+//! The weather stack built with cfnkit's constructs and the one built from L1 resources
+//! only are the same stack: the constructs add nothing and drop nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
 use serde_json::Value;
@@ -43,6 +43,29 @@ fn both_build_the_same_cognito_resources() {
 }
 
 #[test]
+fn both_build_the_same_api_gateway_resources_and_outputs() {
+    let constructs = template(&weather::weather_stack());
+    let l1 = template(&weather::weather_stack_l1());
+    let diff = cfnkit_core::diff_templates(&l1, &constructs, &|_| None);
+    assert!(diff.is_empty(), "the templates differ:\n{diff}");
+    let types: Vec<&str> = constructs["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|r| r["Type"].as_str())
+        .filter(|t| t.starts_with("AWS::ApiGateway::"))
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "AWS::ApiGateway::RestApi",
+            "AWS::ApiGateway::Deployment",
+            "AWS::ApiGateway::Stage"
+        ]
+    );
+}
+
+#[test]
 fn both_print_the_same_template_byte_for_byte() {
     let text = |stack: &cfnkit_core::Stack| stack.synth().unwrap().template.to_json();
     let constructs = text(&weather::weather_stack());
@@ -54,15 +77,16 @@ fn both_print_the_same_template_byte_for_byte() {
 }
 
 #[test]
-fn the_flagship_uses_no_cognito_l1_type() {
-    let source = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/weather/src/stack.rs"),
-    )
-    .unwrap();
-    for l1 in ["cfnkit_cognito::l1", "CfnUserPool"] {
-        assert!(
-            !source.contains(l1),
-            "examples/weather/src/stack.rs should build Cognito with constructs, not {l1}"
-        );
+fn the_flagship_uses_no_l1_type() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/weather/src");
+    // The constructs' stack, its Cognito building block and its API document.
+    for file in ["stack.rs", "auth.rs", "api.rs"] {
+        let source = std::fs::read_to_string(dir.join(file)).unwrap();
+        for l1 in ["::l1", "Cfn"] {
+            assert!(
+                !source.contains(l1),
+                "examples/weather/src/{file} should build with constructs, not L1 types ({l1})"
+            );
+        }
     }
 }

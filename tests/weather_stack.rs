@@ -259,3 +259,67 @@ fn outputs_give_urls_and_ids_but_never_the_secret() {
     );
     assert!(!t["Outputs"].to_string().contains("ClientSecret"));
 }
+
+#[test]
+fn changing_the_get_mock_data_redeploys_and_changes_nothing_else() {
+    use cfnkit_core::{ChangeKind, diff_templates};
+    use weather::model::{WeatherEvent, sample_events};
+
+    let mut events = sample_events();
+    events.events.push(WeatherEvent {
+        name: "Storm Arwen".to_owned(),
+        date_start: "2021-11-26".to_owned(),
+        date_end: "2021-11-27".to_owned(),
+    });
+    let changed = weather::weather_stack_with_events(&events)
+        .synth()
+        .unwrap_or_else(|d| panic!("synth failed:\n{d}"));
+    assert!(changed.warnings.is_empty(), "{}", changed.warnings);
+    let old = template();
+    let new = changed.template.as_json().clone();
+    let deployment = |t: &Value| -> String {
+        t["Resources"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .find(|k| k.starts_with("ApiGatewayDeployment"))
+            .unwrap()
+            .clone()
+    };
+    let (old_id, new_id) = (deployment(&old), deployment(&new));
+    assert_ne!(old_id, new_id, "the deployment must be replaced");
+
+    let diff = diff_templates(&old, &new, &|_| None);
+    let changes: Vec<(String, ChangeKind, Vec<String>)> = diff
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.logical_id.clone(),
+                c.kind,
+                c.values.iter().map(|v| v.path.clone()).collect(),
+            )
+        })
+        .collect();
+    let body = "/Properties/Body/paths/~1/get/x-amazon-apigateway-integration/responses/default/responseTemplates/application~1json";
+    assert_eq!(
+        changes,
+        [
+            (
+                "WeatherEventsRestApi".to_owned(),
+                ChangeKind::Modified,
+                vec![body.to_owned()]
+            ),
+            (old_id.clone(), ChangeKind::Removed, vec![]),
+            (
+                "ApiGatewayStage".to_owned(),
+                ChangeKind::Modified,
+                vec!["/Properties/DeploymentId/Ref".to_owned()]
+            ),
+            (new_id.clone(), ChangeKind::Added, vec![]),
+        ],
+        "{diff}"
+    );
+    // The new deployment is the old one under its new id.
+    assert_eq!(old["Resources"][&old_id], new["Resources"][&new_id]);
+}

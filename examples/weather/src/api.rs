@@ -1,11 +1,13 @@
-//! The weather API: an OpenAPI 3.0 document with mock integrations and a Cognito
-//! authorizer, embedded as the RestApi's `Body`, and its standalone and public renderings.
+//! The weather API: an OpenAPI 3.0 document with mock integrations, whose operations
+//! require the scopes of the stack's resource server through its Cognito authorizer,
+//! embedded as the RestApi's `Body`; and its standalone and public renderings.
 
-use cfnkit_core::Expr;
-use cfnkit_openapi::apigw::{Integration, IntegrationResponse, PassthroughBehavior};
+use cfnkit_apigateway::{CognitoAuthorizer, MappingTemplate, MockIntegration, OperationExt};
+use cfnkit_cognito::OAuthScope;
+use cfnkit_core::{Expr, Stack};
 use cfnkit_openapi::{
-    Components, Document, Header, Info, MediaType, Operation, PathItem, Placeholders,
-    PublicProfile, ReferenceOr, RenderError, RequestBody, Response, Schema, SecurityScheme, Server,
+    Components, Document, Info, MediaType, Operation, PathItem, Placeholders, PublicProfile,
+    ReferenceOr, RenderError, RequestBody, Response, Server,
 };
 use serde_json::Value;
 
@@ -15,30 +17,26 @@ use crate::model::{WeatherEvent, WeatherEventList, sample_events};
 /// The name of the Cognito security scheme in `components.securitySchemes`.
 pub const AUTHORIZER: &str = "CognitoAuthorizer";
 
-/// The scopes each operation requires, as `<resource server>/<scope>`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiScopes {
+/// The scopes the operations require.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeatherScopes<'a> {
     /// Required by `GET /` (`list_weather`).
-    pub get: String,
+    pub get: &'a OAuthScope,
     /// Required by `POST /` (`add_weather`).
-    pub post: String,
+    pub post: &'a OAuthScope,
 }
 
-impl ApiScopes {
-    /// The scopes of the weather stack's resource server (`weather-api`).
-    pub fn weather() -> Self {
-        ApiScopes {
-            get: "weather-api/get".to_owned(),
-            post: "weather-api/post".to_owned(),
-        }
-    }
-}
-
-/// The weather API document. `pool_arns` are the user pools whose access tokens the
-/// authorizer accepts (e.g. `{"Fn::GetAtt": ["CognitoUserPool", "Arn"]}`).
-pub fn weather_api(pool_arns: Vec<Expr>, scopes: &ApiScopes) -> Document {
-    // Strings and vectors of them always serialize.
-    let list_body = serde_json::to_string(&sample_events()).unwrap_or_default();
+/// The weather API document: `GET /` answers `events` and needs `scopes.get`, `POST /`
+/// answers success and needs `scopes.post`, both through `authorizer`. The security
+/// scheme itself joins the document when the API is built
+/// ([`RestApiBuilder::authorizer`](cfnkit_apigateway::RestApiBuilder::authorizer)).
+pub fn weather_api(
+    authorizer: &CognitoAuthorizer,
+    scopes: WeatherScopes<'_>,
+    events: &WeatherEventList,
+) -> Document {
+    // A struct of strings always serializes.
+    let events = MappingTemplate::json(events).unwrap_or_else(|_| MappingTemplate::vtl("{}"));
     let post = Operation::new()
         .operation_id("add_weather")
         .summary("Add a weather event")
@@ -47,36 +45,38 @@ pub fn weather_api(pool_arns: Vec<Expr>, scopes: &ApiScopes) -> Document {
                 .required(true)
                 .content("application/json", json_model("WeatherEvent")),
         )
-        .response("200", ok_response())
-        .security(AUTHORIZER, [scopes.post.as_str()])
-        .integration(mock_integration(r#"{"message": "success"}"#));
+        .authorize(authorizer, &[scopes.post])
+        .integrate(MockIntegration::json(
+            200,
+            MappingTemplate::vtl(r#"{"message": "success"}"#),
+        ));
     let get = Operation::new()
         .operation_id("list_weather")
         .summary("List weather events")
         .response(
             "200",
-            ok_response().content("application/json", json_model("WeatherEvents")),
+            Response::new("200 response").content("application/json", json_model("WeatherEvents")),
         )
-        .security(AUTHORIZER, [scopes.get.as_str()])
-        .integration(mock_integration(&list_body));
+        .authorize(authorizer, &[scopes.get])
+        .integrate(MockIntegration::json(200, events));
 
     Document::new(Info::new("Weather Events REST API", "1.0.0"))
         .path("/", PathItem::new().post(post).get(get))
         .components(
             Components::new()
                 .model::<WeatherEvent>()
-                .model::<WeatherEventList>()
-                .security_scheme(AUTHORIZER, SecurityScheme::cognito_user_pools(pool_arns)),
+                .model::<WeatherEventList>(),
         )
 }
 
-/// The document the weather stack embeds: its user pool's ARN (`Fn::GetAtt`) and the
-/// scopes of its resource server.
+/// The document the weather stack embeds as its RestApi's `Body`: its user pool's ARN
+/// (`Fn::GetAtt`) and the scopes of its resource server.
 pub fn weather_document() -> Document {
-    weather_api(
-        vec![Expr::get_att(ids::USER_POOL, "Arn")],
-        &ApiScopes::weather(),
-    )
+    let mut scratch = Stack::new("weather");
+    crate::stack::build(&mut scratch, &sample_events())
+        .api
+        .document()
+        .clone()
 }
 
 /// The standalone rendering for review: the embedded document with every intrinsic shown
@@ -124,24 +124,7 @@ pub fn public_openapi(template: &Value) -> Result<Value, String> {
         .map_err(|e| e.to_string())
 }
 
-/// A mock integration answering 200 with `body` as `application/json`.
-fn mock_integration(body: &str) -> Integration {
-    Integration::mock()
-        .request_template("application/json", r#"{"statusCode": 200}"#)
-        .passthrough_behavior(PassthroughBehavior::WhenNoMatch)
-        .response(
-            "default",
-            IntegrationResponse::new("200")
-                .header("Content-Type", "'application/json'")
-                .response_template("application/json", body),
-        )
-}
-
-/// The 200 method response every integration response maps to.
-fn ok_response() -> Response {
-    Response::new("200 response").header("Content-Type", Header::new().schema(Schema::string()))
-}
-
-fn json_model(name: &str) -> MediaType {
+/// A body or response of `application/json` described by the component schema `name`.
+pub fn json_model(name: &str) -> MediaType {
     MediaType::new().schema(ReferenceOr::component(name))
 }

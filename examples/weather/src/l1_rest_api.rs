@@ -1,26 +1,26 @@
-//! The API Gateway half of the weather stack, from L1 resources: the REST API with the
-//! OpenAPI document as its body, a deployment whose id hashes that body, and the stage.
-//! Both versions of the stack add it the same way.
+//! The API Gateway half of the L1 weather stack: the REST API with the OpenAPI document as
+//! its body, a deployment whose id hashes that body, and the stage, as a hand-written
+//! template would have them.
 
 use cfnkit_apigateway::l1::{
     CfnDeployment, CfnRestApi, CfnStage, EndpointConfiguration, EndpointType, RestApiMode,
 };
 use cfnkit_core::{Expr, Handle, Output, Stack, short_hash};
 
-use crate::api::{ApiScopes, weather_api};
+use crate::l1_api::{ApiScopes, weather_api_l1};
 use crate::{STAGE_NAME, ids};
 
 /// The REST API and its stage.
-pub(crate) struct RestApi {
+pub(crate) struct RestApiL1 {
     api: Handle<CfnRestApi>,
     stage: Handle<CfnStage>,
 }
 
-impl RestApi {
+impl RestApiL1 {
     /// Adds the API, a deployment and the stage. `pool_arn` is the user pool whose access
     /// tokens the authorizer accepts; `scopes` are the scopes the operations require.
-    pub(crate) fn add(stack: &mut Stack, pool_arn: Expr, scopes: &ApiScopes) -> RestApi {
-        let body = weather_api(vec![pool_arn], scopes).to_expr();
+    pub(crate) fn add(stack: &mut Stack, pool_arn: Expr, scopes: &ApiScopes) -> RestApiL1 {
+        let body = weather_api_l1(vec![pool_arn], scopes).to_expr();
         // Any change to the definition must create a new deployment: hash it into the id.
         let deployment_id = format!(
             "{}{}",
@@ -47,7 +47,7 @@ impl RestApi {
                 .stage_name(STAGE_NAME)
                 .deployment_id(deployment.reference()),
         );
-        RestApi { api, stage }
+        RestApiL1 { api, stage }
     }
 
     /// The output with the stage's invoke URL.

@@ -1,7 +1,8 @@
 //! The weather stack written with L1 resources only: every CloudFormation property spelled
 //! out, exactly as a hand-written template would. It synthesises the same template as the
 //! constructs of [`crate::weather_stack`] (`tests/weather_l1_equivalence.rs` checks it), and
-//! shows what they stand for.
+//! shows what they stand for: the OpenAPI document with the scopes as strings, the
+//! deployment's hashed logical id, the outputs' URLs.
 
 use cfnkit_cognito::l1::{
     CfnUserPool, CfnUserPoolAttribute, CfnUserPoolClient, CfnUserPoolDomain,
@@ -10,8 +11,8 @@ use cfnkit_cognito::l1::{
 };
 use cfnkit_core::{Expr, Output, Pseudo, ResourceOptions, Stack};
 
-use crate::api::ApiScopes;
-use crate::rest_api::RestApi;
+use crate::l1_api::ApiScopes;
+use crate::l1_rest_api::RestApiL1;
 use crate::{DESCRIPTION, ids};
 
 /// The resource server's identifier: the prefix of every custom scope.
@@ -83,7 +84,7 @@ pub fn weather_stack_l1() -> Stack {
         get: scope("get"),
         post: scope("post"),
     };
-    let rest_api = RestApi::add(&mut stack, pool.get_att(CfnUserPoolAttribute::Arn), &scopes);
+    let rest_api = RestApiL1::add(&mut stack, pool.get_att(CfnUserPoolAttribute::Arn), &scopes);
 
     stack.add_output("ApiUrl", rest_api.url_output());
     stack.add_output(

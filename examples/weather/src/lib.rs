@@ -2,20 +2,26 @@
 //! scopes, protected by a Cognito user pool authorizer, for backend services that get
 //! access tokens with the OAuth 2.0 client-credentials flow (see shared/weather-stack.md).
 //!
-//! An ordinary library: other crates and examples import the stack, the API document and
-//! the model, and compose them.
+//! An ordinary library: other crates and examples import the stack, its building blocks,
+//! the API document and the model, and compose them.
 //!
-//! [`weather_stack`] builds the Cognito half with cfnkit's constructs;
-//! [`weather_stack_l1`] builds the same template from L1 resources only.
+//! - [`weather_stack`] builds it with cfnkit's constructs only; [`weather_stack_l1`] builds
+//!   the same template from L1 resources only.
+//! - [`auth::ServiceAuthSpec`] is its Cognito half as a building block: a pool, a resource
+//!   server with custom scopes, a client-credentials client, a domain and the API's
+//!   authorizer, under names of the caller's (`examples/reports_api.rs` builds another API
+//!   with it).
 
 pub mod api;
+pub mod auth;
+mod l1_api;
+mod l1_rest_api;
 mod l1_stack;
 pub mod model;
-mod rest_api;
 mod stack;
 
 pub use l1_stack::weather_stack_l1;
-pub use stack::weather_stack;
+pub use stack::{weather_auth, weather_stack, weather_stack_with_events};
 
 /// The template's `Description`.
 const DESCRIPTION: &str = "Weather Events REST API secured by a Cognito user pool authorizer, \

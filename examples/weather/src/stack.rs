@@ -1,67 +1,76 @@
-//! The weather stack: Cognito from cfnkit's constructs, API Gateway from L1 resources
-//! (until its constructs land).
+//! The weather stack, built with cfnkit's constructs only: the Cognito half from the
+//! reusable [`ServiceAuthSpec`], the API from the typed OpenAPI document on a REST API
+//! construct.
 
-use cfnkit_cognito::{DomainPrefix, TokenValidity, UserPool};
+use cfnkit_apigateway::{DeploymentOptions, RestApi, Stage};
+use cfnkit_cognito::TokenValidity;
 use cfnkit_core::{Output, Stack};
 
-use crate::api::ApiScopes;
-use crate::rest_api::RestApi;
-use crate::{DESCRIPTION, ids};
+use crate::api::{AUTHORIZER, WeatherScopes, weather_api};
+use crate::auth::{ScopeSpec, ServiceAuth, ServiceAuthIds, ServiceAuthSpec};
+use crate::model::{WeatherEventList, sample_events};
+use crate::{DESCRIPTION, STAGE_NAME, ids};
+
+/// The weather stack's Cognito half: who may obtain which scope is its access design.
+///
+/// The backend services' client may have `weather-api/post` and `weather-api/get`;
+/// `weather-api/delete` exists, but no client may have it yet.
+pub fn weather_auth() -> ServiceAuthSpec<'static, 3> {
+    ServiceAuthSpec {
+        ids: ServiceAuthIds {
+            user_pool: ids::USER_POOL,
+            resource_server: ids::RESOURCE_SERVER,
+            client: ids::SERVICE_CLIENT,
+            domain: ids::DOMAIN,
+        },
+        pool_name: "weather-events-api-cognito-user-pool",
+        identifier: "weather-api",
+        resource_server_name: "Weather API Resource Server",
+        scopes: [
+            ScopeSpec::granted("post", "Create weather events"),
+            ScopeSpec::granted("get", "Retrieve weather events"),
+            ScopeSpec::reserved("delete", "Delete a weather event"),
+        ],
+        access_token_validity: TokenValidity::minutes(60),
+        authorizer: AUTHORIZER,
+    }
+}
 
 /// The weather stack of shared/weather-stack.md.
-///
-/// Its access design: the backend services' client may have `weather-api/post` and
-/// `weather-api/get`; `weather-api/delete` exists, but no client may have it yet.
 pub fn weather_stack() -> Stack {
+    weather_stack_with_events(&sample_events())
+}
+
+/// The weather stack whose `GET /` mock answers `events`.
+pub fn weather_stack_with_events(events: &WeatherEventList) -> Stack {
     let mut stack = Stack::new("weather");
     stack.set_description(DESCRIPTION);
-
-    // Email sign-in and case-insensitive user names are the constructs' defaults.
-    let pool = UserPool::builder(ids::USER_POOL)
-        .name("weather-events-api-cognito-user-pool")
-        .add_to(&mut stack);
-
-    let mut server = pool.resource_server(
-        ids::RESOURCE_SERVER,
-        "weather-api",
-        "Weather API Resource Server",
-    );
-    let post = server.scope("post", "Create weather events");
-    let get = server.scope("get", "Retrieve weather events");
-    let _delete = server.scope("delete", "Delete a weather event");
-    server.add_to(&mut stack);
-
-    // A secret, the client-credentials flow only, no user sign-in flows, and a DependsOn
-    // on the resource server: what a machine client always is.
-    let client = pool
-        .machine_client(ids::SERVICE_CLIENT)
-        .scopes([&post, &get])
-        .access_token_validity(TokenValidity::minutes(60))
-        .add_to(&mut stack);
-
-    let domain = pool
-        .prefix_domain(ids::DOMAIN, DomainPrefix::unique_per_stack())
-        .add_to(&mut stack);
-
-    let scopes = ApiScopes {
-        get: get.full_name(),
-        post: post.full_name(),
-    };
-    let rest_api = RestApi::add(&mut stack, pool.arn(), &scopes);
-
-    stack.add_output("ApiUrl", rest_api.url_output());
+    let weather = build(&mut stack, events);
     stack.add_output(
-        "TokenUrl",
-        Output::new(domain.token_endpoint())
-            .description("OAuth 2.0 token endpoint (client credentials)"),
+        "ApiUrl",
+        Output::new(weather.api.url()).description("Invoke URL of the weather API's stage"),
     );
-    stack.add_output(
-        "UserPoolId",
-        Output::new(pool.id()).description("Id of the Cognito user pool"),
-    );
-    stack.add_output(
-        "UserPoolClientId",
-        Output::new(client.client_id()).description("Id of the backend services' app client"),
-    );
+    weather.auth.add_outputs(&mut stack);
     stack
+}
+
+/// The weather stack's resources, as handles.
+pub(crate) struct Weather {
+    /// The Cognito half.
+    pub(crate) auth: ServiceAuth<3>,
+    /// The REST API.
+    pub(crate) api: RestApi,
+}
+
+/// Adds the weather stack's resources (no outputs) to `stack`.
+pub(crate) fn build(stack: &mut Stack, events: &WeatherEventList) -> Weather {
+    let auth = weather_auth().add_to(stack);
+    let [post, get, _delete] = &auth.scopes;
+    let document = weather_api(&auth.authorizer, WeatherScopes { get, post }, events);
+    let api = RestApi::builder(ids::REST_API, document)
+        .authorizer(&auth.authorizer)
+        .deployment(DeploymentOptions::new().logical_id_prefix(ids::DEPLOYMENT_PREFIX))
+        .stage(ids::STAGE, Stage::new(STAGE_NAME))
+        .add_to(stack);
+    Weather { auth, api }
 }
