@@ -1,8 +1,5 @@
 //! [`CognitoAuthorizer`]: an API Gateway authorizer accepting the tokens of user pools.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use cfnkit_cognito::{OAuthScope, UserPool};
 use cfnkit_openapi::SecurityScheme;
 use cfnkit_openapi::apigw::Authorizer;
@@ -17,7 +14,7 @@ use crate::pool::PoolRef;
 ///
 /// Operations require it with [`OperationExt::authorize`](crate::OperationExt::authorize);
 /// [`RestApiBuilder::authorizer`](crate::RestApiBuilder::authorizer) adds its scheme to the
-/// API's document. Cheap to clone; clones are the same authorizer.
+/// API's document. Cheap to clone.
 ///
 /// ```
 /// use cfnkit_apigateway::CognitoAuthorizer;
@@ -33,25 +30,12 @@ use crate::pool::PoolRef;
 /// assert_eq!(scheme["x-amazon-apigateway-authorizer"]["providerARNs"][0], json!({"Fn::GetAtt": ["Pool", "Arn"]}));
 /// assert_eq!(scheme["x-amazon-apigateway-authorizer"]["authorizerResultTtlInSeconds"], 60);
 /// ```
-#[derive(Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CognitoAuthorizer {
     name: String,
     pools: Vec<UserPool>,
     identity_header: Option<String>,
     result_ttl: Option<u32>,
-    /// Scopes of other pools passed to `authorize`, for the API to report.
-    foreign: Rc<Cell<Vec<OAuthScope>>>,
-}
-
-impl std::fmt::Debug for CognitoAuthorizer {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CognitoAuthorizer")
-            .field("name", &self.name)
-            .field("pools", &self.pools)
-            .field("identity_header", &self.identity_header)
-            .field("result_ttl", &self.result_ttl)
-            .finish_non_exhaustive()
-    }
 }
 
 impl CognitoAuthorizer {
@@ -63,7 +47,6 @@ impl CognitoAuthorizer {
             pools: pools.into_iter().cloned().collect(),
             identity_header: None,
             result_ttl: None,
-            foreign: Rc::default(),
         }
     }
 
@@ -112,21 +95,5 @@ impl CognitoAuthorizer {
     /// Its pools as the rules name them.
     pub(crate) fn pool_refs(&self) -> Vec<PoolRef> {
         self.pools.iter().map(PoolRef::of).collect()
-    }
-
-    /// Remembers a scope of another pool that an operation requires.
-    pub(crate) fn record_foreign(&self, scope: &OAuthScope) {
-        let mut foreign = self.foreign.take();
-        if !foreign.contains(scope) {
-            foreign.push(scope.clone());
-        }
-        self.foreign.set(foreign);
-    }
-
-    /// The scopes of other pools operations require, in the order they were first seen.
-    pub(crate) fn foreign_scopes(&self) -> Vec<OAuthScope> {
-        let foreign = self.foreign.take();
-        self.foreign.set(foreign.clone());
-        foreign
     }
 }

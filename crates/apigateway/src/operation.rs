@@ -2,10 +2,49 @@
 //! scopes and to its integration.
 
 use cfnkit_cognito::OAuthScope;
+use cfnkit_core::Expr;
 use cfnkit_openapi::apigw::Integration;
 use cfnkit_openapi::{Header, Operation, ReferenceOr, Response, Schema};
+use serde::{Deserialize, Serialize};
 
 use crate::CognitoAuthorizer;
+use crate::pool::PoolRef;
+
+/// The extension where [`OperationExt::authorize`] notes a scope of a pool the authorizer
+/// does not trust, for [`RestApiBuilder`](crate::RestApiBuilder) to report (and remove
+/// from the document) where the operation ends up. Only the scope value knows its pool;
+/// the template shows only its name.
+pub(crate) const FOREIGN_SCOPES: &str = "x-cfnkit-scopes-of-other-pools";
+
+/// A scope of another pool an operation requires, as noted in [`FOREIGN_SCOPES`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct ForeignScope {
+    /// The authorizer's (scheme's) name.
+    pub(crate) scheme: String,
+    /// The scope, `<identifier>/<name>`.
+    pub(crate) scope: String,
+    /// The logical id of the resource server of this stack that defines it.
+    pub(crate) server: Option<String>,
+    /// The authorizer's pools, as diagnostics name them.
+    pub(crate) pools: Vec<PoolRef>,
+}
+
+impl ForeignScope {
+    /// Whether every pool of the authorizer is created by the stack (then the scope's pool
+    /// is certainly another).
+    pub(crate) fn certain(&self) -> bool {
+        !self.pools.is_empty() && self.pools.iter().all(PoolRef::is_owned)
+    }
+
+    /// The noted scopes of `operation`, and the operation without the note.
+    pub(crate) fn take(operation: &mut Operation) -> Vec<ForeignScope> {
+        operation
+            .extensions
+            .remove(FOREIGN_SCOPES)
+            .and_then(|note| serde_json::from_value(note.to_json()).ok())
+            .unwrap_or_default()
+    }
+}
 
 /// The prefix of a method response header in an integration response's parameters.
 const HEADER_PARAMETER: &str = "method.response.header.";
@@ -53,8 +92,10 @@ const HEADER_PARAMETER: &str = "method.response.header.";
 pub trait OperationExt: Sized {
     /// Requires a token `authorizer` accepts holding ANY of `scopes` (an alternative of the
     /// operation's `security`: `{"<authorizer>": ["<scope>", …]}`). A scope of a pool the
-    /// authorizer does not trust is reported at synth (`apigateway/scope-from-other-pool`),
-    /// once the API with this operation is added to a stack.
+    /// authorizer does not trust is reported at synth (`apigateway/scope-from-other-pool`)
+    /// once [`RestApiBuilder`](crate::RestApiBuilder) adds the operation's API to a stack
+    /// (until then the operation notes it in an `x-cfnkit-…` extension, which the builder
+    /// removes from the document).
     fn authorize(self, authorizer: &CognitoAuthorizer, scopes: &[&OAuthScope]) -> Self;
 
     /// Marks the operation deliberately public: `security: []`, overriding any document-wide
@@ -70,11 +111,24 @@ pub trait OperationExt: Sized {
 }
 
 impl OperationExt for Operation {
-    fn authorize(self, authorizer: &CognitoAuthorizer, scopes: &[&OAuthScope]) -> Self {
-        for scope in scopes {
-            if !authorizer.trusts(scope) {
-                authorizer.record_foreign(scope);
+    fn authorize(mut self, authorizer: &CognitoAuthorizer, scopes: &[&OAuthScope]) -> Self {
+        let pools = authorizer.pool_refs();
+        let mut foreign = ForeignScope::take(&mut self);
+        for scope in scopes.iter().filter(|s| !authorizer.trusts(s)) {
+            let noted = ForeignScope {
+                scheme: authorizer.name().to_owned(),
+                scope: scope.full_name(),
+                server: scope.resource_server().map(str::to_owned),
+                pools: pools.clone(),
+            };
+            if !foreign.contains(&noted) {
+                foreign.push(noted);
             }
+        }
+        if !foreign.is_empty() {
+            let note = serde_json::to_value(&foreign).unwrap_or_default();
+            self.extensions
+                .insert(FOREIGN_SCOPES, Expr::from_json(&note));
         }
         self.security(authorizer.name(), scopes.iter().map(|s| s.full_name()))
     }

@@ -27,7 +27,9 @@ use serde_json::Value as Json;
 /// assert_eq!(PoolRef::from_arn(&arn, &BTreeSet::new()), PoolRef::of(&shared));
 /// assert_eq!(PoolRef::of(&shared).to_string(), r#"the imported user pool {"Fn::ImportValue":"auth-PoolId"}"#);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum PoolRef {
     /// A pool of the template, by logical id.
     Owned(String),

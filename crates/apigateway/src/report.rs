@@ -1,12 +1,11 @@
 //! What the REST API construct reports at construct time, because only it knows: the
 //! OpenAPI document's own checks, and scopes of other pools passed to `authorize`.
 
-use cfnkit_core::{Collector, Stack};
+use cfnkit_core::{Collector, Severity, Stack};
 use cfnkit_openapi::{Document, SecurityRequirement};
 
-use crate::CognitoAuthorizer;
 use crate::access::escape;
-use crate::pool::PoolRef;
+use crate::operation::ForeignScope;
 
 /// Reports the findings of [`Document::check`] against the API's `Body`.
 pub(crate) fn document_checks(stack: &mut Stack, logical_id: &str, document: &Document) {
@@ -27,88 +26,88 @@ pub(crate) fn document_checks(stack: &mut Stack, logical_id: &str, document: &Do
     }
 }
 
-/// Reports every scope of another pool an operation requires of `authorizer`, where the
-/// document requires it. In the words of the template rule, so that when the template
-/// shows the mistake too, synth keeps one finding.
-pub(crate) fn foreign_scopes(
-    stack: &mut Stack,
+/// Removes the notes [`OperationExt::authorize`](crate::OperationExt::authorize) left on
+/// the operations of `document` and returns what they say with where: the JSON pointer of
+/// the scope in the template.
+pub(crate) fn take_foreign_scopes(
     logical_id: &str,
-    document: &Document,
-    authorizer: &CognitoAuthorizer,
-) {
-    let foreign = authorizer.foreign_scopes();
-    if foreign.is_empty() {
-        return;
-    }
-    let pools: Vec<PoolRef> = authorizer.pool_refs();
+    document: &mut Document,
+) -> Vec<(String, ForeignScope)> {
     let base = format!("/Resources/{logical_id}/Properties/Body");
-    let mut lists: Vec<(String, &[SecurityRequirement])> = Vec::new();
-    if let Some(security) = &document.security {
-        lists.push((format!("{base}/security"), security));
-    }
-    for (path, item) in &document.paths.paths {
+    let mut found = Vec::new();
+    for (path, item) in &mut document.paths.paths {
         let item_at = format!("{base}/paths/{}", escape(path));
         let operations = item
             .operations
-            .iter()
+            .iter_mut()
             .map(|(method, op)| (method.as_str(), op))
             .chain(
                 item.any_method
-                    .iter()
+                    .iter_mut()
                     .map(|op| ("x-amazon-apigateway-any-method", op)),
             );
         for (method, op) in operations {
-            if let Some(security) = &op.security {
-                lists.push((format!("{item_at}/{method}/security"), security));
+            let op_at = format!("{item_at}/{method}");
+            for foreign in ForeignScope::take(op) {
+                let at = scope_pointer(&op_at, op.security.as_deref(), &foreign)
+                    .unwrap_or_else(|| op_at.clone());
+                found.push((at, foreign));
             }
         }
     }
-    for scope in &foreign {
-        let full = scope.full_name();
-        let certain = scope.resource_server().is_some() || pools.iter().all(PoolRef::is_owned);
-        let message = crate::rules::other_pool_message(
-            &full,
-            scope.resource_server(),
-            authorizer.name(),
-            &pools,
-            certain,
-        );
+    found
+}
+
+/// Where an operation's security requires the scope.
+fn scope_pointer(
+    op_at: &str,
+    security: Option<&[SecurityRequirement]>,
+    foreign: &ForeignScope,
+) -> Option<String> {
+    security?.iter().enumerate().find_map(|(i, requirement)| {
+        let (_, scopes) = requirement.iter().find(|(s, _)| *s == foreign.scheme)?;
+        let j = scopes.iter().position(|s| *s == foreign.scope)?;
+        Some(format!(
+            "{op_at}/security/{i}/{}/{j}",
+            escape(&foreign.scheme)
+        ))
+    })
+}
+
+/// Reports the scopes of other pools operations require, in the words of the template
+/// rule, so that when the template shows the mistake too, synth keeps one finding. The
+/// template cannot show it when the authorizer's pool defines a scope of the same name, or
+/// when the scope comes from an imported resource server.
+pub(crate) fn foreign_scopes(
+    stack: &mut Stack,
+    logical_id: &str,
+    found: Vec<(String, ForeignScope)>,
+) {
+    for (at, foreign) in found {
+        let certain = foreign.certain();
+        // With an imported pool on the authorizer's side, only the template can tell how
+        // sure a finding is (it knows whether the scope's pool is created here); it sees
+        // every scope of a resource server of this stack, so leave those to it.
+        if foreign.server.is_some() && !certain {
+            continue;
+        }
         let severity = if certain {
-            cfnkit_core::Severity::Error
+            Severity::Error
         } else {
-            cfnkit_core::Severity::Warning
+            Severity::Warning
         };
-        let mut reported = false;
-        for (at, requirements) in &lists {
-            for (i, requirement) in requirements.iter().enumerate() {
-                for (scheme, scopes) in requirement.iter() {
-                    if scheme != authorizer.name() {
-                        continue;
-                    }
-                    for (j, _) in scopes.iter().enumerate().filter(|(_, s)| **s == full) {
-                        stack.report(
-                            severity,
-                            crate::rules::SCOPE_FROM_OTHER_POOL,
-                            Some(logical_id),
-                            format!("{at}/{i}/{}/{j}", escape(scheme)),
-                            message.clone(),
-                        );
-                        reported = true;
-                    }
-                }
-            }
-        }
-        if !reported {
-            stack.report(
-                severity,
-                crate::rules::SCOPE_FROM_OTHER_POOL,
-                Some(logical_id),
-                format!(
-                    "{base}/components/securitySchemes/{}",
-                    escape(authorizer.name())
-                ),
-                message,
-            );
-        }
+        stack.report(
+            severity,
+            crate::rules::SCOPE_FROM_OTHER_POOL,
+            Some(logical_id),
+            at,
+            crate::rules::other_pool_message(
+                &foreign.scope,
+                foreign.server.as_deref(),
+                &foreign.scheme,
+                &foreign.pools,
+                certain,
+            ),
+        );
     }
 }

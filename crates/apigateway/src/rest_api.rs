@@ -174,16 +174,22 @@ impl RestApiBuilder {
     }
 
     /// The document as the API's `Body` holds it: the given one with the authorizers'
-    /// security schemes.
+    /// security schemes (and without the notes `authorize` leaves for the builder).
     pub fn document(&self) -> Document {
+        self.document_and_notes().0
+    }
+
+    /// The document, and the scopes of other pools its operations noted.
+    fn document_and_notes(&self) -> (Document, Vec<(String, crate::operation::ForeignScope)>) {
         let mut document = self.document.clone();
+        let notes = report::take_foreign_scopes(&self.logical_id, &mut document);
         for authorizer in &self.authorizers {
             document.components.security_schemes.insert(
                 authorizer.name().to_owned(),
                 ReferenceOr::Item(authorizer.security_scheme()),
             );
         }
-        document
+        (document, notes)
     }
 
     /// The L1 RestApi this builder makes.
@@ -221,12 +227,10 @@ impl RestApiBuilder {
     /// Adds the API, its deployment and its stages to `stack`, reports what only the
     /// construct knows, and returns the API's handle.
     pub fn add_to(self, stack: &mut Stack) -> RestApi {
-        let document = self.document();
+        let (document, notes) = self.document_and_notes();
         let l1 = self.l1_with(&document);
         report::document_checks(stack, &self.logical_id, &document);
-        for authorizer in &self.authorizers {
-            report::foreign_scopes(stack, &self.logical_id, &document, authorizer);
-        }
+        report::foreign_scopes(stack, &self.logical_id, notes);
         let deployment_id = format!(
             "{}{}",
             self.deployment

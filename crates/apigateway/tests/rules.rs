@@ -1,0 +1,372 @@
+//! One deliberately broken stack per API Gateway rule: each fails (or warns) with that
+//! rule, and its diagnostics are a reviewed snapshot in `snapshots/apigateway/<rule>.snap`.
+//!
+//! Where the constructs can make the mistake, the broken stack uses them; where an L1
+//! stack can make it too, the same stack shows that the rule catches it there as well.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
+
+use cfnkit_apigateway::l1::{CfnRestApi, RestApiMode};
+use cfnkit_apigateway::{
+    CognitoAuthorizer, MappingTemplate, MockIntegration, OperationExt, RestApi, rules,
+};
+use cfnkit_cognito::{OAuthScope, ResourceServer, UserPool};
+use cfnkit_core::{Diagnostics, Expr, Severity, Stack};
+use cfnkit_openapi::{Document, Info, Method, Operation};
+use serde_json::json;
+
+/// Every finding of a synth, whether it failed or only warned.
+fn findings(stack: &Stack) -> Diagnostics {
+    match stack.synth() {
+        Ok(out) => out.warnings,
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+/// Asserts that `stack` breaks `rule` (with `severity`) and nothing else but `also`, and
+/// snapshots the rule's diagnostics.
+fn assert_rule_with(rule: &str, severity: Severity, stack: &Stack, also: &[&str]) {
+    let all = findings(stack);
+    let unexpected: Vec<String> = all
+        .iter()
+        .filter(|d| d.rule != rule && !also.contains(&d.rule))
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "other findings:\n{}",
+        unexpected.join("\n")
+    );
+    let mine: Vec<String> = all
+        .iter()
+        .filter(|d| d.rule == rule)
+        .inspect(|d| assert_eq!(d.severity, severity, "{d}"))
+        .map(ToString::to_string)
+        .collect();
+    assert!(!mine.is_empty(), "no {rule} finding in:\n{all}");
+    let name = rule.trim_start_matches("apigateway/");
+    insta::with_settings!({snapshot_path => "../../../snapshots/apigateway", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!(name, mine.join("\n"));
+    });
+}
+
+/// A stack with a pool `Pool`, its resource server `Server` (`weather-api`: `read`,
+/// `write`, `delete`), a machine client `Client` allowed `read` and `write`, and the
+/// authorizer `Cognito` trusting the pool.
+struct Fixture {
+    stack: Stack,
+    pool: UserPool,
+    read: OAuthScope,
+    write: OAuthScope,
+    delete: OAuthScope,
+    authorizer: CognitoAuthorizer,
+}
+
+fn fixture() -> Fixture {
+    let mut stack = Stack::new("rules");
+    let pool = UserPool::builder("Pool").add_to(&mut stack);
+    let mut server = pool.resource_server("Server", "weather-api", "Weather API");
+    let read = server.scope("read", "Read weather events");
+    let write = server.scope("write", "Create weather events");
+    let delete = server.scope("delete", "Delete a weather event");
+    server.add_to(&mut stack);
+    pool.machine_client("Client")
+        .scopes([&read, &write])
+        .add_to(&mut stack);
+    let authorizer = CognitoAuthorizer::new("Cognito", [&pool]);
+    Fixture {
+        stack,
+        pool,
+        read,
+        write,
+        delete,
+        authorizer,
+    }
+}
+
+/// An operation answering 200 from a mock.
+fn op() -> Operation {
+    Operation::new().integrate(MockIntegration::json(200, MappingTemplate::vtl("{}")))
+}
+
+fn doc() -> Document {
+    Document::new(Info::new("Items", "1.0.0"))
+}
+
+impl Fixture {
+    /// `GET /items` needs `read`, `POST /items` needs `write`.
+    fn items(&self) -> Document {
+        doc()
+            .operation(
+                "/items",
+                Method::Get,
+                op().operation_id("list")
+                    .authorize(&self.authorizer, &[&self.read]),
+            )
+            .operation(
+                "/items",
+                Method::Post,
+                op().operation_id("add")
+                    .authorize(&self.authorizer, &[&self.write]),
+            )
+    }
+
+    fn add_api(&mut self, document: Document) {
+        RestApi::builder("RestApi", document)
+            .authorizer(&self.authorizer)
+            .add_to(&mut self.stack);
+    }
+}
+
+/// An L1 RestApi `id` whose Body is `body`, set up as the constructs would.
+fn l1_api(stack: &mut Stack, id: &str, body: serde_json::Value) {
+    stack.add(
+        id,
+        CfnRestApi::new()
+            .body(Expr::from(body))
+            .mode(RestApiMode::Overwrite)
+            .fail_on_warnings(true),
+    );
+}
+
+/// The Body of an L1 API with the Cognito scheme `Cognito` trusting `Pool`.
+fn l1_body(paths: serde_json::Value) -> serde_json::Value {
+    let mut body = json!({
+        "openapi": "3.0.1",
+        "info": {"title": "L1", "version": "1"},
+        "components": {"securitySchemes": {"Cognito": {
+            "type": "apiKey", "name": "Authorization", "in": "header",
+            "x-amazon-apigateway-authtype": "cognito_user_pools",
+            "x-amazon-apigateway-authorizer": {
+                "type": "cognito_user_pools",
+                "providerARNs": [{"Fn::GetAtt": ["Pool", "Arn"]}]
+            }
+        }}}
+    });
+    body["paths"] = paths;
+    body
+}
+
+#[test]
+fn a_clean_stack_has_no_finding() {
+    let mut f = fixture();
+    let items = f.items();
+    f.add_api(items);
+    let out = f.stack.synth().unwrap_or_else(|d| panic!("{d}"));
+    assert!(out.warnings.is_empty(), "{}", out.warnings);
+}
+
+#[test]
+fn unauthenticated_operation() {
+    let mut f = fixture();
+    let document = f
+        .items()
+        // Forgotten.
+        .operation("/archive", Method::Delete, op().operation_id("purge"))
+        // Deliberately public: fine.
+        .operation("/health", Method::Get, op().operation_id("health").public());
+    f.add_api(document);
+    // The same in an L1 stack: no security anywhere.
+    l1_api(
+        &mut f.stack,
+        "L1Api",
+        l1_body(
+            json!({"/": {"get": {"responses": {"200": {"description": "ok"}}, "security": [{"Cognito": ["weather-api/read"]}]},
+                              "post": {"responses": {"200": {"description": "ok"}}}}}),
+        ),
+    );
+    assert_rule_with(
+        rules::UNAUTHENTICATED_OPERATION,
+        Severity::Error,
+        &f.stack,
+        &[],
+    );
+}
+
+#[test]
+fn id_token_only() {
+    let mut f = fixture();
+    let document = f.items().operation(
+        "/items",
+        Method::Put,
+        op().operation_id("replace").authorize(&f.authorizer, &[]),
+    );
+    f.add_api(document);
+    // The document's own check warns of it in general; the rule knows that only machine
+    // clients exist, so it is certain.
+    assert_rule_with(
+        rules::ID_TOKEN_ONLY,
+        Severity::Error,
+        &f.stack,
+        &["openapi/cognito-scopes"],
+    );
+}
+
+#[test]
+fn scope_from_other_pool() {
+    let mut f = fixture();
+    let other = UserPool::builder("OtherPool").add_to(&mut f.stack);
+    // Both pools define `weather-api/read`: only the construct knows which one this is.
+    let mut twin = other.resource_server("OtherServer", "weather-api", "Weather API");
+    let other_read = twin.scope("read", "Read weather events");
+    twin.add_to(&mut f.stack);
+    // `billing-api` exists only in the other pool: the template shows it too, and both
+    // say it in the same words, so synth keeps one finding.
+    let mut billing = other.resource_server("Billing", "billing-api", "Billing API");
+    let invoices = billing.scope("invoices", "Read invoices");
+    billing.add_to(&mut f.stack);
+    assert!(!f.authorizer.trusts(&other_read));
+    let document = f
+        .items()
+        .operation(
+            "/reports",
+            Method::Get,
+            op().operation_id("reports")
+                .authorize(&f.authorizer, &[&other_read]),
+        )
+        .operation(
+            "/invoices",
+            Method::Get,
+            op().operation_id("invoices")
+                .authorize(&f.authorizer, &[&invoices]),
+        );
+    f.add_api(document);
+    // An L1 API requiring the other pool's scope.
+    l1_api(
+        &mut f.stack,
+        "L1Api",
+        l1_body(
+            json!({"/": {"get": {"responses": {"200": {"description": "ok"}}, "security": [{"Cognito": ["billing-api/invoices"]}]}}}),
+        ),
+    );
+    let all = findings(&f.stack);
+    let at_invoices: Vec<_> = all
+        .iter()
+        .filter(|d| d.location.path.contains("~1invoices"))
+        .collect();
+    assert_eq!(at_invoices.len(), 1, "{all}");
+    assert_rule_with(rules::SCOPE_FROM_OTHER_POOL, Severity::Error, &f.stack, &[]);
+}
+
+#[test]
+fn scope_from_other_pool_is_a_warning_between_imported_pools() {
+    let mut stack = Stack::new("rules");
+    let shared = UserPool::from_id(Expr::import_value("auth-PoolId"));
+    let partners = UserPool::from_id(Expr::import_value("partners-PoolId"));
+    let mut server = partners.resource_server("PartnerServer", "partner-api", "Partner API");
+    let read = server.scope("read", "Read");
+    server.add_to(&mut stack);
+    let authorizer = CognitoAuthorizer::new("Cognito", [&shared]);
+    RestApi::builder(
+        "RestApi",
+        doc().operation("/", Method::Get, op().authorize(&authorizer, &[&read])),
+    )
+    .authorizer(&authorizer)
+    .add_to(&mut stack);
+    let all = findings(&stack);
+    let found: Vec<_> = all
+        .iter()
+        .filter(|d| d.rule == rules::SCOPE_FROM_OTHER_POOL)
+        .collect();
+    // Both ids are imports that may name one pool: the template rule hedges, and the
+    // construct leaves it to the template.
+    assert_eq!(found.len(), 1, "{all}");
+    assert_eq!(found[0].severity, Severity::Warning, "{all}");
+    assert!(
+        found[0]
+            .message
+            .contains("unless both ids name the same pool"),
+        "{all}"
+    );
+}
+
+#[test]
+fn undefined_scope() {
+    let mut f = fixture();
+    // A resource server another stack was to define in this stack's own pool.
+    let legacy = ResourceServer::from_identifier(&f.pool, "legacy-api").scope("read");
+    let document = f.items().operation(
+        "/legacy",
+        Method::Get,
+        op().operation_id("legacy")
+            .authorize(&f.authorizer, &[&legacy]),
+    );
+    f.add_api(document);
+    // A typo in an L1 document.
+    l1_api(
+        &mut f.stack,
+        "L1Api",
+        l1_body(
+            json!({"/": {"get": {"responses": {"200": {"description": "ok"}}, "security": [{"Cognito": ["weather-api/raed"]}]}}}),
+        ),
+    );
+    assert_rule_with(rules::UNDEFINED_SCOPE, Severity::Error, &f.stack, &[]);
+}
+
+#[test]
+fn unobtainable_scope() {
+    let mut f = fixture();
+    let document = f.items().operation(
+        "/archive",
+        Method::Delete,
+        op().operation_id("purge")
+            .authorize(&f.authorizer, &[&f.delete]),
+    );
+    f.add_api(document);
+    assert_rule_with(rules::UNOBTAINABLE_SCOPE, Severity::Warning, &f.stack, &[]);
+}
+
+#[test]
+fn unused_client_scope() {
+    let mut f = fixture();
+    // Only reading is served: the client may still write.
+    let document = doc().operation(
+        "/items",
+        Method::Get,
+        op().operation_id("list")
+            .authorize(&f.authorizer, &[&f.read]),
+    );
+    f.add_api(document);
+    assert_rule_with(rules::UNUSED_CLIENT_SCOPE, Severity::Warning, &f.stack, &[]);
+}
+
+#[test]
+fn unused_authorizer() {
+    let mut f = fixture();
+    let partners = CognitoAuthorizer::new(
+        "Partners",
+        [&UserPool::from_arn(
+            "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Partners",
+        )],
+    );
+    let items = f.items();
+    RestApi::builder("RestApi", items)
+        .authorizer(&f.authorizer)
+        .authorizer(&partners)
+        .add_to(&mut f.stack);
+    assert_rule_with(rules::UNUSED_AUTHORIZER, Severity::Warning, &f.stack, &[]);
+}
+
+#[test]
+fn rest_api_mode() {
+    let mut stack = Stack::new("rules");
+    let body = json!({"openapi": "3.0.1", "info": {"title": "T", "version": "1"}, "paths": {}});
+    stack.add("Unset", CfnRestApi::new().body(Expr::from(body.clone())));
+    stack.add(
+        "Merge",
+        CfnRestApi::new()
+            .body(Expr::from(body))
+            .mode(RestApiMode::Merge),
+    );
+    // No Body: Mode does not matter.
+    stack.add("Plain", CfnRestApi::new().name("plain"));
+    assert_rule_with(rules::REST_API_MODE, Severity::Warning, &stack, &[]);
+}
+
+#[test]
+fn every_rule_has_a_snapshot() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../snapshots/apigateway");
+    for rule in rules::ALL {
+        let file = dir.join(format!("{}.snap", rule.trim_start_matches("apigateway/")));
+        assert!(file.exists(), "{rule}: no snapshot {}", file.display());
+    }
+}
