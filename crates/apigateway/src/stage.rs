@@ -220,9 +220,14 @@ impl MethodSetting {
 
     /// Settings for one method of one path of the document (e.g. `GET /events/{id}`).
     pub fn method(method: Method, path: &str) -> Self {
-        // CloudFormation wants the path's slashes as `~1`, the root as `/`.
+        // CloudFormation wants every slash of the path as `~1` after a leading `/`
+        // (`/items/{id}` is `/~1items~1{id}`), and the root as `/`.
         let trimmed = path.trim_start_matches('/');
-        let resource_path = format!("/{}", trimmed.replace('~', "~0").replace('/', "~1"));
+        let resource_path = if trimmed.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/~1{}", trimmed.replace('~', "~0").replace('/', "~1"))
+        };
         MethodSetting::new(method.as_str().to_ascii_uppercase(), resource_path)
     }
 
