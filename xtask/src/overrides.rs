@@ -485,6 +485,12 @@ pub const RULE_HOOKS: &[RuleHook] = &[
         check: Some("crate::rules::check_rest_api"),
         template_rules: Some("crate::rules::TEMPLATE_RULES"),
     },
+    // A stage's name, access log format and method settings.
+    RuleHook {
+        type_name: "AWS::ApiGateway::Stage",
+        check: Some("crate::rules::check_stage"),
+        template_rules: None,
+    },
 ];
 
 /// The hand-written rules of a resource type, if any.

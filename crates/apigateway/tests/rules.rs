@@ -5,9 +5,12 @@
 //! stack can make it too, the same stack shows that the rule catches it there as well.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
-use cfnkit_apigateway::l1::{CfnRestApi, RestApiMode};
+use cfnkit_apigateway::l1::{
+    AccessLogSetting, CfnRestApi, CfnStage, RestApiMode, StageMethodSetting,
+};
 use cfnkit_apigateway::{
-    CognitoAuthorizer, MappingTemplate, MockIntegration, OperationExt, RestApi, rules,
+    AccessLogFormat, CognitoAuthorizer, MappingTemplate, MethodSetting, MockIntegration,
+    OperationExt, RestApi, Stage, rules,
 };
 use cfnkit_cognito::{OAuthScope, ResourceServer, UserPool};
 use cfnkit_core::{Diagnostics, Expr, Severity, Stack};
@@ -360,6 +363,75 @@ fn rest_api_mode() {
     // No Body: Mode does not matter.
     stack.add("Plain", CfnRestApi::new().name("plain"));
     assert_rule_with(rules::REST_API_MODE, Severity::Warning, &stack, &[]);
+}
+
+impl Fixture {
+    /// The items API with these stages, and an L1 stage of it.
+    fn with_stages(mut self, stages: Vec<(&str, Stage)>, l1: CfnStage) -> Stack {
+        let mut builder = RestApi::builder("RestApi", self.items()).authorizer(&self.authorizer);
+        for (id, stage) in stages {
+            builder = builder.stage(id, stage);
+        }
+        let api = builder.add_to(&mut self.stack);
+        let deployment = api.deployment().reference();
+        self.stack.add("L1Stage", l1.deployment_id(deployment));
+        self.stack
+    }
+}
+
+fn l1_stage() -> CfnStage {
+    CfnStage::new(Expr::reference("RestApi")).stage_name("l1")
+}
+
+#[test]
+fn stage_name() {
+    let stack = fixture().with_stages(
+        vec![
+            ("Dotted", Stage::new("v1.0")),
+            ("Long", Stage::new("x".repeat(129))),
+        ],
+        CfnStage::new(Expr::reference("RestApi")).stage_name(""),
+    );
+    assert_rule_with(rules::STAGE_NAME, Severity::Error, &stack, &[]);
+}
+
+#[test]
+fn access_log() {
+    let stack = fixture().with_stages(
+        vec![(
+            "Logged",
+            Stage::new("logged").access_log(
+                Expr::get_att("Logs", "Arn"),
+                AccessLogFormat::custom("$context.status $context.responseLength"),
+            ),
+        )],
+        l1_stage().access_log_setting(AccessLogSetting::new().format("$context.requestId")),
+    );
+    // `Logs` is not in the stack: core reports the dangling reference too.
+    assert_rule_with(
+        rules::ACCESS_LOG,
+        Severity::Error,
+        &stack,
+        &["core/dangling-ref"],
+    );
+}
+
+#[test]
+fn method_setting() {
+    let stack = fixture().with_stages(
+        vec![(
+            "Cached",
+            Stage::new("cached")
+                .method_setting(MethodSetting::all().throttling(10.0, 10))
+                .method_setting(MethodSetting::method(Method::Get, "/items").caching(7200)),
+        )],
+        l1_stage().method_settings([StageMethodSetting::new()
+            .http_method("*")
+            .resource_path("/*")
+            .caching_enabled(true)
+            .cache_ttl_in_seconds(-5)]),
+    );
+    assert_rule_with(rules::METHOD_SETTING, Severity::Error, &stack, &[]);
 }
 
 #[test]

@@ -271,6 +271,7 @@ impl cfnkit_core::Resource for CfnStage {
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");
+        crate::rules::check_stage(self, checks);
     }
 }
 

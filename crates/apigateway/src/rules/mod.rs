@@ -1,8 +1,9 @@
 //! The API Gateway synth rules: what relates a REST API's OpenAPI `Body` to the Cognito
-//! resources of the template, and what the registry schema cannot say about a RestApi.
+//! resources of the template, and what the registry schemas cannot say about a RestApi
+//! or a stage.
 //!
-//! The generated [`CfnRestApi`](crate::CfnRestApi) calls these (its `Resource::check` and
-//! `TEMPLATE_RULES` are wired here by `cargo run -p xtask -- gen-l1`, see
+//! The generated [`CfnRestApi`](crate::CfnRestApi) and [`CfnStage`](crate::CfnStage) call
+//! these (their `Resource::check` and `TEMPLATE_RULES` are wired here by `cargo run -p xtask -- gen-l1`, see
 //! `xtask/src/overrides.rs`), so a stack built from the L1s gets the same checks as one
 //! built with [`RestApi`](crate::RestApi). The template-wide rules read the rendered
 //! template through [`AccessMatrix`](crate::AccessMatrix); the construct reports what only
@@ -16,10 +17,12 @@ mod authorizers;
 mod operations;
 mod rest_api;
 mod scopes;
+mod stage;
 mod template;
 
 pub(crate) use rest_api::check as check_rest_api;
 pub(crate) use scopes::other_pool_message;
+pub(crate) use stage::check as check_stage;
 
 /// The template-wide rules, run once per synth when a RestApi is in the stack.
 pub(crate) const TEMPLATE_RULES: &[&dyn cfnkit_core::TemplateRule] =
@@ -51,6 +54,15 @@ pub const UNUSED_AUTHORIZER: &str = "apigateway/unused-authorizer";
 /// paths the new document deleted).
 pub const REST_API_MODE: &str = "apigateway/rest-api-mode";
 
+/// A stage name is 1 to 128 letters, digits, `-` and `_` (an error).
+pub const STAGE_NAME: &str = "apigateway/stage-name";
+/// Access logging has a destination and a format with `$context.requestId` or
+/// `$context.extendedRequestId` (an error).
+pub const ACCESS_LOG: &str = "apigateway/access-log";
+/// A method setting caches responses 0 to 3600 seconds (an error; the schema's own
+/// constraints check throttling).
+pub const METHOD_SETTING: &str = "apigateway/method-setting";
+
 /// Every rule id of this crate.
 pub const ALL: &[&str] = &[
     UNAUTHENTICATED_OPERATION,
@@ -61,4 +73,7 @@ pub const ALL: &[&str] = &[
     UNUSED_CLIENT_SCOPE,
     UNUSED_AUTHORIZER,
     REST_API_MODE,
+    STAGE_NAME,
+    ACCESS_LOG,
+    METHOD_SETTING,
 ];
