@@ -335,9 +335,9 @@ impl AccessMatrix {
         self.servers.iter().filter(move |s| s.defines(scope))
     }
 
-    /// The clients that may call `operation` of `api` with a client-credentials access
-    /// token: a client of a pool its Cognito authorizer trusts allowing one of the scopes
-    /// required of it.
+    /// The clients whose access tokens may open `operation` of `api`: clients of a pool
+    /// its Cognito authorizer trusts that may obtain one of the scopes it requires (with the
+    /// client-credentials flow, or through a user's sign-in for other clients).
     pub fn clients_opening<'a>(
         &'a self,
         api: &ApiAccess,

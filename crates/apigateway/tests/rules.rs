@@ -365,6 +365,26 @@ fn rest_api_mode() {
     assert_rule_with(rules::REST_API_MODE, Severity::Warning, &stack, &[]);
 }
 
+#[test]
+fn minimum_compression_size() {
+    let mut f = fixture();
+    RestApi::builder("RestApi", f.items())
+        .authorizer(&f.authorizer)
+        .minimum_compression_size(20_000_000)
+        .add_to(&mut f.stack);
+    // An L1 RestApi, without a Body.
+    f.stack.add(
+        "L1Api",
+        CfnRestApi::new().name("l1").minimum_compression_size(-1),
+    );
+    assert_rule_with(
+        rules::MINIMUM_COMPRESSION_SIZE,
+        Severity::Error,
+        &f.stack,
+        &[],
+    );
+}
+
 impl Fixture {
     /// The items API with these stages, and an L1 stage of it.
     fn with_stages(mut self, stages: Vec<(&str, Stage)>, l1: CfnStage) -> Stack {

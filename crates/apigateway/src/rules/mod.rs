@@ -54,6 +54,8 @@ pub const UNUSED_AUTHORIZER: &str = "apigateway/unused-authorizer";
 /// paths the new document deleted).
 pub const REST_API_MODE: &str = "apigateway/rest-api-mode";
 
+/// `MinimumCompressionSize` is 0 to 10,485,760 bytes (an error).
+pub const MINIMUM_COMPRESSION_SIZE: &str = "apigateway/minimum-compression-size";
 /// A stage name is 1 to 128 letters, digits, `-` and `_` (an error).
 pub const STAGE_NAME: &str = "apigateway/stage-name";
 /// Access logging has a destination and a format with `$context.requestId` or
@@ -73,6 +75,7 @@ pub const ALL: &[&str] = &[
     UNUSED_CLIENT_SCOPE,
     UNUSED_AUTHORIZER,
     REST_API_MODE,
+    MINIMUM_COMPRESSION_SIZE,
     STAGE_NAME,
     ACCESS_LOG,
     METHOD_SETTING,
