@@ -1,22 +1,17 @@
-//! The access matrix: which app client may call which operation, read from a synthesised
-//! template, so that the walkthrough's expectations follow the stack.
+//! The walkthrough's view of a template's access design: which app client may call which
+//! operation. The design itself is read once, by [`cfnkit_apigateway::AccessMatrix`] (the
+//! same reading the synth rules use); this adds what only the walkthrough needs: the answer
+//! of each mock integration and how long each client's access tokens live, and it insists
+//! on literal values, since it predicts what a deployed stack answers.
 
 use std::fmt;
 
-use serde_json::{Map, Value};
-
-/// A scope a resource server defines, as clients and tokens carry it: `<identifier>/<name>`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DefinedScope {
-    /// The full scope, `<identifier>/<name>`.
-    pub scope: String,
-    /// The scope's description.
-    pub description: String,
-    /// The logical id of the resource server that defines it.
-    pub server: String,
-    /// The logical id of the user pool the resource server belongs to.
-    pub pool: String,
-}
+use cfnkit_apigateway::PoolRef;
+use cfnkit_apigateway::access::{
+    ApiAccess, ClientAccess, OperationAccess, ResourceServerAccess, SchemeKind, ScopeDefinition,
+    Security,
+};
+use serde_json::Value;
 
 /// An app client (`AWS::Cognito::UserPoolClient`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,8 +124,11 @@ pub enum Verdict {
     Unknown,
 }
 
-/// The access design of a template: the scopes its resource servers define, its app
-/// clients and the operations of its REST APIs with what each needs.
+/// The access design of a template as the walkthrough uses it: the design the synth rules
+/// read ([`cfnkit_apigateway::AccessMatrix`]: resource servers and their scopes, app
+/// clients, the operations of REST APIs and what each requires), and from it the app
+/// clients with their tokens' lifetimes and the operations with what calling each takes
+/// and what its mock answers.
 ///
 /// ```
 /// use cfnkit::smoke::AccessMatrix;
@@ -139,14 +137,16 @@ pub enum Verdict {
 /// let client = matrix.client("CognitoUserPoolServiceClient").unwrap();
 /// let get = matrix.operation("GET", "/").unwrap();
 /// assert_eq!(matrix.opening_scopes(client, get), ["weather-api/get"]);
+/// assert_eq!(matrix.pool_scopes("CognitoUserPool").len(), 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessMatrix {
-    /// Every scope a resource server defines, in template order.
-    pub scopes: Vec<DefinedScope>,
+    /// The access design, as the synth rules read it.
+    pub design: cfnkit_apigateway::AccessMatrix,
     /// Every app client, in template order.
     pub clients: Vec<AppClient>,
-    /// Every operation of every REST API with a `Body`, in document order.
+    /// Every operation of every REST API with a `Body`, in document order (but `trace`,
+    /// which API Gateway does not have).
     pub operations: Vec<Operation>,
 }
 
@@ -175,35 +175,42 @@ impl MatrixError {
 
 impl AccessMatrix {
     /// Reads the access design of a synthesised template (the JSON tree of
-    /// `Template::as_json`, or a parsed template file). Values the matrix depends on
-    /// (scope names, resource server identifiers, allowed scopes, security) must be
-    /// literals; every problem is reported at once.
+    /// `Template::as_json`, or a parsed template file). Values the walkthrough depends on
+    /// (scope names, resource server identifiers, allowed scopes and flows, security, the
+    /// pools of clients and authorizers, token lifetimes) must be literals, and pools the
+    /// template's own; every problem is reported at once.
     pub fn from_template(template: &Value) -> Result<Self, MatrixError> {
+        if !template.get("Resources").is_some_and(Value::is_object) {
+            return Err(MatrixError::one("the template has no Resources object"));
+        }
+        let design = cfnkit_apigateway::AccessMatrix::from_template(template);
         let mut problems = Vec::new();
-        let resources = template
-            .get("Resources")
-            .and_then(Value::as_object)
-            .ok_or_else(|| MatrixError::one("the template has no Resources object"))?;
-
-        let mut scopes = Vec::new();
-        for (id, props) in of_type(resources, "AWS::Cognito::UserPoolResourceServer") {
-            read_server(id, props, &mut scopes, &mut problems);
+        for server in &design.servers {
+            server_problems(server, &mut problems);
         }
-        let mut clients = Vec::new();
-        for (id, props) in of_type(resources, "AWS::Cognito::UserPoolClient") {
-            if let Some(client) = read_client(id, props, &mut problems) {
-                clients.push(client);
-            }
-        }
+        let clients = design
+            .clients
+            .iter()
+            .filter_map(|client| read_client(template, client, &mut problems))
+            .collect();
         let mut operations = Vec::new();
-        for (id, props) in of_type(resources, "AWS::ApiGateway::RestApi") {
-            if let Some(body) = props.get("Body") {
-                read_api(id, body, &mut operations, &mut problems);
+        for api in &design.apis {
+            let pools = authorizer_pools(api, &mut problems);
+            // API Gateway has no TRACE method.
+            for op in api.operations.iter().filter(|op| op.method != "TRACE") {
+                operations.push(Operation {
+                    api: api.logical_id.clone(),
+                    method: op.method.clone(),
+                    path: op.path.clone(),
+                    operation_id: op.operation_id.clone(),
+                    access: access_of(api, op, &pools, &mut problems),
+                    mock: template.pointer(&op.pointer).and_then(read_mock),
+                });
             }
         }
         if problems.is_empty() {
             Ok(AccessMatrix {
-                scopes,
+                design,
                 clients,
                 operations,
             })
@@ -224,9 +231,24 @@ impl AccessMatrix {
             .find(|o| o.method.eq_ignore_ascii_case(method) && o.path == path)
     }
 
-    /// The scopes defined in a pool, in template order.
-    pub fn pool_scopes(&self, pool: &str) -> Vec<&DefinedScope> {
-        self.scopes.iter().filter(|s| s.pool == pool).collect()
+    /// Every scope a resource server defines, `<identifier>/<name>`, with the server, in
+    /// template order.
+    fn defined_scopes(
+        &self,
+    ) -> impl Iterator<Item = (String, &ScopeDefinition, &ResourceServerAccess)> {
+        self.design
+            .servers
+            .iter()
+            .flat_map(|server| server.full_scopes().map(move |(s, d)| (s, d, server)))
+    }
+
+    /// The scopes defined in the pool with this logical id, in template order.
+    pub fn pool_scopes(&self, pool: &str) -> Vec<String> {
+        let pool = PoolRef::Owned(pool.to_owned());
+        self.defined_scopes()
+            .filter(|(_, _, server)| server.pool == pool)
+            .map(|(scope, _, _)| scope)
+            .collect()
     }
 
     /// Whether an access token of `client` holding `token_scopes` may call `operation`.
@@ -269,11 +291,15 @@ impl AccessMatrix {
     /// operation table and what nobody can obtain or needs.
     pub fn render(&self) -> String {
         let mut out = String::from("scopes (resource servers)\n");
-        let width = self.scopes.iter().map(|s| s.scope.len()).max().unwrap_or(0);
-        for s in &self.scopes {
+        let scopes: Vec<_> = self.defined_scopes().collect();
+        let width = scopes.iter().map(|(s, _, _)| s.len()).max().unwrap_or(0);
+        for (scope, definition, server) in &scopes {
             out.push_str(&format!(
                 "  {:width$}  \"{}\"  ({} in {})\n",
-                s.scope, s.description, s.server, s.pool
+                scope,
+                definition.description.as_deref().unwrap_or_default(),
+                server.logical_id,
+                pool_id(&server.pool)
             ));
         }
         out.push_str("\nclients\n");
@@ -367,30 +393,21 @@ impl AccessMatrix {
         }
 
         let mut notes = Vec::new();
-        for s in &self.scopes {
-            let obtainable = self
-                .clients
-                .iter()
-                .any(|c| c.pool == s.pool && c.allowed_scopes.contains(&s.scope));
+        for (scope, _, server) in &scopes {
+            let obtainable = self.clients.iter().any(|c| {
+                matches!(&server.pool, PoolRef::Owned(pool) if *pool == c.pool)
+                    && c.allowed_scopes.contains(scope)
+            });
             let needed = self.operations.iter().any(|o| match &o.access {
-                Access::Scopes { scopes, .. } => scopes.contains(&s.scope),
+                Access::Scopes { scopes, .. } => scopes.contains(scope),
                 _ => false,
             });
-            match (obtainable, needed) {
-                (false, false) => notes.push(format!(
-                    "nobody can obtain {}, which no operation needs",
-                    s.scope
-                )),
-                (false, true) => notes.push(format!(
-                    "nobody can obtain {}, which an operation needs",
-                    s.scope
-                )),
-                (true, false) => notes.push(format!(
-                    "{} can be obtained but no operation needs it",
-                    s.scope
-                )),
-                (true, true) => {}
-            }
+            notes.push(match (obtainable, needed) {
+                (false, false) => format!("nobody can obtain {scope}, which no operation needs"),
+                (false, true) => format!("nobody can obtain {scope}, which an operation needs"),
+                (true, false) => format!("{scope} can be obtained but no operation needs it"),
+                (true, true) => continue,
+            });
         }
         if !notes.is_empty() {
             out.push_str("\nnotes\n");
@@ -402,246 +419,196 @@ impl AccessMatrix {
     }
 }
 
-/// The resources of one type, with their `Properties` (an empty object when absent).
-fn of_type<'a>(
-    resources: &'a Map<String, Value>,
-    type_name: &'a str,
-) -> impl Iterator<Item = (&'a str, &'a Value)> + 'a {
-    static EMPTY: Value = Value::Null;
-    resources
-        .iter()
-        .filter(move |(_, r)| r.get("Type").and_then(Value::as_str) == Some(type_name))
-        .map(|(id, r)| (id.as_str(), r.get("Properties").unwrap_or(&EMPTY)))
-}
-
-/// The logical id a `{"Ref": id}` names.
-fn ref_target(v: &Value) -> Option<&str> {
-    let map = v.as_object()?;
-    if map.len() != 1 {
-        return None;
-    }
-    map.get("Ref")?.as_str()
-}
-
-/// The logical id of a `{"Fn::GetAtt": [id, "Arn"]}` (or `"id.Arn"`).
-fn arn_of(v: &Value) -> Option<&str> {
-    let map = v.as_object()?;
-    match map.get("Fn::GetAtt")? {
-        Value::Array(parts) if parts.len() == 2 && parts[1].as_str() == Some("Arn") => {
-            parts[0].as_str()
-        }
-        Value::String(s) => s.strip_suffix(".Arn"),
-        _ => None,
+/// A pool as the text names it: its logical id, or how the design names an imported one.
+fn pool_id(pool: &PoolRef) -> String {
+    match pool {
+        PoolRef::Owned(id) => id.clone(),
+        PoolRef::Imported(_) => pool.to_string(),
     }
 }
 
-fn literal_strings(v: Option<&Value>, what: &str, problems: &mut Vec<String>) -> Vec<String> {
-    match v {
-        None => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(|i| match i.as_str() {
-                Some(s) => Some(s.to_owned()),
-                None => {
-                    problems.push(format!("{what}: an item is not a literal string"));
-                    None
-                }
-            })
-            .collect(),
-        Some(_) => {
-            problems.push(format!("{what} is not a literal list"));
-            Vec::new()
-        }
-    }
-}
-
-fn pool_of(id: &str, props: &Value, problems: &mut Vec<String>) -> Option<String> {
-    match props.get("UserPoolId").and_then(ref_target) {
-        Some(pool) => Some(pool.to_owned()),
-        None => {
+/// The logical id of a pool of the template, or a problem.
+fn owned_pool(pool: &PoolRef, what: &str, problems: &mut Vec<String>) -> Option<String> {
+    match pool {
+        PoolRef::Owned(id) => Some(id.clone()),
+        PoolRef::Imported(_) => {
             problems.push(format!(
-                "{id}.UserPoolId is not a Ref to a user pool of the template"
+                "{what} is not a Ref to a user pool of the template"
             ));
             None
         }
     }
 }
 
-fn read_server(id: &str, props: &Value, out: &mut Vec<DefinedScope>, problems: &mut Vec<String>) {
-    let Some(pool) = pool_of(id, props, problems) else {
+fn server_problems(server: &ResourceServerAccess, problems: &mut Vec<String>) {
+    let id = &server.logical_id;
+    if owned_pool(&server.pool, &format!("{id}.UserPoolId"), problems).is_none() {
         return;
-    };
-    let Some(identifier) = props.get("Identifier").and_then(Value::as_str) else {
+    }
+    if server.identifier.is_none() {
         problems.push(format!("{id}.Identifier is not a literal string"));
-        return;
-    };
-    let Some(list) = props.get("Scopes") else {
-        return;
-    };
-    let Some(list) = list.as_array() else {
-        problems.push(format!("{id}.Scopes is not a literal list"));
-        return;
-    };
-    for (i, scope) in list.iter().enumerate() {
-        let name = scope.get("ScopeName").and_then(Value::as_str);
-        let description = scope.get("ScopeDescription").and_then(Value::as_str);
-        match name {
-            Some(name) => out.push(DefinedScope {
-                scope: format!("{identifier}/{name}"),
-                description: description.unwrap_or_default().to_owned(),
-                server: id.to_owned(),
-                pool: pool.clone(),
-            }),
-            None => problems.push(format!(
-                "{id}.Scopes[{i}].ScopeName is not a literal string"
-            )),
-        }
+    } else if !server.scopes_readable {
+        problems.push(format!(
+            "{id}.Scopes is not a literal list of scopes with literal ScopeNames"
+        ));
     }
 }
 
-fn read_client(id: &str, props: &Value, problems: &mut Vec<String>) -> Option<AppClient> {
-    let pool = pool_of(id, props, problems)?;
-    let allowed_scopes = literal_strings(
-        props.get("AllowedOAuthScopes"),
-        &format!("{id}.AllowedOAuthScopes"),
-        problems,
-    );
-    let flows = literal_strings(
-        props.get("AllowedOAuthFlows"),
-        &format!("{id}.AllowedOAuthFlows"),
-        problems,
-    );
-    let secret = props.get("GenerateSecret").and_then(Value::as_bool) == Some(true);
-    let access_token_seconds = match props.get("AccessTokenValidity") {
-        None => 3600,
-        Some(v) => {
-            let Some(n) = v.as_u64() else {
-                problems.push(format!("{id}.AccessTokenValidity is not a literal number"));
-                return None;
-            };
-            let unit = props
-                .pointer("/TokenValidityUnits/AccessToken")
-                .and_then(Value::as_str)
-                .unwrap_or("hours");
-            let factor = match unit {
-                "seconds" => 1,
-                "minutes" => 60,
-                "hours" => 3600,
-                "days" => 86_400,
-                other => {
-                    problems.push(format!(
-                        "{id}.TokenValidityUnits.AccessToken: unknown unit '{other}'"
-                    ));
-                    return None;
-                }
-            };
-            n.saturating_mul(factor)
-        }
-    };
+fn read_client(
+    template: &Value,
+    client: &ClientAccess,
+    problems: &mut Vec<String>,
+) -> Option<AppClient> {
+    let id = &client.logical_id;
+    let pool = owned_pool(&client.pool, &format!("{id}.UserPoolId"), problems)?;
+    if !client.scopes_readable {
+        problems.push(format!(
+            "{id}.AllowedOAuthScopes is not a literal list of literal strings"
+        ));
+    }
+    if !client.flows_readable {
+        problems.push(format!(
+            "{id}.AllowedOAuthFlows is not a literal list of literal strings"
+        ));
+    }
+    let props = template
+        .get("Resources")
+        .and_then(|resources| resources.get(id))
+        .and_then(|resource| resource.get("Properties"))
+        .unwrap_or(&Value::Null);
     Some(AppClient {
-        logical_id: id.to_owned(),
+        logical_id: id.clone(),
         pool,
-        allowed_scopes,
-        flows,
-        secret,
-        access_token_seconds,
+        allowed_scopes: client
+            .allowed_scopes
+            .iter()
+            .map(|(_, s)| s.clone())
+            .collect(),
+        flows: client.flows.clone(),
+        secret: client.secret,
+        access_token_seconds: access_token_seconds(id, props, problems)?,
     })
 }
 
-/// How a security scheme authorizes.
-enum Scheme {
-    Cognito(Vec<String>),
-    Other(String),
+/// How long a client's access tokens live, from its properties.
+fn access_token_seconds(id: &str, props: &Value, problems: &mut Vec<String>) -> Option<u64> {
+    let Some(validity) = props.get("AccessTokenValidity") else {
+        return Some(3600);
+    };
+    let Some(n) = validity.as_u64() else {
+        problems.push(format!("{id}.AccessTokenValidity is not a literal number"));
+        return None;
+    };
+    let unit = props
+        .pointer("/TokenValidityUnits/AccessToken")
+        .and_then(Value::as_str)
+        .unwrap_or("hours");
+    let factor = match unit {
+        "seconds" => 1,
+        "minutes" => 60,
+        "hours" => 3600,
+        "days" => 86_400,
+        other => {
+            problems.push(format!(
+                "{id}.TokenValidityUnits.AccessToken: unknown unit '{other}'"
+            ));
+            return None;
+        }
+    };
+    Some(n.saturating_mul(factor))
 }
 
-fn read_schemes(api: &str, body: &Value, problems: &mut Vec<String>) -> Vec<(String, Scheme)> {
-    let schemes = body
-        .pointer("/components/securitySchemes")
-        .or_else(|| body.get("securityDefinitions"))
-        .and_then(Value::as_object);
-    let Some(schemes) = schemes else {
-        return Vec::new();
-    };
+/// The logical ids of the pools each Cognito scheme of `api` trusts, by scheme name; a
+/// pool that is not the template's own (or a list that is not literal) is a problem.
+fn authorizer_pools(api: &ApiAccess, problems: &mut Vec<String>) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
-    for (name, scheme) in schemes {
-        let authorizer = scheme.get("x-amazon-apigateway-authorizer");
-        let kind = authorizer
-            .and_then(|a| a.get("type"))
-            .and_then(Value::as_str)
-            .map(str::to_ascii_lowercase);
-        let auth_type = scheme
-            .get("x-amazon-apigateway-authtype")
-            .and_then(Value::as_str)
-            .map(str::to_ascii_lowercase);
-        let parsed = match kind.as_deref() {
-            Some("cognito_user_pools") => {
-                let arns = authorizer
-                    .and_then(|a| a.get("providerARNs"))
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default();
-                let mut pools = Vec::new();
-                for arn in &arns {
-                    match arn_of(arn) {
-                        Some(pool) => pools.push(pool.to_owned()),
-                        None => problems.push(format!(
-                            "{api}.Body: security scheme {name}: a providerARNs entry is not \
-                             Fn::GetAtt of a user pool's Arn in the template"
-                        )),
-                    }
-                }
-                Scheme::Cognito(pools)
-            }
-            Some("token") | Some("request") => Scheme::Other("a Lambda authorizer".to_owned()),
-            _ if auth_type.as_deref() == Some("awssigv4") => Scheme::Other("IAM".to_owned()),
-            _ => Scheme::Other(format!("security scheme {name}")),
+    for scheme in &api.schemes {
+        let SchemeKind::Cognito {
+            pools,
+            pools_readable,
+        } = &scheme.kind
+        else {
+            continue;
         };
-        out.push((name.clone(), parsed));
+        let what = format!("{}.Body: security scheme {}", api.logical_id, scheme.name);
+        if !pools_readable {
+            problems.push(format!("{what}: providerARNs is not a literal list"));
+        }
+        let mut owned = Vec::new();
+        for pool in pools {
+            match pool {
+                PoolRef::Owned(id) => owned.push(id.clone()),
+                PoolRef::Imported(_) => problems.push(format!(
+                    "{what}: a providerARNs entry is not Fn::GetAtt of a user pool's Arn in the \
+                     template"
+                )),
+            }
+        }
+        out.push((scheme.name.clone(), owned));
     }
     out
 }
 
+/// What calling `op` takes: the first Cognito requirement decides; otherwise another kind
+/// of authorization, or none.
 fn access_of(
-    security: Option<&Value>,
-    schemes: &[(String, Scheme)],
-    what: &str,
+    api: &ApiAccess,
+    op: &OperationAccess,
+    pools: &[(String, Vec<String>)],
     problems: &mut Vec<String>,
 ) -> Access {
-    let Some(requirements) = security.and_then(Value::as_array) else {
-        return Access::Open;
+    let what = format!(
+        "{}.Body.paths.{}.{}",
+        api.logical_id,
+        op.path,
+        op.method.to_ascii_lowercase()
+    );
+    let requirements = match &op.security {
+        Security::Missing | Security::Public { .. } => return Access::Open,
+        Security::Required { requirements, .. } => requirements,
+        Security::Unreadable => {
+            problems.push(format!(
+                "{what}.security is not a literal list of security requirements"
+            ));
+            return Access::Open;
+        }
     };
     let mut other = None;
     for requirement in requirements {
-        let Some(requirement) = requirement.as_object() else {
+        let name = &requirement.scheme;
+        let Some(scheme) = api.scheme(name) else {
+            problems.push(format!(
+                "{what}.security names {name}, which is not a security scheme"
+            ));
             continue;
         };
-        for (name, scopes) in requirement {
-            match schemes.iter().find(|(n, _)| n == name).map(|(_, s)| s) {
-                Some(Scheme::Cognito(pools)) => {
-                    let scopes =
-                        literal_strings(Some(scopes), &format!("{what}.security"), problems);
-                    return if scopes.is_empty() {
-                        Access::IdToken {
-                            pools: pools.clone(),
-                        }
-                    } else {
-                        Access::Scopes {
-                            pools: pools.clone(),
-                            scopes,
-                        }
-                    };
+        match scheme.kind {
+            SchemeKind::Cognito { .. } => {
+                if !requirement.scopes_readable {
+                    problems.push(format!(
+                        "{what}.security: the scopes of {name} are not a literal list of \
+                         literal strings"
+                    ));
                 }
-                Some(Scheme::Other(kind)) => other = Some(kind.clone()),
-                None => problems.push(format!(
-                    "{what}.security names {name}, which is not a security scheme"
-                )),
+                let pools = pools
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, p)| p.clone())
+                    .unwrap_or_default();
+                let scopes: Vec<String> =
+                    requirement.scopes.iter().map(|(_, s)| s.clone()).collect();
+                return if scopes.is_empty() {
+                    Access::IdToken { pools }
+                } else {
+                    Access::Scopes { pools, scopes }
+                };
             }
+            SchemeKind::Lambda => other = Some("a Lambda authorizer".to_owned()),
+            SchemeKind::Iam => other = Some("IAM".to_owned()),
+            SchemeKind::Other => other = Some(format!("security scheme {name}")),
         }
     }
-    match other {
-        Some(kind) => Access::Other(kind),
-        None => Access::Open,
-    }
+    other.map_or(Access::Open, Access::Other)
 }
 
 fn read_mock(operation: &Value) -> Option<MockResponse> {
@@ -683,41 +650,6 @@ fn read_mock(operation: &Value) -> Option<MockResponse> {
     })
 }
 
-fn read_api(api: &str, body: &Value, out: &mut Vec<Operation>, problems: &mut Vec<String>) {
-    let schemes = read_schemes(api, body, problems);
-    let default_security = body.get("security");
-    let Some(paths) = body.get("paths").and_then(Value::as_object) else {
-        return;
-    };
-    for (path, item) in paths {
-        let Some(item) = item.as_object() else {
-            continue;
-        };
-        for (method, operation) in item {
-            let method = match method.as_str() {
-                "get" | "put" | "post" | "delete" | "options" | "head" | "patch" => {
-                    method.to_ascii_uppercase()
-                }
-                "x-amazon-apigateway-any-method" => "ANY".to_owned(),
-                _ => continue,
-            };
-            let what = format!("{api}.Body.paths.{path}.{}", method.to_ascii_lowercase());
-            let security = operation.get("security").or(default_security);
-            out.push(Operation {
-                api: api.to_owned(),
-                path: path.clone(),
-                operation_id: operation
-                    .get("operationId")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
-                access: access_of(security, &schemes, &what, problems),
-                mock: read_mock(operation),
-                method,
-            });
-        }
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
@@ -748,7 +680,7 @@ pub(crate) mod tests {
             client.custom_scopes(),
             ["weather-api/post", "weather-api/get"]
         );
-        let defined: Vec<&str> = m.scopes.iter().map(|s| s.scope.as_str()).collect();
+        let defined = m.pool_scopes("CognitoUserPool");
         assert_eq!(
             defined,
             ["weather-api/post", "weather-api/get", "weather-api/delete"]
@@ -916,5 +848,21 @@ pub(crate) mod tests {
         assert!(e.problems[1].contains("Client.AllowedOAuthScopes"), "{e}");
         assert!(e.problems[2].contains("Nowhere"), "{e}");
         assert!(AccessMatrix::from_template(&json!([])).is_err());
+    }
+
+    #[test]
+    fn security_and_pools_known_only_at_deploy_time_are_problems() {
+        let mut t = template();
+        let body = &mut t["Resources"]["Api"]["Properties"]["Body"];
+        body["paths"]["/items"]["head"]["security"] = json!({"Fn::If": ["Open", [], []]});
+        body["components"]["securitySchemes"]["Auth"]["x-amazon-apigateway-authorizer"]["providerARNs"] =
+            json!([{"Fn::ImportValue": "auth-PoolArn"}]);
+        let e = AccessMatrix::from_template(&t).unwrap_err();
+        assert_eq!(e.problems.len(), 2, "{e}");
+        assert!(e.problems[0].contains("providerARNs"), "{e}");
+        assert!(
+            e.problems[1].contains("Api.Body.paths./items.head.security"),
+            "{e}"
+        );
     }
 }

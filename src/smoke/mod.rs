@@ -25,9 +25,7 @@ mod plan;
 #[cfg(feature = "smoke")]
 mod run;
 
-pub use matrix::{
-    Access, AccessMatrix, AppClient, DefinedScope, MatrixError, MockResponse, Operation, Verdict,
-};
+pub use matrix::{Access, AccessMatrix, AppClient, MatrixError, MockResponse, Operation, Verdict};
 pub use outputs::{OutputKeys, parse_outputs};
 pub use plan::{Action, Bearer, ClientAuth, Expect, Plan, Step};
 #[cfg(feature = "smoke")]

@@ -132,11 +132,7 @@ impl Plan {
         let api = pick_api(matrix, api)?;
         let operations: Vec<&Operation> =
             matrix.operations.iter().filter(|o| o.api == api).collect();
-        let pool_scopes: Vec<String> = matrix
-            .pool_scopes(&client.pool)
-            .into_iter()
-            .map(|s| s.scope.clone())
-            .collect();
+        let pool_scopes = matrix.pool_scopes(&client.pool);
         let full = client.custom_scopes();
         let seconds = client.access_token_seconds;
         let mut steps = Vec::new();

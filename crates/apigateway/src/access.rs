@@ -1,10 +1,12 @@
 //! The access design of a template, derived in one place: which scopes each app client may
 //! obtain, which pools each Cognito authorizer trusts, and which scopes each operation of a
-//! REST API requires. The synth rules of [`crate::rules`] read it; it reads the rendered
-//! template, so stacks written with L1s and with constructs are read alike.
+//! REST API requires. The synth rules of [`crate::rules`] read it, and so does the smoke
+//! walkthrough of the `cfnkit` facade (`cfnkit::smoke`); it reads the rendered template, so
+//! stacks written with L1s and with constructs are read alike.
 //!
 //! It never fails: a value CloudFormation computes at deploy time (a `Ref` in a scope list,
-//! a `BodyS3Location`) is marked unreadable, and the rules that would need it stay silent.
+//! a `BodyS3Location`) is marked unreadable, and the rules that would need it stay silent
+//! (the walkthrough, which needs literals, reports it).
 
 use std::collections::BTreeSet;
 
@@ -45,6 +47,15 @@ pub fn is_oidc_scope(scope: &str) -> bool {
     OIDC_SCOPES.contains(&scope)
 }
 
+/// A scope of a resource server's `Scopes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeDefinition {
+    /// `ScopeName`.
+    pub name: String,
+    /// `ScopeDescription`, when literal.
+    pub description: Option<String>,
+}
+
 /// An `AWS::Cognito::UserPoolResourceServer`: the custom scopes it defines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResourceServerAccess {
@@ -54,8 +65,10 @@ pub struct ResourceServerAccess {
     pub pool: PoolRef,
     /// `Identifier`, when literal.
     pub identifier: Option<String>,
-    /// The literal `ScopeName`s of `Scopes`.
-    pub scope_names: Vec<String>,
+    /// The scopes of `Scopes` with a literal `ScopeName`, in template order.
+    pub scopes: Vec<ScopeDefinition>,
+    /// Whether `Scopes` is absent or a list whose every `ScopeName` is literal.
+    pub scopes_readable: bool,
 }
 
 impl ResourceServerAccess {
@@ -63,7 +76,17 @@ impl ResourceServerAccess {
     pub fn defines(&self, scope: &str) -> bool {
         scope.rsplit_once('/').is_some_and(|(identifier, name)| {
             self.identifier.as_deref() == Some(identifier)
-                && self.scope_names.iter().any(|n| n == name)
+                && self.scopes.iter().any(|s| s.name == name)
+        })
+    }
+
+    /// The full scopes it defines, `<identifier>/<name>`, in template order (none when
+    /// `Identifier` is not literal).
+    pub fn full_scopes(&self) -> impl Iterator<Item = (String, &ScopeDefinition)> {
+        self.identifier.iter().flat_map(move |identifier| {
+            self.scopes
+                .iter()
+                .map(move |s| (format!("{identifier}/{}", s.name), s))
         })
     }
 }
@@ -93,6 +116,10 @@ pub struct ClientAccess {
     pub scopes_readable: bool,
     /// `AllowedOAuthFlows`, literal items.
     pub flows: Vec<String>,
+    /// Whether `AllowedOAuthFlows` is absent or a list of literals.
+    pub flows_readable: bool,
+    /// Whether `GenerateSecret` is `true` (a client-credentials client needs a secret).
+    pub secret: bool,
     /// Whether it can get ID tokens.
     pub id_tokens: IdTokens,
 }
@@ -121,14 +148,16 @@ pub enum SchemeKind {
     },
     /// A Lambda authorizer (`token` or `request`).
     Lambda,
-    /// Any other scheme (IAM, API keys, …).
+    /// AWS IAM authorization (`x-amazon-apigateway-authtype: awsSigv4`).
+    Iam,
+    /// Any other scheme (API keys, …).
     Other,
 }
 
 /// A security scheme of a REST API's `Body`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchemeAccess {
-    /// Its name in `components.securitySchemes`.
+    /// Its name in `components.securitySchemes` (`securityDefinitions` in Swagger 2.0).
     pub name: String,
     /// The JSON pointer of the scheme in the template.
     pub pointer: String,
@@ -147,7 +176,7 @@ impl SchemeAccess {
 
     /// Whether the scheme stands for an API Gateway authorizer (Cognito or Lambda).
     pub fn is_authorizer(&self) -> bool {
-        !matches!(self.kind, SchemeKind::Other)
+        matches!(self.kind, SchemeKind::Cognito { .. } | SchemeKind::Lambda)
     }
 }
 
@@ -425,6 +454,21 @@ fn literal_strings(value: Option<&Json>) -> (Vec<(usize, String)>, bool) {
 }
 
 fn read_server(id: &str, props: &Json, pools: &BTreeSet<&str>) -> ResourceServerAccess {
+    let listed = props.get("Scopes");
+    let items = listed.and_then(Json::as_array).map(Vec::as_slice);
+    let scopes: Vec<ScopeDefinition> = items
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| {
+            Some(ScopeDefinition {
+                name: s.get("ScopeName")?.as_str()?.to_owned(),
+                description: s
+                    .get("ScopeDescription")
+                    .and_then(Json::as_str)
+                    .map(str::to_owned),
+            })
+        })
+        .collect();
     ResourceServerAccess {
         logical_id: id.to_owned(),
         pool: PoolRef::from_user_pool_id(props.get("UserPoolId"), pools),
@@ -432,13 +476,8 @@ fn read_server(id: &str, props: &Json, pools: &BTreeSet<&str>) -> ResourceServer
             .get("Identifier")
             .and_then(Json::as_str)
             .map(str::to_owned),
-        scope_names: props
-            .get("Scopes")
-            .and_then(Json::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|s| s.get("ScopeName").and_then(Json::as_str).map(str::to_owned))
-            .collect(),
+        scopes_readable: listed.is_none() || items.is_some_and(|i| i.len() == scopes.len()),
+        scopes,
     }
 }
 
@@ -453,6 +492,8 @@ fn read_client(id: &str, props: &Json, pools: &BTreeSet<&str>) -> ClientAccess {
         scopes_readable,
         id_tokens: id_tokens(&flows, flows_readable, props.get("ExplicitAuthFlows")),
         flows,
+        flows_readable,
+        secret: props.get("GenerateSecret").and_then(Json::as_bool) == Some(true),
     }
 }
 
@@ -510,10 +551,10 @@ fn read_api(id: &str, props: &Json, pools: &BTreeSet<&str>) -> ApiAccess {
                     continue;
                 };
                 let item_at = format!("{base}/paths/{}", escape(path));
-                for method in METHODS {
-                    let Some(operation) = item.get(method) else {
-                        continue;
-                    };
+                let methods = item
+                    .iter()
+                    .filter(|(key, _)| METHODS.contains(&key.as_str()));
+                for (method, operation) in methods {
                     let pointer = format!("{item_at}/{}", escape(method));
                     let security = match operation.get("security") {
                         Some(own) => read_security(own, &format!("{pointer}/security")),
@@ -551,10 +592,15 @@ fn read_api(id: &str, props: &Json, pools: &BTreeSet<&str>) -> ApiAccess {
 }
 
 fn read_schemes(body: &Json, base: &str, pools: &BTreeSet<&str>) -> Vec<SchemeAccess> {
-    let Some(schemes) = body
-        .pointer("/components/securitySchemes")
-        .and_then(Json::as_object)
-    else {
+    // OpenAPI 3.0, else Swagger 2.0 (which API Gateway imports too).
+    let (at, schemes) = match body.pointer("/components/securitySchemes") {
+        Some(schemes) => ("components/securitySchemes", schemes),
+        None => (
+            "securityDefinitions",
+            body.get("securityDefinitions").unwrap_or(&Json::Null),
+        ),
+    };
+    let Some(schemes) = schemes.as_object() else {
         return Vec::new();
     };
     schemes
@@ -580,11 +626,18 @@ fn read_schemes(body: &Json, base: &str, pools: &BTreeSet<&str>) -> Vec<SchemeAc
                     }
                 }
                 Some("token" | "request") => SchemeKind::Lambda,
+                _ if scheme
+                    .get("x-amazon-apigateway-authtype")
+                    .and_then(Json::as_str)
+                    .is_some_and(|t| t.eq_ignore_ascii_case("awsSigv4")) =>
+                {
+                    SchemeKind::Iam
+                }
                 _ => SchemeKind::Other,
             };
             SchemeAccess {
                 name: name.clone(),
-                pointer: format!("{base}/components/securitySchemes/{}", escape(name)),
+                pointer: format!("{base}/{at}/{}", escape(name)),
                 kind,
             }
         })

@@ -174,3 +174,54 @@ fn values_computed_at_deploy_time_are_unreadable_not_errors() {
         AccessMatrix::default()
     );
 }
+
+#[test]
+fn what_the_walkthrough_reads_too() {
+    let mut t = template();
+    let body = &mut t["Resources"]["Api"]["Properties"]["Body"];
+    // Document order, not method order.
+    body["paths"]["/events"] = json!({"post": {}, "get": {}});
+    body["components"]["securitySchemes"]["Iam"] = json!({"type": "apiKey",
+        "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "awsSigv4"});
+    let m = AccessMatrix::from_template(&t);
+    let server = &m.servers[0];
+    assert_eq!(
+        server
+            .full_scopes()
+            .map(|(scope, s)| (scope, s.description.clone().unwrap()))
+            .collect::<Vec<_>>(),
+        [
+            ("rs/read".to_owned(), "Read".to_owned()),
+            ("rs/write".to_owned(), "Write".to_owned())
+        ]
+    );
+    assert!(server.scopes_readable);
+    let machine = &m.clients[0];
+    assert!(machine.secret && machine.flows_readable);
+    let api = &m.apis[0];
+    let iam = api.scheme("Iam").unwrap();
+    assert_eq!(iam.kind, SchemeKind::Iam);
+    assert!(!iam.is_authorizer());
+    let events: Vec<String> = api.operations[4..].iter().map(|o| o.label()).collect();
+    assert_eq!(events, ["POST /events", "GET /events"]);
+
+    // Swagger 2.0 keeps its schemes in `securityDefinitions`.
+    let body = &mut t["Resources"]["Api"]["Properties"]["Body"];
+    let schemes = body["components"]["securitySchemes"].take();
+    body["securityDefinitions"] = schemes;
+    body.as_object_mut().unwrap().remove("components");
+    let m = AccessMatrix::from_template(&t);
+    let auth = m.apis[0].scheme("Auth").unwrap();
+    assert!(auth.cognito_pools().is_some());
+    assert_eq!(
+        auth.pointer,
+        "/Resources/Api/Properties/Body/securityDefinitions/Auth"
+    );
+
+    // Scopes computed at deploy time.
+    t["Resources"]["Server"]["Properties"]["Scopes"] = json!([{"ScopeName": {"Ref": "Name"}}]);
+    t["Resources"]["Machine"]["Properties"]["AllowedOAuthFlows"] = json!({"Ref": "Flows"});
+    let m = AccessMatrix::from_template(&t);
+    assert!(!m.servers[0].scopes_readable);
+    assert!(!m.clients[0].flows_readable);
+}

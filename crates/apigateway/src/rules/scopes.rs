@@ -120,10 +120,11 @@ impl Scope<'_> {
                 "resource server '{}' (identifier '{identifier}') of {} defines no scope '{name}' (it defines: {})",
                 server.logical_id,
                 server.pool,
-                if server.scope_names.is_empty() {
+                if server.scopes.is_empty() {
                     "none".to_owned()
                 } else {
-                    server.scope_names.join(", ")
+                    let names: Vec<&str> = server.scopes.iter().map(|s| s.name.as_str()).collect();
+                    names.join(", ")
                 }
             ),
             None => format!(
