@@ -479,7 +479,8 @@ pub const RULE_HOOKS: &[RuleHook] = &[
         template_rules: COGNITO_TEMPLATE_RULES,
     },
     // The rules relating a REST API's OpenAPI `Body` (security, scopes, authorizers) to
-    // the template's Cognito resources, and `Mode` for a `Body`.
+    // the template's Cognito resources, the OpenAPI document checks on the `Body` read back
+    // into the document model, and `Mode` for a `Body`.
     RuleHook {
         type_name: "AWS::ApiGateway::RestApi",
         check: Some("crate::rules::check_rest_api"),

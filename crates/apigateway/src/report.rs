@@ -1,5 +1,7 @@
-//! What the REST API construct reports at construct time, because only it knows: the
-//! OpenAPI document's own checks, and scopes of other pools passed to `authorize`.
+//! What the REST API construct reports at construct time, because only it knows: Rust
+//! types whose schemas share a name, and scopes of other pools passed to `authorize`. The
+//! document's other checks run at synth on the `Body` the template holds (see
+//! [`crate::rules`]).
 
 use cfnkit_core::{Collector, Severity, Stack};
 use cfnkit_openapi::{Document, SecurityRequirement};
@@ -7,10 +9,11 @@ use cfnkit_openapi::{Document, SecurityRequirement};
 use crate::access::escape;
 use crate::operation::ForeignScope;
 
-/// Reports the findings of [`Document::check`] against the API's `Body`.
-pub(crate) fn document_checks(stack: &mut Stack, logical_id: &str, document: &Document) {
+/// Reports what the `Body` cannot show of the document: the findings of
+/// [`Document::check_origins_into`].
+pub(crate) fn model_origins(stack: &mut Stack, logical_id: &str, document: &Document) {
     let mut found = Collector::new(stack.name());
-    document.check_into(
+    document.check_origins_into(
         &mut found,
         Some(logical_id),
         &format!("/Resources/{logical_id}/Properties/Body"),

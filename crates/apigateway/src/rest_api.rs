@@ -24,8 +24,9 @@ use crate::{CognitoAuthorizer, report};
 ///   [`stage`](Self::stage) says otherwise).
 ///
 /// At [`add_to`](Self::add_to) the [`CognitoAuthorizer`]s given to
-/// [`authorizer`](Self::authorizer) join the document's security schemes, and the
-/// document's own checks ([`Document::check`]) are reported with the stack's.
+/// [`authorizer`](Self::authorizer) join the document's security schemes. At synth the
+/// document's own checks ([`Document::check`]) run on the `Body` the template holds, with
+/// any change made through the escape hatch ([`RestApi::l1`]).
 ///
 /// ```
 /// use cfnkit_apigateway::{CognitoAuthorizer, MappingTemplate, MockIntegration, OperationExt, RestApi, Stage};
@@ -229,7 +230,7 @@ impl RestApiBuilder {
     pub fn add_to(self, stack: &mut Stack) -> RestApi {
         let (document, notes) = self.document_and_notes();
         let l1 = self.l1_with(&document);
-        report::document_checks(stack, &self.logical_id, &document);
+        report::model_origins(stack, &self.logical_id, &document);
         report::foreign_scopes(stack, &self.logical_id, notes);
         let deployment_id = format!(
             "{}{}",

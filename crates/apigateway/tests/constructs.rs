@@ -12,7 +12,9 @@ use cfnkit_apigateway::{
 use cfnkit_cognito::{OAuthScope, UserPool};
 use cfnkit_core::{Expr, Output, Stack};
 use cfnkit_openapi::apigw::{Integration, IntegrationResponse};
-use cfnkit_openapi::{Document, Info, Method, Operation, ReferenceOr, Response};
+use cfnkit_openapi::{
+    Components, Document, Info, Method, Operation, Parameter, ReferenceOr, Response, Schema,
+};
 use serde_json::{Value, json};
 
 /// A stack with a pool, a resource server (`items/read`), a machine client allowed it and
@@ -386,6 +388,63 @@ fn the_document_checks_run_at_synth() {
             .path
             .starts_with("/Resources/Cached/Properties/Body/components/securitySchemes/Cognito"),
         "{diagnostics}"
+    );
+}
+
+#[test]
+fn the_document_checks_read_the_body_the_template_holds() {
+    // The scheme forgotten, then added through the escape hatch: the finding goes with it.
+    let (mut stack, read, authorizer) = base();
+    let api = RestApi::builder("Api", document(&read, &authorizer, "[]")).add_to(&mut stack);
+    let fixed = api.document().clone().components(
+        Components::new().security_scheme(authorizer.name(), authorizer.security_scheme()),
+    );
+    stack.resource_mut(api.l1()).unwrap().body = Some(fixed.to_expr());
+    synth(&stack);
+
+    // A mistake made through the escape hatch is found, once.
+    let broken = fixed.operation(
+        "/items/{id}",
+        Method::Get,
+        Operation::new()
+            .operation_id("list")
+            .authorize(&authorizer, &[&read])
+            .integrate(MockIntegration::json(200, MappingTemplate::vtl("{}")))
+            .parameter(Parameter::path("id").schema(Schema::string())),
+    );
+    stack.resource_mut(api.l1()).unwrap().body = Some(broken.to_expr());
+    let diagnostics = stack.synth().unwrap_err();
+    let rules: Vec<&str> = diagnostics.iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["openapi/duplicate-operation-id"], "{diagnostics}");
+
+    // What the Body cannot show (two Rust types behind one schema name) the construct
+    // reports, once.
+    mod v1 {
+        #[allow(dead_code)] // Only its schema is used.
+        #[derive(schemars::JsonSchema)]
+        pub struct Item {
+            pub name: String,
+        }
+    }
+    mod v2 {
+        #[allow(dead_code)] // Only its schema is used.
+        #[derive(schemars::JsonSchema)]
+        pub struct Item {
+            pub id: u32,
+        }
+    }
+    let (mut stack, read, authorizer) = base();
+    let document = document(&read, &authorizer, "[]")
+        .components(Components::new().model::<v1::Item>().model::<v2::Item>());
+    RestApi::builder("Api", document)
+        .authorizer(&authorizer)
+        .add_to(&mut stack);
+    let warnings = stack.synth().unwrap().warnings;
+    let rules: Vec<&str> = warnings.iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["openapi/model-clash"], "{warnings}");
+    assert_eq!(
+        warnings.iter().next().unwrap().location.path,
+        "/Resources/Api/Properties/Body/components/schemas/Item"
     );
 }
 

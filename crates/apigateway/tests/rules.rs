@@ -385,6 +385,70 @@ fn minimum_compression_size() {
     );
 }
 
+#[test]
+fn openapi_body() {
+    let mut f = fixture();
+    let ok = json!({"200": {"description": "ok"}});
+    let mut body = l1_body(json!({"/items/{id}": {
+        // A Swagger 2.0 habit.
+        "parameters": [{"name": "id", "in": "body", "required": true, "schema": {"type": "string"}}],
+        "get": {"operationId": 7, "responses": {"200": {}}, "security": [{"Cognito": ["weather-api/read"]}]},
+        "post": {"responses": ok, "security": [{"Cognito": ["weather-api/write"]}]}
+    }}));
+    // Valid once CloudFormation resolves it: not a finding.
+    body["info"]["title"] = json!({"Fn::Sub": "${AWS::StackName} items"});
+    l1_api(&mut f.stack, "L1Api", body);
+    // Neither is a Body CloudFormation includes from S3, nor a Swagger 2.0 one.
+    l1_api(
+        &mut f.stack,
+        "Included",
+        json!({"Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": "s3://bucket/api.yaml"}}}),
+    );
+    l1_api(
+        &mut f.stack,
+        "Swagger",
+        json!({"swagger": "2.0", "info": {"title": "S", "version": "1"}, "paths": {}}),
+    );
+    assert_rule_with(rules::OPENAPI_BODY, Severity::Error, &f.stack, &[]);
+}
+
+/// The OpenAPI document checks run on an L1 RestApi's hand-written `Body` as on the
+/// construct's.
+#[test]
+fn document_checks_on_an_l1_body() {
+    let mut f = fixture();
+    let ok = json!({"200": {"description": "ok"}});
+    l1_api(
+        &mut f.stack,
+        "L1Api",
+        l1_body(json!({
+            "/items/{id}": {"get": {"summery": "One item", "responses": ok, "security": [{"Cognito": ["weather-api/read"]}]}},
+            "/items": {"post": {"responses": ok, "security": [{"Cognito": ["weather-api/write"]}, {"Cogntio": []}]}}
+        })),
+    );
+    let all = findings(&f.stack);
+    let mine: Vec<String> = all.iter().map(ToString::to_string).collect();
+    assert!(
+        all.iter()
+            .all(|d| d.rule.starts_with("openapi/")
+                && d.location.logical_id.as_deref() == Some("L1Api")),
+        "{all}"
+    );
+    let rules: Vec<&str> = all.iter().map(|d| d.rule).collect();
+    assert_eq!(
+        rules,
+        [
+            "openapi/unknown-security-scheme",
+            "openapi/path-parameter",
+            "openapi/extension-key"
+        ],
+        "{all}"
+    );
+    insta::with_settings!({snapshot_path => "../../../snapshots/apigateway", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("document-checks", mine.join("\n"));
+    });
+}
+
 impl Fixture {
     /// The items API with these stages, and an L1 stage of it.
     fn with_stages(mut self, stages: Vec<(&str, Stage)>, l1: CfnStage) -> Stack {

@@ -1,13 +1,13 @@
 //! The Encoding Object of a multipart or form body's property, and parameter styles.
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extensions::{Extensions, extension_builder};
 use crate::{Header, ReferenceOr};
 
 /// How a parameter (or a form property) is serialized (`style`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ParameterStyle {
     /// `matrix` (path): `;id=5`.

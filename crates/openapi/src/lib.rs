@@ -15,7 +15,8 @@
 //!   [`Placeholders`], [`StackOutputs`]); **public** [`Document::render_public`] with a
 //!   [`PublicProfile`] (no AWS extensions, Cognito shown as OAuth 2.0 client credentials).
 //! - [`Document::check`]: every finding as a core diagnostic (rule `openapi/…`, severity,
-//!   JSON pointer, remedy).
+//!   JSON pointer, remedy); [`Document::from_json`] (and `Deserialize`) reads a document
+//!   back from its JSON, e.g. a hand-written RestApi `Body`, so that it can be checked too.
 //!
 //! Fields that typically hold deployment-time values (server and OAuth URLs, extension
 //! values, ARNs) are expressions; descriptive text is plain `String`. Structs are
@@ -40,6 +41,7 @@ mod operation;
 mod parameter;
 mod path;
 mod pointer;
+mod read;
 mod reference;
 pub mod render;
 mod response;
@@ -62,6 +64,7 @@ pub use model::schemas_for;
 pub use operation::Operation;
 pub use parameter::{Parameter, ParameterLocation};
 pub use path::{Method, PathItem, Paths};
+pub use read::{ReadError, ReadProblem};
 pub use reference::{Component, ReferenceOr};
 pub use render::{
     Placeholders, PublicProfile, RenderError, Resolver, StackOutputs, Strict, Unresolved,

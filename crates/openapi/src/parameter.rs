@@ -1,14 +1,14 @@
 //! Parameter Objects: path, query, header and cookie parameters.
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::extensions::{Extensions, extension_builder};
 use crate::{Example, MediaType, ParameterStyle, ReferenceOr, Schema};
 
 /// Where a parameter is sent (`in`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParameterLocation {
     /// Part of the path, named by a `{name}` template in the path key.

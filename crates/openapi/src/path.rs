@@ -1,13 +1,13 @@
 //! Path Items and the Paths Object.
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extensions::{Extensions, extension_builder};
 use crate::{Operation, Parameter, ReferenceOr, Server};
 
 /// An HTTP method an OpenAPI 3.0 Path Item can hold an operation for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
     /// `get`

@@ -2,12 +2,12 @@
 
 use cfnkit_core::Expr;
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extensions::{Extensions, extension_builder};
 
 /// Where an `apiKey` scheme's key is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ApiKeyLocation {
     /// A query string parameter.

@@ -330,3 +330,15 @@ fn intrinsics_in_urls_stay_intrinsics() {
     );
     assert_eq!(json["paths"]["/events/{id}"]["put"]["security"], json!([]));
 }
+
+#[test]
+fn the_kitchen_sink_reads_back_from_its_json() {
+    for doc in [literal_kitchen_sink(), embedded_kitchen_sink()] {
+        let json = doc.to_json();
+        let back = Document::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, doc);
+        assert_eq!(back.to_json(), json);
+        let deserialized: Document = serde_json::from_value(json).unwrap();
+        assert_eq!(deserialized, doc);
+    }
+}

@@ -5,6 +5,7 @@
 mod common;
 
 use cfnkit_core::{Expr, Intrinsic};
+use cfnkit_openapi::Document;
 use common::{LIST_BODY, weather_document};
 use serde_json::json;
 
@@ -141,4 +142,16 @@ fn rendering_is_deterministic() {
 #[test]
 fn weather_document_is_valid_openapi() {
     cfnkit_testkit::assert_openapi_valid("weather-embedded", &weather_document().to_json());
+}
+
+#[test]
+fn the_weather_document_reads_back_from_its_json() {
+    let doc = weather_document();
+    // As a RestApi Body holds it: intrinsics (the authorizer's pool ARN) intact.
+    let body = doc.to_expr().to_json();
+    let back = Document::from_json(&body).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, doc);
+    assert_eq!(back.to_json(), body);
+    let deserialized: Document = serde_json::from_value(body).unwrap();
+    assert_eq!(deserialized, doc);
 }

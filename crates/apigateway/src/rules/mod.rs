@@ -6,14 +6,21 @@
 //! these (their `Resource::check` and `TEMPLATE_RULES` are wired here by `cargo run -p xtask -- gen-l1`, see
 //! `xtask/src/overrides.rs`), so a stack built from the L1s gets the same checks as one
 //! built with [`RestApi`](crate::RestApi). The template-wide rules read the rendered
-//! template through [`AccessMatrix`](crate::AccessMatrix); the construct reports what only
-//! it knows (an [`OAuthScope`](cfnkit_cognito::OAuthScope) value of another pool, the
-//! OpenAPI document's own checks) through `Stack::report`.
+//! template: the access rules through [`AccessMatrix`](crate::AccessMatrix), and the
+//! OpenAPI document's own checks ([`Document::check`](cfnkit_openapi::Document::check),
+//! rules `openapi/…`) on every RestApi `Body` read back with
+//! [`Document::from_json`](cfnkit_openapi::Document::from_json), so they see edits made
+//! through the escape hatch too. The construct reports what only it knows (an
+//! [`OAuthScope`](cfnkit_cognito::OAuthScope) value of another pool, Rust types whose
+//! schemas share a name) through `Stack::report`.
 //!
 //! Every rule has a stable id, listed below with what it checks. Values CloudFormation
-//! computes at deploy time (a `Ref` in a scope list, a `BodyS3Location`) are not checked.
+//! computes at deploy time (a `Ref` in a scope list, a `BodyS3Location`, a `Body` through
+//! `Fn::Transform`) are not checked; nor is a Swagger 2.0 `Body` against the OpenAPI 3.0
+//! document checks.
 
 mod authorizers;
+mod document;
 mod operations;
 mod rest_api;
 mod scopes;
@@ -26,7 +33,7 @@ pub(crate) use stage::check as check_stage;
 
 /// The template-wide rules, run once per synth when a RestApi is in the stack.
 pub(crate) const TEMPLATE_RULES: &[&dyn cfnkit_core::TemplateRule] =
-    &[&template::ApiGatewayTemplate];
+    &[&template::ApiGatewayTemplate, &document::OpenApiBodies];
 
 /// An operation has security: its own `security`, the document's, or `security: []` to
 /// say it is deliberately public (an error: without any, anyone can call it).
@@ -53,6 +60,10 @@ pub const UNUSED_AUTHORIZER: &str = "apigateway/unused-authorizer";
 /// A RestApi with a `Body` sets `Mode: overwrite` (a warning: the default `merge` keeps
 /// paths the new document deleted).
 pub const REST_API_MODE: &str = "apigateway/rest-api-mode";
+/// A RestApi's `Body` is an OpenAPI 3.0 document: each field has its type, required
+/// fields are there (an error, one per problem, at its JSON pointer; the `openapi/…`
+/// document checks run on every `Body` that is one).
+pub const OPENAPI_BODY: &str = "apigateway/openapi-body";
 
 /// `MinimumCompressionSize` is 0 to 10,485,760 bytes (an error).
 pub const MINIMUM_COMPRESSION_SIZE: &str = "apigateway/minimum-compression-size";
@@ -75,6 +86,7 @@ pub const ALL: &[&str] = &[
     UNUSED_CLIENT_SCOPE,
     UNUSED_AUTHORIZER,
     REST_API_MODE,
+    OPENAPI_BODY,
     MINIMUM_COMPRESSION_SIZE,
     STAGE_NAME,
     ACCESS_LOG,

@@ -83,7 +83,41 @@ impl Document {
     /// document embedded as the `Body` of the RestApi `logical_id`: `base` is the JSON
     /// pointer of the document in the template (`/Resources/Api/Properties/Body`).
     pub fn check_into(&self, found: &mut Collector, logical_id: Option<&str>, base: &str) {
-        let mut checker = Checker {
+        let mut checker = self.checker();
+        checker.document();
+        checker.report(found, logical_id, base);
+    }
+
+    /// Reports, like [`Document::check_into`], only the findings that the document's JSON
+    /// cannot show and the document model can: Rust types given to
+    /// [`Components::model`] that produced a schema of the same name
+    /// (`openapi/model-clash`; the JSON holds the last one only). A document read back with
+    /// [`Document::from_json`] has none; a construct that leaves the other checks to a
+    /// rule over its rendered `Body` reports these beside it.
+    ///
+    /// ```
+    /// use cfnkit_core::Collector;
+    /// use cfnkit_openapi::{Components, Document, Info};
+    ///
+    /// mod a { #[derive(schemars::JsonSchema)] pub struct Event { pub name: String } }
+    /// mod b { #[derive(schemars::JsonSchema)] pub struct Event { pub id: u32 } }
+    /// let doc = Document::new(Info::new("API", "1.0.0"))
+    ///     .components(Components::new().model::<a::Event>().model::<b::Event>());
+    /// let mut found = Collector::new("api");
+    /// doc.check_origins_into(&mut found, Some("Api"), "/Resources/Api/Properties/Body");
+    /// let found = found.finish();
+    /// assert_eq!(found.iter().map(|d| d.rule).collect::<Vec<_>>(), ["openapi/model-clash"]);
+    /// let read = Document::from_json(&doc.to_json()).unwrap();
+    /// assert!(read.check().iter().all(|d| d.rule != "openapi/model-clash"));
+    /// ```
+    pub fn check_origins_into(&self, found: &mut Collector, logical_id: Option<&str>, base: &str) {
+        let mut checker = self.checker();
+        checker.model_clashes(&Pointer::root().child("components").child("schemas"));
+        checker.report(found, logical_id, base);
+    }
+
+    fn checker(&self) -> Checker<'_> {
+        Checker {
             doc: self,
             components: &self.components,
             findings: Vec::new(),
@@ -91,10 +125,6 @@ impl Document {
             links: Vec::new(),
             validators: None,
             uses_integrations: self.uses_integrations(),
-        };
-        checker.document();
-        for (severity, rule, path, message) in checker.findings {
-            found.push(severity, rule, logical_id, format!("{base}{path}"), message);
         }
     }
 
@@ -126,6 +156,13 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// Hands the findings to a synth collector, under `base` in the template.
+    fn report(self, found: &mut Collector, logical_id: Option<&str>, base: &str) {
+        for (severity, rule, path, message) in self.findings {
+            found.push(severity, rule, logical_id, format!("{base}{path}"), message);
+        }
+    }
+
     fn error(&mut self, rule: &'static str, at: &Pointer, message: String) {
         self.findings
             .push((Severity::Error, rule, at.as_str().to_owned(), message));

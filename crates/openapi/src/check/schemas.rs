@@ -82,22 +82,32 @@ impl Checker<'_> {
                     ),
                 );
             }
-            if let Some(o) = origin.filter(|o| !o.clashes.is_empty()) {
-                let mut types: Vec<&str> = o.clashes.clone();
-                types.push(o.rust_type);
-                self.warning(
-                    "openapi/model-clash",
-                    &s_at,
-                    format!(
-                        "the Rust types `{}` all produce the schema \"{name}\"; the last one \
-                         added replaced the others: give one a distinct #[schemars(rename = \
-                         \"…\")]",
-                        types.join("`, `")
-                    ),
-                );
-            }
             self.schema_refs(schema.as_json(), &s_at);
             self.schema_dialect(schema.as_json(), &s_at, rust.as_deref());
+        }
+        self.model_clashes(at);
+    }
+
+    /// `openapi/model-clash`: Rust types that produced a schema of the same name. Only the
+    /// model knows it; the document holds the last schema only.
+    pub(super) fn model_clashes(&mut self, at: &Pointer) {
+        let c = self.components;
+        for (name, o) in &c.model_origins {
+            if o.clashes.is_empty() || !c.schemas.contains_key(name) {
+                continue;
+            }
+            let mut types: Vec<&str> = o.clashes.clone();
+            types.push(o.rust_type);
+            self.warning(
+                "openapi/model-clash",
+                &at.child(name),
+                format!(
+                    "the Rust types `{}` all produce the schema \"{name}\"; the last one \
+                     added replaced the others: give one a distinct #[schemars(rename = \
+                     \"…\")]",
+                    types.join("`, `")
+                ),
+            );
         }
     }
 
