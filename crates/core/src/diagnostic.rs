@@ -167,7 +167,7 @@ impl<'a> IntoIterator for &'a Diagnostics {
 }
 
 /// Collects diagnostics while synth runs.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Collector {
     stack: String,
     found: Vec<Diagnostic>,

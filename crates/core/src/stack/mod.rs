@@ -11,7 +11,7 @@ pub use options::{RemovalPolicy, ResourceOptions};
 pub use output::Output;
 pub use parameter::{Parameter, ParameterRef, ParameterType};
 
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::diagnostic::{Collector, Severity};
 use crate::expr::Expr;
 use crate::resource::{ErasedResource, Handle, RawResource, Resource, ResourceRef};
 
@@ -45,7 +45,7 @@ pub struct Stack {
     pub(crate) resources: Vec<ResourceEntry>,
     pub(crate) outputs: Entries<Output>,
     /// Findings constructs reported while building the stack, for synth to return.
-    pub(crate) reported: Vec<Diagnostic>,
+    pub(crate) reported: Collector,
 }
 
 impl std::fmt::Debug for Stack {
@@ -105,15 +105,16 @@ impl Stack {
     /// An empty stack. The name is how diagnostics and multi-stack apps refer to it (the
     /// deployed stack's name is chosen at deploy time).
     pub fn new(name: impl Into<String>) -> Self {
+        let name = name.into();
         Stack {
-            name: name.into(),
+            reported: Collector::new(name.clone()),
+            name,
             description: None,
             parameters: Vec::new(),
             mappings: Vec::new(),
             conditions: Vec::new(),
             resources: Vec::new(),
             outputs: Vec::new(),
-            reported: Vec::new(),
         }
     }
 
@@ -221,16 +222,8 @@ impl Stack {
         path: impl Into<String>,
         message: impl Into<String>,
     ) {
-        self.reported.push(Diagnostic {
-            severity,
-            rule,
-            location: Location {
-                stack: self.name.clone(),
-                logical_id: logical_id.map(str::to_owned),
-                path: path.into(),
-            },
-            message: message.into(),
-        });
+        self.reported
+            .push(severity, rule, logical_id, path, message);
     }
 
     /// The output names, in authoring order.

@@ -34,7 +34,7 @@ impl Stack {
     /// `synth`, rendering references to other stacks of an app as the links say.
     pub(crate) fn synth_linked(&self, links: &links::Links) -> Result<Synthesized, Diagnostics> {
         let mut found = Collector::new(self.name());
-        found.extend(Diagnostics(self.reported.clone()));
+        found.extend(self.reported.clone().finish());
         let rendered = render::render(self, links, &mut found);
         names::check(self, &rendered.outputs, &mut found);
         for entry in &self.resources {
