@@ -25,15 +25,21 @@ pub(crate) struct ForeignScope {
     pub(crate) scope: String,
     /// The logical id of the resource server of this stack that defines it.
     pub(crate) server: Option<String>,
+    /// The logical id of the scope's pool when the stack creates it
+    /// ([`OAuthScope::pool_logical_id`]).
+    pub(crate) scope_pool: Option<String>,
     /// The authorizer's pools, as diagnostics name them.
     pub(crate) pools: Vec<PoolRef>,
 }
 
 impl ForeignScope {
-    /// Whether every pool of the authorizer is created by the stack (then the scope's pool
-    /// is certainly another).
+    /// Whether the scope's pool is certainly none of the authorizer's: the stack creates
+    /// the scope's pool (a pool it creates is none it imports, nor another it creates), or
+    /// it creates every pool of the authorizer. Otherwise both pools are imported under
+    /// different ids, which may name one pool. As the template rule decides.
     pub(crate) fn certain(&self) -> bool {
-        !self.pools.is_empty() && self.pools.iter().all(PoolRef::is_owned)
+        self.scope_pool.is_some()
+            || (!self.pools.is_empty() && self.pools.iter().all(PoolRef::is_owned))
     }
 
     /// The noted scopes of `operation`, and the operation without the note.
@@ -119,6 +125,7 @@ impl OperationExt for Operation {
                 scheme: authorizer.name().to_owned(),
                 scope: scope.full_name(),
                 server: scope.resource_server().map(str::to_owned),
+                scope_pool: scope.pool_logical_id().map(str::to_owned),
                 pools: pools.clone(),
             };
             if !foreign.contains(&noted) {

@@ -78,9 +78,10 @@ fn scope_pointer(
 }
 
 /// Reports the scopes of other pools operations require, in the words of the template
-/// rule, so that when the template shows the mistake too, synth keeps one finding. The
-/// template cannot show it when the authorizer's pool defines a scope of the same name, or
-/// when the scope comes from an imported resource server.
+/// rule and as sure as it is (both know whether the scope's pool is created here), so that
+/// when the template shows the mistake too, synth keeps one finding. The template cannot
+/// show it when a pool of the authorizer defines a scope of the same name (between two
+/// imported pools too), or when the scope comes from an imported resource server.
 pub(crate) fn foreign_scopes(
     stack: &mut Stack,
     logical_id: &str,
@@ -88,12 +89,6 @@ pub(crate) fn foreign_scopes(
 ) {
     for (at, foreign) in found {
         let certain = foreign.certain();
-        // With an imported pool on the authorizer's side, only the template can tell how
-        // sure a finding is (it knows whether the scope's pool is created here); it sees
-        // every scope of a resource server of this stack, so leave those to it.
-        if foreign.server.is_some() && !certain {
-            continue;
-        }
         let severity = if certain {
             Severity::Error
         } else {

@@ -13,7 +13,7 @@ use cfnkit_apigateway::{
     OperationExt, RestApi, Stage, rules,
 };
 use cfnkit_cognito::{OAuthScope, ResourceServer, UserPool};
-use cfnkit_core::{Diagnostics, Expr, Severity, Stack};
+use cfnkit_core::{Diagnostic, Diagnostics, Expr, Severity, Stack};
 use cfnkit_openapi::{Document, Info, Method, Operation};
 use serde_json::json;
 
@@ -23,6 +23,11 @@ fn findings(stack: &Stack) -> Diagnostics {
         Ok(out) => out.warnings,
         Err(diagnostics) => diagnostics,
     }
+}
+
+/// The findings of one rule.
+fn with_rule<'a>(all: &'a Diagnostics, rule: &str) -> Vec<&'a Diagnostic> {
+    all.iter().filter(|d| d.rule == rule).collect()
 }
 
 /// Asserts that `stack` breaks `rule` (with `severity`) and nothing else but `also`, and
@@ -266,16 +271,74 @@ fn scope_from_other_pool_is_a_warning_between_imported_pools() {
     .authorizer(&authorizer)
     .add_to(&mut stack);
     let all = findings(&stack);
-    let found: Vec<_> = all
-        .iter()
-        .filter(|d| d.rule == rules::SCOPE_FROM_OTHER_POOL)
-        .collect();
-    // Both ids are imports that may name one pool: the template rule hedges, and the
-    // construct leaves it to the template.
+    let found = with_rule(&all, rules::SCOPE_FROM_OTHER_POOL);
+    // Both ids are imports that may name one pool: the template rule and the construct
+    // hedge, in the same words, so synth keeps one finding.
     assert_eq!(found.len(), 1, "{all}");
     assert_eq!(found[0].severity, Severity::Warning, "{all}");
     assert!(
         found[0]
+            .message
+            .contains("unless both ids name the same pool"),
+        "{all}"
+    );
+}
+
+#[test]
+fn scope_from_other_pool_behind_a_namesake() {
+    // The authorizer's (imported) pool has a resource server defining `api/read` too, so
+    // the template shows nothing wrong: only the scope values know their pools.
+    let mut stack = Stack::new("rules");
+    let shared = UserPool::from_id(Expr::import_value("auth-PoolId"));
+    let partners = UserPool::from_id(Expr::import_value("partners-PoolId"));
+    let own = UserPool::builder("Pool").add_to(&mut stack);
+    let mut namesake = shared.resource_server("SharedServer", "api", "API");
+    namesake.scope("read", "Read");
+    namesake.add_to(&mut stack);
+    let mut partner = partners.resource_server("PartnerServer", "api", "API");
+    let partner_read = partner.scope("read", "Read");
+    partner.add_to(&mut stack);
+    let mut ours = own.resource_server("OwnServer", "api", "API");
+    let own_read = ours.scope("read", "Read");
+    ours.add_to(&mut stack);
+    let authorizer = CognitoAuthorizer::new("Cognito", [&shared]);
+    let document = doc()
+        .operation(
+            "/partners",
+            Method::Get,
+            op().authorize(&authorizer, &[&partner_read]),
+        )
+        .operation(
+            "/own",
+            Method::Get,
+            op().authorize(&authorizer, &[&own_read]),
+        );
+    RestApi::builder("RestApi", document)
+        .authorizer(&authorizer)
+        .add_to(&mut stack);
+    let all = findings(&stack);
+    let found = with_rule(&all, rules::SCOPE_FROM_OTHER_POOL);
+    assert_eq!(found.len(), 2, "{all}");
+    // A pool the stack creates is none it imports: certain.
+    let of_own = found[0];
+    assert_eq!(of_own.severity, Severity::Error, "{all}");
+    assert!(of_own.location.path.contains("~1own"), "{all}");
+    assert!(
+        of_own.message.contains("resource server 'OwnServer'"),
+        "{all}"
+    );
+    // Two imported ids may name one pool: a warning that says so.
+    let of_partners = found[1];
+    assert_eq!(of_partners.severity, Severity::Warning, "{all}");
+    assert!(of_partners.location.path.contains("~1partners"), "{all}");
+    assert!(
+        of_partners
+            .message
+            .contains("resource server 'PartnerServer'"),
+        "{all}"
+    );
+    assert!(
+        of_partners
             .message
             .contains("unless both ids name the same pool"),
         "{all}"

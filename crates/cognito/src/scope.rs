@@ -90,6 +90,33 @@ impl OAuthScope {
         self.server.as_deref()
     }
 
+    /// The logical id of the scope's user pool when this stack creates it
+    /// ([`UserPool::builder`](crate::UserPool::builder)), or `None` for a pool created
+    /// elsewhere ([`UserPool::from_id`](crate::UserPool::from_id),
+    /// [`UserPool::from_arn`](crate::UserPool::from_arn)). Two scopes with logical ids are
+    /// of one pool exactly when the ids are equal; a pool with a logical id is never an
+    /// imported one.
+    ///
+    /// ```
+    /// use cfnkit_cognito::{ResourceServer, UserPool};
+    /// use cfnkit_core::Stack;
+    ///
+    /// let mut stack = Stack::new("auth");
+    /// let pool = UserPool::builder("Pool").add_to(&mut stack);
+    /// let mut api = pool.resource_server("Api", "weather-api", "Weather API");
+    /// assert_eq!(api.scope("read", "Read weather events").pool_logical_id(), Some("Pool"));
+    ///
+    /// let shared = UserPool::from_id("eu-west-1_AbC");
+    /// let legacy = ResourceServer::from_identifier(&shared, "legacy-api").scope("read");
+    /// assert_eq!(legacy.pool_logical_id(), None);
+    /// ```
+    pub fn pool_logical_id(&self) -> Option<&str> {
+        match &self.pool {
+            PoolIdentity::Owned(logical_id) => Some(logical_id),
+            PoolIdentity::Imported(_) => None,
+        }
+    }
+
     /// Its pool, as diagnostics name it.
     pub(crate) fn pool_description(&self) -> String {
         self.pool.to_string()
