@@ -15,27 +15,12 @@ pub fn header() -> String {
     )
 }
 
-/// The checker methods a crate's code calls, so that `constraints.rs` holds only those.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum CheckKind {
-    /// String lengths.
-    Length,
-    /// Integer ranges.
-    Integer,
-    /// Number ranges.
-    Number,
-    /// Item counts.
-    Items,
-}
-
-/// One module's source, and the checker methods it calls.
+/// One module's source.
 pub struct ModuleSource {
     /// The module's file stem.
     pub module: String,
     /// The source.
     pub text: String,
-    /// The checker methods used.
-    pub checks: BTreeSet<CheckKind>,
 }
 
 /// Writes one module: its imports are collected while its items are written.
@@ -44,10 +29,9 @@ struct Writer<'m> {
     module: String,
     body: String,
     imports: BTreeSet<String>,
-    checks: BTreeSet<CheckKind>,
 }
 
-/// Every module of a crate's `l1/` except `mod.rs` and `constraints.rs`.
+/// Every module of a crate's `l1/` except `mod.rs`.
 pub fn modules(model: &CrateModel) -> Result<Vec<ModuleSource>, String> {
     model
         .modules()
@@ -58,20 +42,18 @@ pub fn modules(model: &CrateModel) -> Result<Vec<ModuleSource>, String> {
                 module: module.clone(),
                 body: String::new(),
                 imports: BTreeSet::new(),
-                checks: BTreeSet::new(),
             };
             w.module_items()?;
             Ok(ModuleSource {
                 text: w.finish(),
                 module,
-                checks: w.checks,
             })
         })
         .collect()
 }
 
 /// `l1/mod.rs`: declares the modules and re-exports every public type.
-pub fn mod_rs(model: &CrateModel, sources: &[ModuleSource], has_checks: bool) -> String {
+pub fn mod_rs(model: &CrateModel, sources: &[ModuleSource]) -> String {
     let mut out = header();
     let types: Vec<String> = model
         .resources
@@ -89,9 +71,6 @@ pub fn mod_rs(model: &CrateModel, sources: &[ModuleSource], has_checks: bool) ->
         hand_written_rules(model)
     )));
     out.push('\n');
-    if has_checks {
-        out.push_str("mod constraints;\n");
-    }
     for s in sources {
         let _ = writeln!(out, "mod {};", s.module);
     }
@@ -270,7 +249,7 @@ impl<'m> Writer<'m> {
                 .push_str("\nfn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {\n");
             if schema_checks {
                 self.imports
-                    .insert("super::constraints::Checker".to_owned());
+                    .insert("cfnkit_core::constraints::Checker".to_owned());
                 self.body
                     .push_str("self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), \"\");\n");
             }
@@ -529,7 +508,7 @@ impl<'m> Writer<'m> {
     /// `check_at`: the constraint checks of an object's literal values, under `path`.
     fn check_at(&mut self, object: &Object) -> Result<(), String> {
         self.imports
-            .insert("super::constraints::Checker".to_owned());
+            .insert("cfnkit_core::constraints::Checker".to_owned());
         let mut body = String::new();
         for prop in &object.props {
             if !self.model.shape_has_checks(&prop.shape) {
@@ -563,7 +542,6 @@ impl<'m> Writer<'m> {
                     let (min, max) = (c.min_items.filter(|n| *n > 0), c.max_items);
                     // A hand-written rule may check the item count instead.
                     if (min.is_some() || max.is_some()) && c.checked_by.is_empty() {
-                        self.checks.insert(CheckKind::Items);
                         let len = if prop.required {
                             format!("Some(self.{field}.len())")
                         } else {
@@ -611,7 +589,6 @@ impl<'m> Writer<'m> {
         let c = &shape.constraints;
         Ok(match &shape.ty {
             Ty::String => {
-                self.checks.insert(CheckKind::Length);
                 let min = c.min_length.filter(|n| *n > 0);
                 format!(
                     "c.length({path}, {some}, {}, {});\n",
@@ -620,7 +597,6 @@ impl<'m> Writer<'m> {
                 )
             }
             Ty::Integer => {
-                self.checks.insert(CheckKind::Integer);
                 let int = |n: f64| format!("{}", n.round());
                 format!(
                     "c.integer({path}, {some}, {}, {});\n",
@@ -629,7 +605,6 @@ impl<'m> Writer<'m> {
                 )
             }
             Ty::Number => {
-                self.checks.insert(CheckKind::Number);
                 let float = |n: f64| format!("{n:?}");
                 format!(
                     "c.number({path}, {some}, {}, {});\n",

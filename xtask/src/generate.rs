@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::crate_model::CrateModel;
-use crate::emit::{self, CheckKind};
+use crate::emit;
 use crate::model;
 use crate::overrides::{self, RESOURCES};
 use crate::registry::Registry;
@@ -95,50 +95,13 @@ fn check_rule_tables(krate: &str, parsed: &[model::ParsedResource]) -> Result<()
 fn crate_files(registry: &Registry, krate: &'static str) -> Result<Vec<(String, String)>, String> {
     let model = crate_model(registry, krate)?;
     let sources = emit::modules(&model)?;
-    let checks: BTreeSet<CheckKind> = sources
-        .iter()
-        .flat_map(|s| s.checks.iter().copied())
-        .collect();
-    let mut files = vec![(
-        "mod.rs".to_owned(),
-        emit::mod_rs(&model, &sources, !checks.is_empty()),
-    )];
-    if !checks.is_empty() {
-        files.push(("constraints.rs".to_owned(), constraints_rs(&checks)));
-    }
+    let mut files = vec![("mod.rs".to_owned(), emit::mod_rs(&model, &sources))];
     files.extend(
         sources
             .into_iter()
             .map(|s| (format!("{}.rs", s.module), s.text)),
     );
     Ok(files)
-}
-
-/// The checker of `l1/constraints.rs`, with only the methods the crate uses.
-fn constraints_rs(checks: &BTreeSet<CheckKind>) -> String {
-    let mut imports = String::from("use cfnkit_core::ResourceChecks;\n");
-    let uses_value = checks.iter().any(|c| *c != CheckKind::Items);
-    if uses_value {
-        imports.push_str("use cfnkit_core::Value;\n");
-    }
-    let head = include_str!("../templates/constraints/head.rs.in").replace("{imports}", &imports);
-    let mut out = emit::header() + &head;
-    for check in checks {
-        out.push_str(match check {
-            CheckKind::Length => include_str!("../templates/constraints/length.rs.in"),
-            CheckKind::Integer => include_str!("../templates/constraints/integer.rs.in"),
-            CheckKind::Number => include_str!("../templates/constraints/number.rs.in"),
-            CheckKind::Items => include_str!("../templates/constraints/items.rs.in"),
-        });
-    }
-    if checks.contains(&CheckKind::Integer) || checks.contains(&CheckKind::Number) {
-        out.push_str(include_str!("../templates/constraints/range.rs.in"));
-    }
-    out.push_str(include_str!("../templates/constraints/tail.rs.in"));
-    if checks.contains(&CheckKind::Length) {
-        out.push_str(include_str!("../templates/constraints/characters.rs.in"));
-    }
-    out
 }
 
 /// Formats Rust source as `cargo fmt` would (edition 2024, the workspace's rustfmt config).

@@ -8,6 +8,7 @@
 //!   logical ids that must change with content.
 
 mod app;
+pub mod constraints;
 mod diagnostic;
 mod diff;
 mod expr;

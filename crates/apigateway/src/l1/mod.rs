@@ -12,7 +12,6 @@
 //! properties, and what relates resources of a template.
 
 mod authorizer;
-mod constraints;
 mod deployment;
 mod rest_api;
 mod shared;

@@ -11,7 +11,6 @@
 //! Hand-written rules (`crate::rules`, rule ids `cognito/…`) check patterns, what relates
 //! properties, and what relates resources of a template.
 
-mod constraints;
 mod user_pool;
 mod user_pool_client;
 mod user_pool_domain;

@@ -2,8 +2,8 @@
 //! `AWS::Cognito::UserPoolResourceServer`:
 //! [`CfnUserPoolResourceServer`] and the property types only it uses.
 
-use super::constraints::Checker;
 use cfnkit_core::Value;
+use cfnkit_core::constraints::Checker;
 
 /// `AWS::Cognito::UserPoolResourceServer`: an OAuth 2.0 resource server of a user pool, with
 /// its custom scopes.
