@@ -15,6 +15,43 @@ use crate::model::read_only;
 use crate::overrides::enum_override;
 use crate::registry::Registry;
 
+/// The test every L1 crate runs: `l1s` are the crate's types with their schemars schemas,
+/// in generation order. Asserts that they are all the types the generator writes for
+/// `krate`, and (when cfn-lint's schemas are at hand, see [`crate::registry::for_tests`])
+/// that each matches its registry schema, listing every difference.
+///
+/// # Panics
+///
+/// On any missing type or difference: it is a test.
+#[allow(clippy::panic)] // test support: failing loudly is the point
+pub fn assert_l1s_complete(krate: &str, l1s: &[(&str, Json)]) {
+    let generated: Vec<&str> = crate::overrides::RESOURCES
+        .iter()
+        .filter(|r| r.krate == krate)
+        .map(|r| r.type_name)
+        .collect();
+    let compared: Vec<&str> = l1s.iter().map(|(t, _)| *t).collect();
+    assert_eq!(
+        compared, generated,
+        "the test must compare every generated type"
+    );
+    let Some(registry) = crate::registry::for_tests() else {
+        return;
+    };
+    let mismatches: Vec<String> = l1s
+        .iter()
+        .flat_map(|(type_name, schema)| compare(&registry, type_name, schema))
+        .collect();
+    assert!(
+        mismatches.is_empty(),
+        "{} difference(s) between the L1s and cfn-lint {}'s registry schemas \
+         (regenerate with `cargo run -p xtask -- gen-l1`):\n{}",
+        mismatches.len(),
+        registry.version(),
+        mismatches.join("\n")
+    );
+}
+
 /// Every difference between the L1 schema `ours` and the registry schema of `type_name`,
 /// one sentence each; empty when they agree.
 pub fn compare(registry: &Registry, type_name: &str, ours: &Json) -> Vec<String> {

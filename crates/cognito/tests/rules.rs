@@ -13,40 +13,16 @@ use cfnkit_cognito::l1::{
 use cfnkit_cognito::{
     DomainPrefix, InteractiveFlow, ResourceServer, TokenValidity, UserPool, rules,
 };
-use cfnkit_core::{Diagnostics, Expr, ResourceOptions, Severity, Stack};
-
-/// Every finding of a synth, whether it failed or only warned.
-fn findings(stack: &Stack) -> Diagnostics {
-    match stack.synth() {
-        Ok(out) => out.warnings,
-        Err(diagnostics) => diagnostics,
-    }
-}
+use cfnkit_core::{Expr, ResourceOptions, Severity, Stack};
+use cfnkit_testkit::{findings, only_rule};
 
 /// Asserts that `stack` breaks `rule` (with `severity`) and nothing else but `also`, and
 /// snapshots the rule's diagnostics.
 fn assert_rule_with(rule: &str, severity: Severity, stack: &Stack, also: &[&str]) {
-    let all = findings(stack);
-    let unexpected: Vec<String> = all
-        .iter()
-        .filter(|d| d.rule != rule && !also.contains(&d.rule))
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        unexpected.is_empty(),
-        "other findings:\n{}",
-        unexpected.join("\n")
-    );
-    let mine: Vec<String> = all
-        .iter()
-        .filter(|d| d.rule == rule)
-        .inspect(|d| assert_eq!(d.severity, severity, "{d}"))
-        .map(ToString::to_string)
-        .collect();
-    assert!(!mine.is_empty(), "no {rule} finding in:\n{all}");
+    let mine = only_rule(stack, rule, severity, also);
     let name = rule.trim_start_matches("cognito/");
     insta::with_settings!({snapshot_path => "../../../snapshots/cognito", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!(name, mine.join("\n"));
+        insta::assert_snapshot!(name, mine);
     });
 }
 

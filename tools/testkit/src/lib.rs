@@ -201,3 +201,41 @@ pub fn assert_matches_openapi_schema(
         );
     }
 }
+
+/// Every finding of a stack's synth, whether it failed or only warned.
+pub fn findings(stack: &cfnkit_core::Stack) -> cfnkit_core::Diagnostics {
+    match stack.synth() {
+        Ok(out) => out.warnings,
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+/// The findings of `rule` in `stack`, one per line, after asserting that there is at least
+/// one, each of `severity`, and that no other rule fired except those in `also`. For the
+/// one-failing-stack-per-rule tests, which snapshot the result.
+pub fn only_rule(
+    stack: &cfnkit_core::Stack,
+    rule: &str,
+    severity: cfnkit_core::Severity,
+    also: &[&str],
+) -> String {
+    let all = findings(stack);
+    let unexpected: Vec<String> = all
+        .iter()
+        .filter(|d| d.rule != rule && !also.contains(&d.rule))
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "other findings:\n{}",
+        unexpected.join("\n")
+    );
+    let mine: Vec<String> = all
+        .iter()
+        .filter(|d| d.rule == rule)
+        .inspect(|d| assert_eq!(d.severity, severity, "{d}"))
+        .map(ToString::to_string)
+        .collect();
+    assert!(!mine.is_empty(), "no {rule} finding in:\n{all}");
+    mine.join("\n")
+}
