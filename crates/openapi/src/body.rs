@@ -1,7 +1,7 @@
 //! Request bodies and media types.
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::extensions::{Extensions, extension_builder};
@@ -15,20 +15,25 @@ use crate::{Encoding, Example, ReferenceOr, Schema};
 /// let json = MediaType::new().schema(ReferenceOr::component("WeatherEvent"));
 /// assert!(json.schema.is_some());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a Media Type Object")]
 #[non_exhaustive]
 pub struct MediaType {
     /// The content's schema.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<ReferenceOr<Schema>>,
     /// An example of the content (exclusive with `examples`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub example: Option<Value>,
     /// Named examples of the content.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub examples: IndexMap<String, ReferenceOr<Example>>,
     /// How properties are encoded (multipart and form bodies), by property name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub encoding: IndexMap<String, Encoding>,
     /// `x-…` extensions.
     #[serde(flatten)]
@@ -82,7 +87,8 @@ impl MediaType {
 ///     .content("application/json", MediaType::new().schema(ReferenceOr::component("WeatherEvent")));
 /// assert_eq!(body.content.len(), 1);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a Request Body Object")]
 #[non_exhaustive]
 pub struct RequestBody {
     /// What the body is.
@@ -91,7 +97,7 @@ pub struct RequestBody {
     /// The body by media type (`application/json`, …), in authoring order.
     pub content: IndexMap<String, MediaType>,
     /// Whether a body must be sent.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
     /// `x-…` extensions.
     #[serde(flatten)]

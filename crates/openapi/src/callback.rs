@@ -1,7 +1,7 @@
 //! The Callback Object: requests the API makes back to the caller.
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::PathItem;
 use crate::extensions::{Extensions, extension_builder};
@@ -44,4 +44,15 @@ impl Callback {
     }
 
     extension_builder!();
+}
+
+impl<'de> Deserialize<'de> for Callback {
+    /// Reads the path items by expression, and the `x-…` keys as extensions.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (expressions, extensions) = crate::de::entries(d, "a Callback Object")?;
+        Ok(Callback {
+            expressions,
+            extensions,
+        })
+    }
 }

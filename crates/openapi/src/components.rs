@@ -1,7 +1,7 @@
 //! The Components Object: reusable definitions referenced by `$ref`.
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extensions::{Extensions, extension_builder};
 use crate::{
@@ -20,36 +20,36 @@ use crate::{
 ///     .security_scheme("ApiKey", SecurityScheme::api_key("x-api-key", ApiKeyLocation::Header));
 /// assert!(components.security_schemes.contains_key("ApiKey"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a Components Object")]
 #[non_exhaustive]
 pub struct Components {
     /// Schemas by name (API Gateway turns them into models).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub schemas: IndexMap<String, Schema>,
     /// Responses by name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub responses: IndexMap<String, ReferenceOr<Response>>,
     /// Parameters by name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub parameters: IndexMap<String, ReferenceOr<Parameter>>,
     /// Examples by name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub examples: IndexMap<String, ReferenceOr<Example>>,
     /// Request bodies by name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub request_bodies: IndexMap<String, ReferenceOr<RequestBody>>,
     /// Headers by name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub headers: IndexMap<String, ReferenceOr<Header>>,
     /// Security schemes by name, as security requirements name them.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub security_schemes: IndexMap<String, ReferenceOr<SecurityScheme>>,
     /// Links by name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub links: IndexMap<String, ReferenceOr<Link>>,
     /// Callbacks by name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub callbacks: IndexMap<String, ReferenceOr<Callback>>,
     /// `x-…` extensions.
     #[serde(flatten)]

@@ -1,7 +1,7 @@
 //! The OpenAPI document root and its renderings.
 
 use cfnkit_core::Expr;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extensions::{Extensions, extension_builder};
 use crate::{
@@ -61,7 +61,8 @@ pub const OPENAPI_VERSION: &str = "3.0.1";
 /// );
 /// assert_eq!(json["paths"]["/"]["get"]["security"], json!([{"CognitoAuthorizer": ["weather-api/get"]}]));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an OpenAPI document (an object)")]
 #[non_exhaustive]
 pub struct Document {
     /// The OpenAPI version, [`OPENAPI_VERSION`] unless changed.
@@ -69,18 +70,18 @@ pub struct Document {
     /// The API's metadata.
     pub info: Info,
     /// Servers the API is reachable at.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub servers: Vec<Server>,
     /// The paths and their operations.
     pub paths: Paths,
     /// Reusable definitions (left out when empty).
-    #[serde(skip_serializing_if = "Components::is_empty")]
+    #[serde(default, skip_serializing_if = "Components::is_empty")]
     pub components: Components,
     /// Security requirements of every operation that does not set its own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security: Option<Vec<SecurityRequirement>>,
     /// Tags with descriptions, in display order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Tag>,
     /// Documentation elsewhere.
     #[serde(rename = "externalDocs", skip_serializing_if = "Option::is_none")]

@@ -38,15 +38,15 @@ pub enum ParameterStyle {
 ///     serde_json::json!({"style": "form", "explode": true})
 /// );
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an Encoding Object")]
 #[non_exhaustive]
 pub struct Encoding {
     /// The property's content type (e.g. `image/png`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// Headers of the part (multipart only).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub headers: IndexMap<String, ReferenceOr<Header>>,
     /// How the property is serialized (form bodies only).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -55,7 +55,7 @@ pub struct Encoding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explode: Option<bool>,
     /// Whether reserved characters are sent without percent-encoding.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub allow_reserved: bool,
     /// `x-…` extensions.
     #[serde(flatten)]

@@ -1,6 +1,6 @@
 //! The Example Object.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::extensions::{Extensions, extension_builder};
@@ -20,8 +20,8 @@ use crate::extensions::{Extensions, extension_builder};
 ///     json!({"summary": "A named storm", "value": {"name": "Storm Ciarán"}})
 /// );
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an Example Object")]
 #[non_exhaustive]
 pub struct Example {
     /// A short summary.
@@ -31,7 +31,11 @@ pub struct Example {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The example itself.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<Value>,
     /// A URL to the example, for values JSON cannot hold.
     #[serde(skip_serializing_if = "Option::is_none")]

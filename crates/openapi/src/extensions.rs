@@ -2,7 +2,7 @@
 
 use cfnkit_core::Expr;
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The specification extensions of one OpenAPI object: `x-…` keys whose values are core
 /// [`Expr`]s, so a CloudFormation intrinsic can sit anywhere inside them (for example the
@@ -21,7 +21,7 @@ use serde::Serialize;
 /// ext.insert("x-provider", Expr::get_att("CognitoUserPool", "Arn"));
 /// assert_eq!(ext.keys().collect::<Vec<_>>(), ["x-amazon-apigateway-authtype", "x-provider"]);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Extensions(IndexMap<String, Expr>);
 

@@ -1,6 +1,6 @@
 //! The External Documentation Object.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extensions::{Extensions, extension_builder};
 
@@ -16,7 +16,8 @@ use crate::extensions::{Extensions, extension_builder};
 ///     serde_json::json!({"description": "The user guide", "url": "https://example.com/guide"})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an External Documentation Object")]
 #[non_exhaustive]
 pub struct ExternalDocs {
     /// What the documentation is (CommonMark).

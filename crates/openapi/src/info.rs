@@ -1,13 +1,13 @@
 //! The Info Object with its contact and license, and Tag Objects.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ExternalDocs;
 use crate::extensions::{Extensions, extension_builder};
 
 /// The Info Object: the API's metadata.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an Info Object")]
 #[non_exhaustive]
 pub struct Info {
     /// The API's title.
@@ -73,7 +73,8 @@ impl Info {
 }
 
 /// The Contact Object.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a Contact Object")]
 #[non_exhaustive]
 pub struct Contact {
     /// A person or organisation.
@@ -118,7 +119,8 @@ impl Contact {
 }
 
 /// The License Object.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a License Object")]
 #[non_exhaustive]
 pub struct License {
     /// The license's name (e.g. `Apache 2.0`).
@@ -151,7 +153,8 @@ impl License {
 }
 
 /// A Tag Object: a description for a tag name operations use.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a Tag Object")]
 #[non_exhaustive]
 pub struct Tag {
     /// The tag's name.

@@ -28,6 +28,7 @@ mod body;
 mod callback;
 mod check;
 mod components;
+mod de;
 pub mod dialect;
 mod document;
 mod encoding;

@@ -1,7 +1,7 @@
 //! The Link Object: how a response's values feed another operation.
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::Server;
@@ -19,8 +19,8 @@ use crate::extensions::{Extensions, extension_builder};
 ///     serde_json::json!({"operationId": "get_event", "parameters": {"id": "$response.body#/id"}})
 /// );
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a Link Object")]
 #[non_exhaustive]
 pub struct Link {
     /// A reference to the target operation (e.g. `#/paths/~1events~1{id}/get`).
@@ -30,10 +30,14 @@ pub struct Link {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<String>,
     /// Parameter values (constants or runtime expressions such as `$response.body#/id`).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub parameters: IndexMap<String, Value>,
     /// The target's request body (a constant or a runtime expression).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub request_body: Option<Value>,
     /// What the link is.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,6 +1,6 @@
 //! Operation Objects: one HTTP method on one path.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use indexmap::IndexMap;
 
@@ -21,11 +21,12 @@ use crate::{
 ///     .security("CognitoAuthorizer", ["weather-api/get"]);
 /// assert_eq!(op.operation_id.as_deref(), Some("list_weather"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an Operation Object")]
 #[non_exhaustive]
 pub struct Operation {
     /// Tag names grouping the operation.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// A short summary.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -40,25 +41,27 @@ pub struct Operation {
     #[serde(rename = "operationId", skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<String>,
     /// Parameters of this operation (they override the path item's of the same name and location).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<ReferenceOr<Parameter>>,
     /// The request body.
     #[serde(rename = "requestBody", skip_serializing_if = "Option::is_none")]
     pub request_body: Option<ReferenceOr<RequestBody>>,
-    /// The responses (at least one is required).
+    /// The responses (at least one is required). Read as empty when absent, for
+    /// [`Document::check`](crate::Document::check) to report (`openapi/empty-responses`).
+    #[serde(default)]
     pub responses: Responses,
     /// Requests the API makes back to the caller, by name.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub callbacks: IndexMap<String, ReferenceOr<Callback>>,
     /// Whether the operation is deprecated.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
     /// Security requirements, any one of which suffices. `None` inherits the document's;
     /// `Some(vec![])` declares the operation public.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security: Option<Vec<SecurityRequirement>>,
     /// Servers for this operation, in place of the path item's and the document's.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub servers: Vec<Server>,
     /// `x-…` extensions, such as `x-amazon-apigateway-integration`.
     #[serde(flatten)]

@@ -116,8 +116,8 @@ pub(crate) use parameter_builders;
 /// let tags = Parameter::query("tag").style(ParameterStyle::Form).explode(true).allow_empty_value(true);
 /// assert_eq!(serde_json::to_value(&tags).unwrap()["allowEmptyValue"], true);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a Parameter Object")]
 #[non_exhaustive]
 pub struct Parameter {
     /// The parameter's name (case sensitive; for a path parameter, the template's name).
@@ -129,13 +129,13 @@ pub struct Parameter {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Whether it must be sent (always true for a path parameter).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
     /// Whether it is deprecated.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
     /// Whether an empty value may be sent (query parameters only).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub allow_empty_value: bool,
     /// How the value is serialized.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -144,19 +144,23 @@ pub struct Parameter {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explode: Option<bool>,
     /// Whether reserved characters are sent without percent-encoding (query only).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub allow_reserved: bool,
     /// Its value's schema.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<ReferenceOr<Schema>>,
     /// An example value.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub example: Option<Value>,
     /// Named examples.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub examples: IndexMap<String, ReferenceOr<Example>>,
     /// The value's media type and schema, in place of `schema` (exactly one entry).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub content: IndexMap<String, MediaType>,
     /// `x-…` extensions.
     #[serde(flatten)]

@@ -1,8 +1,14 @@
 //! Path Items and the Paths Object.
 
-use indexmap::IndexMap;
-use serde::{Deserialize, Serialize};
+use std::fmt;
 
+use cfnkit_core::Expr;
+use indexmap::IndexMap;
+use serde::de::value::{Error as ValueError, StrDeserializer};
+use serde::de::{IntoDeserializer, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::apigw::ANY_METHOD;
 use crate::extensions::{Extensions, extension_builder};
 use crate::{Operation, Parameter, ReferenceOr, Server};
 
@@ -42,6 +48,12 @@ impl Method {
             Method::Trace => "trace",
         }
     }
+
+    /// The method a Path Item key names, if it names one (`"get"`, not `"GET"`).
+    fn from_key(key: &str) -> Option<Method> {
+        let key: StrDeserializer<'_, ValueError> = key.into_deserializer();
+        Method::deserialize(key).ok()
+    }
 }
 
 impl std::fmt::Display for Method {
@@ -79,10 +91,10 @@ pub struct PathItem {
     #[serde(flatten)]
     pub operations: IndexMap<Method, Operation>,
     /// Servers for every operation of the path, in place of the document's.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub servers: Vec<Server>,
     /// Parameters shared by every operation of the path.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<ReferenceOr<Parameter>>,
     /// API Gateway's catch-all `ANY` method (`x-amazon-apigateway-any-method`): the
     /// operation for every HTTP method the item does not declare. Left out of the public
@@ -199,6 +211,48 @@ impl PathItem {
     extension_builder!();
 }
 
+impl<'de> Deserialize<'de> for PathItem {
+    /// Reads the fields, the operations under their method keys, and every other key as
+    /// an extension (for [`Document::check`](crate::Document::check) to report one that
+    /// does not start with `x-`).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(PathItemVisitor)
+    }
+}
+
+struct PathItemVisitor;
+
+impl<'de> Visitor<'de> for PathItemVisitor {
+    type Value = PathItem;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a Path Item Object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PathItem, A::Error> {
+        let mut item = PathItem::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "$ref" => item.reference = map.next_value()?,
+                "summary" => item.summary = map.next_value()?,
+                "description" => item.description = map.next_value()?,
+                "servers" => item.servers = map.next_value()?,
+                "parameters" => item.parameters = map.next_value()?,
+                ANY_METHOD => item.any_method = map.next_value()?,
+                other => match Method::from_key(other) {
+                    Some(method) => {
+                        item.operations.insert(method, map.next_value()?);
+                    }
+                    None => {
+                        item.extensions.insert(key, map.next_value::<Expr>()?);
+                    }
+                },
+            }
+        }
+        Ok(item)
+    }
+}
+
 /// The Paths Object: path items by path (`/`, `/events/{id}`), in authoring order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -234,6 +288,14 @@ impl Paths {
     }
 
     extension_builder!();
+}
+
+impl<'de> Deserialize<'de> for Paths {
+    /// Reads the path items by path, and the `x-…` keys as extensions.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (paths, extensions) = crate::de::entries(d, "a Paths Object")?;
+        Ok(Paths { paths, extensions })
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,6 @@ use std::fmt;
 use cfnkit_core::Expr;
 use indexmap::IndexMap;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use crate::pointer::Pointer;
@@ -109,14 +108,6 @@ impl Document {
                 problems: r.problems,
             }),
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Document {
-    /// Reads JSON (or YAML) as [`Document::from_json`] does.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(d)?;
-        Document::from_json(&value).map_err(serde::de::Error::custom)
     }
 }
 

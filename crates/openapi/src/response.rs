@@ -1,7 +1,7 @@
 //! Responses, response headers and the Responses Object of an operation.
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::extensions::{Extensions, extension_builder};
@@ -17,17 +17,18 @@ use crate::{Example, Link, MediaType, ParameterStyle, ReferenceOr, Schema};
 /// let content_type = Header::new().schema(Schema::string()).example("application/json");
 /// assert!(content_type.schema.is_some());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a Header Object")]
 #[non_exhaustive]
 pub struct Header {
     /// What the header means.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Whether the header is always sent.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
     /// Whether the header is deprecated.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
     /// How the value is serialized (`simple` for headers).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,13 +40,17 @@ pub struct Header {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<ReferenceOr<Schema>>,
     /// An example value.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub example: Option<Value>,
     /// Named examples.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub examples: IndexMap<String, ReferenceOr<Example>>,
     /// The value's media type and schema, in place of `schema` (exactly one entry).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub content: IndexMap<String, MediaType>,
     /// `x-…` extensions.
     #[serde(flatten)]
@@ -71,19 +76,20 @@ impl Header {
 /// let ok = Response::new("200 response").header("Content-Type", Header::new().schema(Schema::string()));
 /// assert_eq!(ok.description, "200 response");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a Response Object")]
 #[non_exhaustive]
 pub struct Response {
     /// What the response means (required by OpenAPI).
     pub description: String,
     /// Response headers by name, in authoring order.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub headers: IndexMap<String, ReferenceOr<Header>>,
     /// The body by media type, in authoring order.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub content: IndexMap<String, MediaType>,
     /// Links to operations the response's values can feed.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub links: IndexMap<String, ReferenceOr<Link>>,
     /// `x-…` extensions.
     #[serde(flatten)]
@@ -162,4 +168,15 @@ impl Responses {
     }
 
     extension_builder!();
+}
+
+impl<'de> Deserialize<'de> for Responses {
+    /// Reads the responses by key, and the `x-…` keys as extensions.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (responses, extensions) = crate::de::entries(d, "a Responses Object")?;
+        Ok(Responses {
+            responses,
+            extensions,
+        })
+    }
 }

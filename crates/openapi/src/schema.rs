@@ -1,6 +1,6 @@
 //! JSON Schema values for OpenAPI schema objects.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 /// An OpenAPI 3.0 Schema Object, held as its JSON value.
@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 /// let event = Schema::from_json(json!({"type": "object", "required": ["name"]}));
 /// assert_eq!(event.as_json()["required"], json!(["name"]));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Schema(Value);
 

@@ -2,7 +2,8 @@
 
 use cfnkit_core::Expr;
 use indexmap::IndexMap;
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::extensions::{Extensions, extension_builder};
 
@@ -19,7 +20,7 @@ pub enum ApiKeyLocation {
 }
 
 /// The `type` of a security scheme with the fields that type requires.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 #[non_exhaustive]
 pub enum SecuritySchemeKind {
@@ -152,9 +153,102 @@ impl SecurityScheme {
     extension_builder!();
 }
 
+impl<'de> Deserialize<'de> for SecurityScheme {
+    /// Reads the fields of every `type` as they come (the `type` may come last), then keeps
+    /// those of the scheme's type: a field of another type is an error, a key no type has
+    /// an extension (for [`Document::check`](crate::Document::check) to report one that
+    /// does not start with `x-`).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        enum Type {
+            #[serde(rename = "apiKey")]
+            ApiKey,
+            #[serde(rename = "http")]
+            Http,
+            #[serde(rename = "oauth2")]
+            OAuth2,
+            #[serde(rename = "openIdConnect")]
+            OpenIdConnect,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase", expecting = "a Security Scheme Object")]
+        struct Fields {
+            #[serde(rename = "type")]
+            kind: Type,
+            description: Option<String>,
+            name: Option<String>,
+            #[serde(rename = "in")]
+            location: Option<ApiKeyLocation>,
+            scheme: Option<String>,
+            bearer_format: Option<String>,
+            flows: Option<OAuthFlows>,
+            open_id_connect_url: Option<Expr>,
+            #[serde(flatten)]
+            extensions: Extensions,
+        }
+
+        fn needs<T, E: serde::de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
+            value.ok_or_else(|| E::missing_field(field))
+        }
+
+        let f = Fields::deserialize(d)?;
+        let given = [
+            ("name", f.name.is_some()),
+            ("in", f.location.is_some()),
+            ("scheme", f.scheme.is_some()),
+            ("bearerFormat", f.bearer_format.is_some()),
+            ("flows", f.flows.is_some()),
+            ("openIdConnectUrl", f.open_id_connect_url.is_some()),
+        ];
+        let (kind, type_name, own): (_, _, &[&str]) = match f.kind {
+            Type::ApiKey => (
+                SecuritySchemeKind::ApiKey {
+                    name: needs(f.name, "name")?,
+                    location: needs(f.location, "in")?,
+                },
+                "apiKey",
+                &["name", "in"],
+            ),
+            Type::Http => (
+                SecuritySchemeKind::Http {
+                    scheme: needs(f.scheme, "scheme")?,
+                    bearer_format: f.bearer_format,
+                },
+                "http",
+                &["scheme", "bearerFormat"],
+            ),
+            Type::OAuth2 => (
+                SecuritySchemeKind::OAuth2 {
+                    flows: Box::new(needs(f.flows, "flows")?),
+                },
+                "oauth2",
+                &["flows"],
+            ),
+            Type::OpenIdConnect => (
+                SecuritySchemeKind::OpenIdConnect {
+                    open_id_connect_url: needs(f.open_id_connect_url, "openIdConnectUrl")?,
+                },
+                "openIdConnect",
+                &["openIdConnectUrl"],
+            ),
+        };
+        if let Some((field, _)) = given.iter().find(|(k, g)| *g && !own.contains(k)) {
+            return Err(D::Error::custom(format_args!(
+                "`{field}` is not a field of a security scheme of type `{type_name}`"
+            )));
+        }
+        Ok(SecurityScheme {
+            kind,
+            description: f.description,
+            extensions: f.extensions,
+        })
+    }
+}
+
 /// The OAuth Flows Object of an `oauth2` scheme.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an OAuth Flows Object")]
 #[non_exhaustive]
 pub struct OAuthFlows {
     /// The implicit flow.
@@ -209,8 +303,8 @@ impl OAuthFlows {
 
 /// An OAuth Flow Object. URLs are expressions, so a token URL can be built from the
 /// stack's user pool domain.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an OAuth Flow Object")]
 #[non_exhaustive]
 pub struct OAuthFlow {
     /// The authorization URL (implicit and authorization code flows).
@@ -274,7 +368,7 @@ impl OAuthFlow {
 ///     serde_json::json!({"CognitoAuthorizer": ["weather-api/get"]})
 /// );
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct SecurityRequirement(pub IndexMap<String, Vec<String>>);
 

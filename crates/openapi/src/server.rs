@@ -2,13 +2,14 @@
 
 use cfnkit_core::Expr;
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extensions::{Extensions, extension_builder};
 
 /// A Server Object. The URL is an expression, so it can be built from the stack's
 /// values (resolved by the standalone rendering).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a Server Object")]
 #[non_exhaustive]
 pub struct Server {
     /// The server's URL, possibly with `{variable}` templates.
@@ -17,7 +18,7 @@ pub struct Server {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Values for the URL's `{variable}` templates.
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub variables: IndexMap<String, ServerVariable>,
     /// `x-…` extensions.
     #[serde(flatten)]
@@ -51,11 +52,12 @@ impl Server {
 }
 
 /// A Server Variable Object.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a Server Variable Object")]
 #[non_exhaustive]
 pub struct ServerVariable {
     /// The allowed values, if restricted.
-    #[serde(rename = "enum", skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "enum", default, skip_serializing_if = "Vec::is_empty")]
     pub allowed: Vec<String>,
     /// The value used when none is given.
     pub default: String,
