@@ -428,15 +428,34 @@ fn minimum_compression_size() {
 fn openapi_body() {
     let mut f = fixture();
     let ok = json!({"200": {"description": "ok"}});
-    let mut body = l1_body(json!({"/items/{id}": {
+    let read = json!([{"Cognito": ["weather-api/read"]}]);
+    // The first problem of each Body, at its pointer.
+    l1_api(
+        &mut f.stack,
+        "L1Api",
         // A Swagger 2.0 habit.
-        "parameters": [{"name": "id", "in": "body", "required": true, "schema": {"type": "string"}}],
-        "get": {"operationId": 7, "responses": {"200": {}}, "security": [{"Cognito": ["weather-api/read"]}]},
+        l1_body(json!({"/items/{id}": {
+            "parameters": [{"name": "id", "in": "body", "required": true, "schema": {"type": "string"}}],
+            "get": {"responses": ok, "security": read}
+        }})),
+    );
+    l1_api(
+        &mut f.stack,
+        "Numbered",
+        l1_body(json!({"/items": {"get": {"operationId": 7, "responses": ok, "security": read}}})),
+    );
+    l1_api(
+        &mut f.stack,
+        "Undescribed",
+        l1_body(json!({"/items": {"get": {"responses": {"200": {}}, "security": read}}})),
+    );
+    // Valid once CloudFormation resolves it: not a finding.
+    let mut body = l1_body(json!({"/items": {
+        "get": {"responses": ok, "security": read},
         "post": {"responses": ok, "security": [{"Cognito": ["weather-api/write"]}]}
     }}));
-    // Valid once CloudFormation resolves it: not a finding.
     body["info"]["title"] = json!({"Fn::Sub": "${AWS::StackName} items"});
-    l1_api(&mut f.stack, "L1Api", body);
+    l1_api(&mut f.stack, "Computed", body);
     // Neither is a Body CloudFormation includes from S3, nor a Swagger 2.0 one.
     l1_api(
         &mut f.stack,

@@ -15,8 +15,12 @@
 //!   [`Placeholders`], [`StackOutputs`]); **public** [`Document::render_public`] with a
 //!   [`PublicProfile`] (no AWS extensions, Cognito shown as OAuth 2.0 client credentials).
 //! - [`Document::check`]: every finding as a core diagnostic (rule `openapi/…`, severity,
-//!   JSON pointer, remedy); [`Document::from_json`] (and `Deserialize`) reads a document
-//!   back from its JSON, e.g. a hand-written RestApi `Body`, so that it can be checked too.
+//!   JSON pointer, remedy).
+//! - Reading: every object derives `Deserialize` as the inverse of its `Serialize`;
+//!   [`Document::from_json`] and [`Document::from_json_str`] read a document written
+//!   outside the model (e.g. a hand-written RestApi `Body`), so that it can be checked too,
+//!   or say where its first problem is ([`ReadError`]: JSON pointer, message, and whether
+//!   the value is an intrinsic CloudFormation resolves only at deploy time).
 //!
 //! Fields that typically hold deployment-time values (server and OAuth URLs, extension
 //! values, ARNs) are expressions; descriptive text is plain `String`. Structs are
@@ -65,7 +69,7 @@ pub use model::schemas_for;
 pub use operation::Operation;
 pub use parameter::{Parameter, ParameterLocation};
 pub use path::{Method, PathItem, Paths};
-pub use read::{ReadError, ReadProblem};
+pub use read::ReadError;
 pub use reference::{Component, ReferenceOr};
 pub use render::{
     Placeholders, PublicProfile, RenderError, Resolver, StackOutputs, Strict, Unresolved,

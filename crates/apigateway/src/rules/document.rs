@@ -48,20 +48,17 @@ fn check_body(id: &str, body: &Json, found: &mut Collector) {
     }
     match Document::from_json(body) {
         Ok(document) => document.check_into(found, Some(id), &base),
-        Err(error) => {
-            // A value CloudFormation computes where the model needs a literal may be valid
-            // once resolved: it only keeps the checks from running.
-            for problem in error.problems.iter().filter(|p| !p.intrinsic) {
-                found.error(
-                    super::OPENAPI_BODY,
-                    Some(id),
-                    format!("{base}{}", problem.pointer),
-                    format!(
-                        "the Body of REST API '{id}' is not an OpenAPI 3.0 document here: {}. API Gateway may refuse to import it, and the document checks cannot run on it: fix the value, or build the document with cfnkit_openapi::Document.",
-                        problem.message
-                    ),
-                );
-            }
-        }
+        // A value CloudFormation computes where the model needs a literal may be valid
+        // once resolved: it only keeps the checks from running.
+        Err(error) if error.intrinsic => {}
+        Err(error) => found.error(
+            super::OPENAPI_BODY,
+            Some(id),
+            format!("{base}{}", error.pointer),
+            format!(
+                "the Body of REST API '{id}' is not an OpenAPI 3.0 document here: {}. API Gateway may refuse to import it, and the document checks cannot run on it: fix the value, or build the document with cfnkit_openapi::Document.",
+                error.message
+            ),
+        ),
     }
 }

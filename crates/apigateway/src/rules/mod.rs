@@ -61,7 +61,8 @@ pub const UNUSED_AUTHORIZER: &str = "apigateway/unused-authorizer";
 /// paths the new document deleted).
 pub const REST_API_MODE: &str = "apigateway/rest-api-mode";
 /// A RestApi's `Body` is an OpenAPI 3.0 document: each field has its type, required
-/// fields are there (an error, one per problem, at its JSON pointer; the `openapi/…`
+/// fields are there (an error at the JSON pointer of the first problem; none when that
+/// problem is an intrinsic CloudFormation resolves at deploy time; the `openapi/…`
 /// document checks run on every `Body` that is one).
 pub const OPENAPI_BODY: &str = "apigateway/openapi-body";
 
