@@ -17,8 +17,9 @@
 //! - [`Document::check`]: every finding as a core diagnostic (rule `openapi/…`, severity,
 //!   JSON pointer, remedy).
 //! - Reading: every object derives `Deserialize` as the inverse of its `Serialize`;
-//!   [`Document::from_json`] and [`Document::from_json_str`] read a document written
-//!   outside the model (e.g. a hand-written RestApi `Body`), so that it can be checked too,
+//!   [`Document::from_json`], [`Document::from_json_str`] and [`Document::from_yaml`] read
+//!   a document written outside the model (a hand-written RestApi `Body`, an existing
+//!   `openapi.spec.yml`), so that it can be checked and completed too,
 //!   or say where its first problem is ([`ReadError`]: JSON pointer, message, and whether
 //!   the value is an intrinsic CloudFormation resolves only at deploy time).
 //!
@@ -53,6 +54,7 @@ mod response;
 mod schema;
 mod security;
 mod server;
+mod yaml;
 
 pub use body::{MediaType, RequestBody};
 pub use callback::Callback;

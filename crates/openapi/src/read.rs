@@ -121,6 +121,33 @@ impl Document {
             .map_err(|e| ReadError::syntax(format!("invalid JSON: {e}")))?;
         Document::from_json(&value)
     }
+
+    /// Reads a document from YAML, as OpenAPI files are often written (the Serverless
+    /// Framework's `openapi.spec.yml`, say): anchors, aliases and `<<` merge keys work,
+    /// mapping keys YAML reads as numbers or booleans (`200:` under `responses`) are the
+    /// strings OpenAPI means, and a syntax error says its line and column. YAML tags
+    /// (CloudFormation's `!Sub` short forms) are not read.
+    ///
+    /// ```
+    /// use cfnkit_openapi::Document;
+    ///
+    /// let doc = Document::from_yaml(
+    ///     "openapi: 3.0.1
+    /// info: {title: API, version: 1.0.0}
+    /// paths:
+    ///   /:
+    ///     get:
+    ///       responses:
+    ///         200: {description: ok}
+    /// ",
+    /// )
+    /// .unwrap();
+    /// let get = &doc.paths.paths["/"].operations[&cfnkit_openapi::Method::Get];
+    /// assert!(get.responses.responses.contains_key("200"));
+    /// ```
+    pub fn from_yaml(text: &str) -> Result<Document, ReadError> {
+        Document::from_json(&crate::yaml::to_json(text)?)
+    }
 }
 
 /// The error `error` at `path` of `root`, marked when a value on the way is an intrinsic.

@@ -332,12 +332,16 @@ fn intrinsics_in_urls_stay_intrinsics() {
 }
 
 #[test]
-fn the_kitchen_sink_reads_back_from_its_json() {
+fn the_kitchen_sink_reads_back_from_its_json_and_yaml() {
     for doc in [literal_kitchen_sink(), embedded_kitchen_sink()] {
         let json = doc.to_json();
         let back = Document::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back, doc);
         assert_eq!(back.to_json(), json);
+        let text = serde_json::to_string_pretty(&json).unwrap();
+        assert_eq!(Document::from_json_str(&text), Ok(doc.clone()));
+        let yaml = cfnkit_core::to_yaml(&json).unwrap();
+        assert_eq!(Document::from_yaml(&yaml), Ok(doc.clone()));
         let deserialized: Document = serde_json::from_value(json).unwrap();
         assert_eq!(deserialized, doc);
     }

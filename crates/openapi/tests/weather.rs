@@ -145,13 +145,15 @@ fn weather_document_is_valid_openapi() {
 }
 
 #[test]
-fn the_weather_document_reads_back_from_its_json() {
+fn the_weather_document_reads_back_from_its_json_and_yaml() {
     let doc = weather_document();
     // As a RestApi Body holds it: intrinsics (the authorizer's pool ARN) intact.
     let body = doc.to_expr().to_json();
     let back = Document::from_json(&body).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back, doc);
     assert_eq!(back.to_json(), body);
+    let yaml = cfnkit_core::to_yaml(&body).unwrap();
+    assert_eq!(Document::from_yaml(&yaml), Ok(doc.clone()));
     let deserialized: Document = serde_json::from_value(body).unwrap();
     assert_eq!(deserialized, doc);
 }
