@@ -16,12 +16,13 @@
 //!   [`PublicProfile`] (no AWS extensions, Cognito shown as OAuth 2.0 client credentials).
 //! - [`Document::check`]: every finding as a core diagnostic (rule `openapi/…`, severity,
 //!   JSON pointer, remedy).
-//! - Reading: every object derives `Deserialize` as the inverse of its `Serialize`;
+//! - Reading: every object derives `Deserialize`, the inverse of its `Serialize`.
 //!   [`Document::from_json`], [`Document::from_json_str`] and [`Document::from_yaml`] read
 //!   a document written outside the model (a hand-written RestApi `Body`, an existing
-//!   `openapi.spec.yml`), so that it can be checked and completed too,
-//!   or say where its first problem is ([`ReadError`]: JSON pointer, message, and whether
-//!   the value is an intrinsic CloudFormation resolves only at deploy time).
+//!   `openapi.spec.yml`) so that it can be checked and completed too, or say where its
+//!   first problem is ([`ReadError`]: JSON pointer, message, and whether the value is an
+//!   intrinsic CloudFormation resolves only at deploy time); [`Document::operation_mut`]
+//!   finds an operation by its `operationId` to complete it (an integration, security).
 //!
 //! Fields that typically hold deployment-time values (server and OAuth URLs, extension
 //! values, ARNs) are expressions; descriptive text is plain `String`. Structs are
@@ -42,6 +43,7 @@ mod extensions;
 mod external_docs;
 mod info;
 mod link;
+mod lookup;
 mod model;
 mod operation;
 mod parameter;
@@ -67,6 +69,7 @@ pub use extensions::Extensions;
 pub use external_docs::ExternalDocs;
 pub use info::{Contact, Info, License, Tag};
 pub use link::Link;
+pub use lookup::UnknownOperation;
 pub use model::schemas_for;
 pub use operation::Operation;
 pub use parameter::{Parameter, ParameterLocation};

@@ -7,13 +7,11 @@ use cfnkit_core::Expr;
 use cfnkit_openapi::apigw::{Authorizer, Integration};
 use cfnkit_openapi::{Document, Method, ReadError, SecurityScheme};
 
-/// A Serverless Framework style file: the weather API with a hard-coded pool ARN.
-const SPEC: &str = include_str!("fixtures/openapi.spec.yml");
 const POOL_ARN: &str = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEfGhI";
 
 #[test]
 fn an_openapi_spec_yml_reads_as_the_model_builds_it() {
-    let doc = Document::from_yaml(SPEC).unwrap_or_else(|e| panic!("{e}"));
+    let doc = Document::from_yaml(common::SPEC_YML).unwrap_or_else(|e| panic!("{e}"));
     let mut expected = common::weather_document();
     expected.components.security_schemes.insert(
         "CognitoAuthorizer".to_owned(),

@@ -87,6 +87,10 @@ pub fn weather_document() -> Document {
         )
 }
 
+/// The weather API as a Serverless Framework project keeps it, in YAML, with the user
+/// pool's ARN written out.
+pub const SPEC_YML: &str = include_str!("../fixtures/openapi.spec.yml");
+
 /// The weather document's intrinsics, resolved from a sample of
 /// `aws cloudformation describe-stacks --query 'Stacks[0].Outputs'`.
 pub const SAMPLE_OUTPUTS: &str = r#"[
