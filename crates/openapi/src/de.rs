@@ -72,8 +72,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Resumed<A> {
     }
 }
 
-/// An optional field whose value, `null` included, is kept when present (an example may
-/// well be `null`); use with `#[serde(default)]`.
+/// An optional field that keeps whatever value is there, `null` included (an example may
+/// well be `null`), as it is written; use with `#[serde(default)]` for an absent one.
 pub(crate) fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,

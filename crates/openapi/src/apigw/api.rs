@@ -4,7 +4,6 @@
 use cfnkit_core::Expr;
 use serde::{Deserialize, Serialize};
 
-use super::serde_expr::{expr, vec_expr};
 use super::{ApiGatewayExtension, Place};
 
 /// `x-amazon-apigateway-api-key-source`: where API keys come from.
@@ -52,7 +51,7 @@ impl ApiGatewayExtension for MinimumCompressionSize {
 /// may hold intrinsics; `execute-api:/*` resources are completed by API Gateway on import).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Policy(#[serde(deserialize_with = "expr")] pub Expr);
+pub struct Policy(pub Expr);
 
 impl ApiGatewayExtension for Policy {
     const KEY: &'static str = "x-amazon-apigateway-policy";
@@ -79,11 +78,7 @@ pub struct EndpointConfiguration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_execute_api_endpoint: Option<bool>,
     /// VPC endpoints to create Route 53 aliases for (`PRIVATE` APIs only).
-    #[serde(
-        default,
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "vec_expr"
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vpc_endpoint_ids: Vec<Expr>,
 }
 

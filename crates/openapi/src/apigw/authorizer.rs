@@ -3,7 +3,6 @@
 use cfnkit_core::Expr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::serde_expr::{opt_expr, vec_expr};
 use super::{ApiGatewayExtension, Place};
 
 /// The `type` of an [`Authorizer`].
@@ -50,8 +49,7 @@ pub struct Authorizer {
     #[serde(
         rename = "providerARNs",
         default,
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "vec_expr"
+        skip_serializing_if = "Vec::is_empty"
     )]
     pub provider_arns: Vec<Expr>,
     /// The Lambda function's invocation URI (`token` and `request`), e.g.
@@ -59,14 +57,14 @@ pub struct Authorizer {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_expr"
+        deserialize_with = "crate::de::present"
     )]
     pub authorizer_uri: Option<Expr>,
     /// The IAM role API Gateway assumes to invoke the authorizer.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_expr"
+        deserialize_with = "crate::de::present"
     )]
     pub authorizer_credentials: Option<Expr>,
     /// Mapping expressions of the identity: `method.request.header.Authorization` (the

@@ -4,7 +4,6 @@ use cfnkit_core::Expr;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use super::serde_expr::{map_expr, opt_expr};
 use super::{ApiGatewayExtension, Place};
 
 /// The `type` of an [`Integration`].
@@ -114,11 +113,7 @@ pub struct IntegrationResponse {
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub response_parameters: IndexMap<String, String>,
     /// Mapping templates (Velocity) by content type; a mock's template is its body.
-    #[serde(
-        default,
-        skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "map_expr"
-    )]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub response_templates: IndexMap<String, Expr>,
     /// Conversion of the response payload.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -204,7 +199,7 @@ pub struct Integration {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_expr"
+        deserialize_with = "crate::de::present"
     )]
     pub uri: Option<Expr>,
     /// The HTTP method of the backend request (`POST` for Lambda functions).
@@ -214,7 +209,7 @@ pub struct Integration {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_expr"
+        deserialize_with = "crate::de::present"
     )]
     pub credentials: Option<Expr>,
     /// `INTERNET` or `VPC_LINK`.
@@ -224,15 +219,11 @@ pub struct Integration {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_expr"
+        deserialize_with = "crate::de::present"
     )]
     pub connection_id: Option<Expr>,
     /// Mapping templates (Velocity) for the request, by content type.
-    #[serde(
-        default,
-        skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "map_expr"
-    )]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub request_templates: IndexMap<String, Expr>,
     /// Integration request parameters (`integration.request.{path|querystring|header}.<name>`)
     /// from method request values (`method.request.…`), context variables or `'static'` values.

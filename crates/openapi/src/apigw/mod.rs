@@ -34,7 +34,6 @@ mod authorizer;
 mod builders;
 mod gateway_responses;
 mod integration;
-mod serde_expr;
 mod validators;
 
 use std::fmt;
