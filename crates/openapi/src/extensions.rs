@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 /// [`Expr`]s, so a CloudFormation intrinsic can sit anywhere inside them (for example the
 /// `providerARNs` of an `x-amazon-apigateway-authorizer`).
 ///
-/// The map is flattened into its owner when serialized and keeps authoring order. A key
-/// that does not start with `x-` is kept as written and reported by
+/// The map is flattened into its owner when serialized and keeps authoring order; when an
+/// object is read, every key it does not have as a field lands here. A key that does not
+/// start with `x-` is kept as written and reported by
 /// [`Document::check`](crate::Document::check) (rule `openapi/extension-key`), never a panic.
 ///
 /// ```

@@ -183,8 +183,8 @@ fn located(root: &Value, path: &serde_path_to_error::Path, error: &serde_json::E
 
 /// The name of the intrinsic `value` is, if it is one (a one-key map such as `Fn::Sub`).
 fn intrinsic_name(value: &Value) -> Option<&'static str> {
-    let one_key = value.as_object().is_some_and(|map| map.len() == 1);
-    one_key
-        .then(|| Expr::from_json(value).as_intrinsic().map(|f| f.name()))
-        .flatten()
+    if value.as_object()?.len() != 1 {
+        return None;
+    }
+    Expr::from_json(value).as_intrinsic().map(|f| f.name())
 }

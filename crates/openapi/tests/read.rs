@@ -1,6 +1,7 @@
 //! Reading a document written by hand: what the model cannot hold is an error with the
 //! JSON pointer of the value, what it can is checked like any other document. The round
-//! trips of every object are in `spec.rs` (the kitchen sink) and `weather.rs`.
+//! trips of every object are in `spec.rs` (the kitchen sink) and `weather.rs`, YAML in
+//! `read_yaml.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use cfnkit_openapi::{Document, Method, ReadError, ReferenceOr};
