@@ -3,11 +3,14 @@
 //! Intrinsics serialize by hand as one-key maps (`{"Ref": "X"}`), never through a derived,
 //! externally tagged enum: YAML writers would turn those into `!Tags`.
 
+use std::collections::BTreeMap;
+
 use indexmap::IndexMap;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::pseudo::Pseudo;
+use crate::stack_id::StackId;
 
 /// A JSON-like value in which any node may be a CloudFormation intrinsic function.
 ///
@@ -46,8 +49,9 @@ pub enum Expr {
 /// What a `Ref` points at.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RefTarget {
-    /// A resource or parameter of the template, by logical id.
-    Logical(String),
+    /// A resource or parameter by logical id, with the stack that defines it when a
+    /// handle made the reference (`None`: the stack the expression is used in).
+    Logical(String, Option<StackId>),
     /// A pseudo parameter such as `AWS::Region`.
     Pseudo(Pseudo),
 }
@@ -56,10 +60,20 @@ impl RefTarget {
     /// The name as written in the template.
     pub fn name(&self) -> &str {
         match self {
-            RefTarget::Logical(id) => id,
+            RefTarget::Logical(id, _) => id,
             RefTarget::Pseudo(p) => p.name(),
         }
     }
+}
+
+/// A logical id with the stack that defines it: what a handle knows of its resource, for
+/// [`Expr::sub_owned`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OwnedId {
+    /// The logical id.
+    pub logical_id: String,
+    /// The stack that defines it.
+    pub stack: StackId,
 }
 
 /// A CloudFormation intrinsic function (or a `{"Condition": name}` reference).
@@ -73,6 +87,8 @@ pub enum Intrinsic {
         logical_id: String,
         /// The attribute name (may be dotted, e.g. `Endpoint.Address`).
         attribute: String,
+        /// The stack that defines the resource, when a handle made the reference.
+        stack: Option<StackId>,
     },
     /// `Fn::Join`: the values joined by the delimiter.
     Join {
@@ -87,6 +103,9 @@ pub enum Intrinsic {
         template: String,
         /// Variables the template refers to, besides resources, parameters and pseudo parameters.
         variables: IndexMap<String, Expr>,
+        /// The stacks that define the resources of `${Id}` and `${Id.Attribute}`
+        /// placeholders that handles wrote, by logical id (others are this stack's).
+        owners: BTreeMap<String, StackId>,
     },
     /// `Fn::Select`: one item of a list by index.
     Select {
@@ -162,6 +181,64 @@ impl Intrinsic {
     }
 }
 
+impl Intrinsic {
+    /// The intrinsic with `f` applied to each of its expression arguments; names (logical
+    /// ids, conditions, mappings, delimiters) are kept.
+    pub(crate) fn map_args(self, mut f: impl FnMut(Expr) -> Expr) -> Intrinsic {
+        match self {
+            Intrinsic::Join { delimiter, values } => Intrinsic::Join {
+                delimiter,
+                values: f(values),
+            },
+            Intrinsic::Sub {
+                template,
+                variables,
+                owners,
+            } => Intrinsic::Sub {
+                template,
+                variables: variables.into_iter().map(|(k, v)| (k, f(v))).collect(),
+                owners,
+            },
+            Intrinsic::Select { index, list } => Intrinsic::Select {
+                index: f(index),
+                list: f(list),
+            },
+            Intrinsic::Split { delimiter, source } => Intrinsic::Split {
+                delimiter,
+                source: f(source),
+            },
+            Intrinsic::ImportValue(e) => Intrinsic::ImportValue(f(e)),
+            Intrinsic::FindInMap {
+                map,
+                top_key,
+                second_key,
+            } => Intrinsic::FindInMap {
+                map,
+                top_key: f(top_key),
+                second_key: f(second_key),
+            },
+            Intrinsic::If {
+                condition,
+                then,
+                otherwise,
+            } => Intrinsic::If {
+                condition,
+                then: f(then),
+                otherwise: f(otherwise),
+            },
+            Intrinsic::Equals(a, b) => Intrinsic::Equals(f(a), f(b)),
+            Intrinsic::And(items) => Intrinsic::And(items.into_iter().map(f).collect()),
+            Intrinsic::Or(items) => Intrinsic::Or(items.into_iter().map(f).collect()),
+            Intrinsic::Not(e) => Intrinsic::Not(f(e)),
+            Intrinsic::Base64(e) => Intrinsic::Base64(f(e)),
+            Intrinsic::GetAzs(e) => Intrinsic::GetAzs(f(e)),
+            other @ (Intrinsic::Ref(_) | Intrinsic::GetAtt { .. } | Intrinsic::Condition(_)) => {
+                other
+            }
+        }
+    }
+}
+
 impl Expr {
     fn intrinsic(f: Intrinsic) -> Expr {
         Expr::Fn(Box::new(f))
@@ -170,7 +247,15 @@ impl Expr {
     /// `{"Ref": logical_id}`: a resource's or parameter's value. Prefer a typed handle's
     /// `reference()`, which cannot name a missing resource.
     pub fn reference(logical_id: impl Into<String>) -> Expr {
-        Expr::intrinsic(Intrinsic::Ref(RefTarget::Logical(logical_id.into())))
+        Expr::intrinsic(Intrinsic::Ref(RefTarget::Logical(logical_id.into(), None)))
+    }
+
+    /// `{"Ref": logical_id}` of a resource of `stack` (what a handle makes).
+    pub(crate) fn owned_reference(logical_id: &str, stack: &StackId) -> Expr {
+        Expr::intrinsic(Intrinsic::Ref(RefTarget::Logical(
+            logical_id.to_owned(),
+            Some(stack.clone()),
+        )))
     }
 
     /// `{"Ref": "AWS::…"}`: a pseudo parameter.
@@ -184,6 +269,17 @@ impl Expr {
         Expr::intrinsic(Intrinsic::GetAtt {
             logical_id: logical_id.into(),
             attribute: attribute.into(),
+            stack: None,
+        })
+    }
+
+    /// `{"Fn::GetAtt": [logical_id, attribute]}` of a resource of `stack` (what a handle
+    /// makes).
+    pub(crate) fn owned_get_att(logical_id: &str, attribute: String, stack: &StackId) -> Expr {
+        Expr::intrinsic(Intrinsic::GetAtt {
+            logical_id: logical_id.to_owned(),
+            attribute,
+            stack: Some(stack.clone()),
         })
     }
 
@@ -221,13 +317,43 @@ impl Expr {
 
     /// `Fn::Sub` with a variable map.
     pub fn sub_with(template: impl Into<String>, variables: IndexMap<String, Expr>) -> Expr {
-        let template = template.into();
+        Expr::sub_full(template.into(), variables, BTreeMap::new())
+    }
+
+    /// `Fn::Sub` whose `${Id}` and `${Id.Attribute}` placeholders name resources of the
+    /// handles' stacks ([`Handle::owned_id`](crate::Handle::owned_id)), so that synth
+    /// knows a resource of another stack when it sees one.
+    ///
+    /// ```
+    /// use cfnkit_core::{Expr, RawResource, Stack};
+    /// let mut stack = Stack::new("auth");
+    /// let domain = stack.add_raw("Domain", "AWS::Cognito::UserPoolDomain", Expr::Map(Default::default()));
+    /// let url = Expr::sub_owned("https://${Domain}.auth.${AWS::Region}.amazoncognito.com", [domain.owned_id()]);
+    /// assert_eq!(url.to_json(), serde_json::json!({"Fn::Sub": "https://${Domain}.auth.${AWS::Region}.amazoncognito.com"}));
+    /// ```
+    pub fn sub_owned(
+        template: impl Into<String>,
+        owners: impl IntoIterator<Item = OwnedId>,
+    ) -> Expr {
+        let owners = owners
+            .into_iter()
+            .map(|o| (o.logical_id, o.stack))
+            .collect();
+        Expr::sub_full(template.into(), IndexMap::new(), owners)
+    }
+
+    pub(crate) fn sub_full(
+        template: String,
+        variables: IndexMap<String, Expr>,
+        owners: BTreeMap<String, StackId>,
+    ) -> Expr {
         if variables.is_empty() && crate::sub::placeholders(&template).is_empty() {
             return Expr::String(crate::sub::unescape(&template));
         }
         Expr::intrinsic(Intrinsic::Sub {
             template,
             variables,
+            owners,
         })
     }
 
@@ -391,11 +517,23 @@ impl Serialize for Expr {
                 m.end()
             }
             Expr::Fn(f) => {
-                let mut m = s.serialize_map(Some(1))?;
-                m.serialize_entry(f.name(), &IntrinsicArgs(f))?;
-                m.end()
+                // Transparent for JSON and YAML writers; `to_expr` takes the intrinsic
+                // itself, owners included (see `crate::to_expr`).
+                crate::to_expr::offer(f);
+                s.serialize_newtype_struct(crate::to_expr::INTRINSIC, &IntrinsicMap(f))
             }
         }
+    }
+}
+
+/// An intrinsic's one-key map.
+pub(crate) struct IntrinsicMap<'a>(pub(crate) &'a Intrinsic);
+
+impl Serialize for IntrinsicMap<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry(self.0.name(), &IntrinsicArgs(self.0))?;
+        m.end()
     }
 }
 
@@ -409,11 +547,13 @@ impl Serialize for IntrinsicArgs<'_> {
             Intrinsic::GetAtt {
                 logical_id,
                 attribute,
+                ..
             } => (logical_id, attribute).serialize(s),
             Intrinsic::Join { delimiter, values } => (delimiter, values).serialize(s),
             Intrinsic::Sub {
                 template,
                 variables,
+                ..
             } => {
                 if variables.is_empty() {
                     s.serialize_str(template)

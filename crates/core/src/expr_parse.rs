@@ -41,7 +41,7 @@ fn intrinsic(name: &str, v: &Value) -> Option<Intrinsic> {
             let target = v.as_str()?;
             Intrinsic::Ref(match Pseudo::from_name(target) {
                 Some(p) => RefTarget::Pseudo(p),
-                None => RefTarget::Logical(target.to_owned()),
+                None => RefTarget::Logical(target.to_owned(), None),
             })
         }
         "Fn::GetAtt" => match v {
@@ -50,6 +50,7 @@ fn intrinsic(name: &str, v: &Value) -> Option<Intrinsic> {
                 Intrinsic::GetAtt {
                     logical_id: id.to_owned(),
                     attribute: attr.to_owned(),
+                    stack: None,
                 }
             }
             _ => {
@@ -57,6 +58,7 @@ fn intrinsic(name: &str, v: &Value) -> Option<Intrinsic> {
                 Intrinsic::GetAtt {
                     logical_id: string(id)?,
                     attribute: string(attr)?,
+                    stack: None,
                 }
             }
         },
@@ -71,6 +73,7 @@ fn intrinsic(name: &str, v: &Value) -> Option<Intrinsic> {
             Value::String(template) => Intrinsic::Sub {
                 template: template.clone(),
                 variables: IndexMap::new(),
+                owners: Default::default(),
             },
             _ => {
                 let [template, variables] = args(v)?;
@@ -81,6 +84,7 @@ fn intrinsic(name: &str, v: &Value) -> Option<Intrinsic> {
                         .iter()
                         .map(|(k, v)| (k.clone(), from_json(v)))
                         .collect(),
+                    owners: Default::default(),
                 }
             }
         },

@@ -2,12 +2,17 @@
 //!
 //! - [`Expr`]: JSON-like values holding CloudFormation intrinsics anywhere.
 //! - [`Value`]: a typed property slot, a literal or an expression.
-//! - [`Resource`] and [`Handle`]: resource types and the typed references a [`Stack`] hands out.
-//! - [`Stack::synth`]: the [`Template`], or every [`Diagnostic`] at once.
+//! - [`Resource`] and [`Handle`]: resource types and the typed references a [`Stack`] hands
+//!   out; every handle knows its stack ([`StackId`]), so a value used in another stack of
+//!   the same [`Stacks`] is imported exactly.
+//! - [`Stack::register`]: the construct registry, through which apps and rules find the
+//!   constructs of a stack again.
+//! - [`Stack::synth`]: rules on the typed [`StackModel`], then the [`Template`] rendered
+//!   once; or every [`Diagnostic`] at once.
+//! - [`to_expr`]: a typed value as an expression tree, intrinsics intact.
 //! - [`to_json`] / [`to_yaml`]: deterministic writers; [`stable_hash`]: content hashes for
 //!   logical ids that must change with content.
 
-mod app;
 pub mod constraints;
 mod diagnostic;
 mod diff;
@@ -15,30 +20,36 @@ mod expr;
 mod expr_parse;
 mod hash;
 mod logical_id;
+pub mod pointer;
 mod pseudo;
 mod resource;
 mod rule;
 mod stack;
+mod stack_id;
+mod stacks;
 mod sub;
 mod synth;
+mod to_expr;
 mod value;
 mod writer;
 
-pub use app::{App, AppSynth, StackSynth};
 pub use diagnostic::{Collector, Diagnostic, Diagnostics, Location, ResourceChecks, Severity};
 pub use diff::{ChangeKind, EntryChange, TemplateDiff, ValueChange, diff_templates};
-pub use expr::{Expr, Intrinsic, RefTarget};
+pub use expr::{Expr, Intrinsic, OwnedId, RefTarget};
 pub use hash::{canonical_json, short_hash, stable_hash};
 pub use logical_id::{InvalidLogicalId, LogicalId, MAX_NAME_LENGTH};
 pub use pseudo::Pseudo;
 pub use resource::{Attribute, Handle, NoAttributes, RawResource, Resource, ResourceRef};
-pub use rule::TemplateRule;
+pub use rule::StackRule;
 pub use stack::{
     ConditionRef, MappingRef, Output, Parameter, ParameterRef, ParameterType, RemovalPolicy,
     ResourceOptions, Stack,
 };
+pub use stack_id::StackId;
+pub use stacks::{AppSynth, StackSynth, Stacks};
 pub use sub::placeholders as sub_placeholders;
-pub use synth::{Synthesized, Template};
+pub use synth::{ModelResource, StackModel, Synthesized, Template};
+pub use to_expr::{ToExprError, to_expr};
 pub use value::{Literal, Value};
 pub use writer::{YamlError, to_json, to_yaml};
 

@@ -6,7 +6,8 @@ use std::marker::PhantomData;
 
 use serde::Serialize;
 
-use crate::expr::Expr;
+use crate::expr::{Expr, OwnedId};
+use crate::stack_id::StackId;
 
 /// An attribute a resource type offers to `Fn::GetAtt`.
 pub trait Attribute: Copy + fmt::Debug + 'static {
@@ -39,17 +40,19 @@ pub trait Resource: Serialize + Any {
     /// resource (the registry schema's `createOnlyProperties`), for `diff`.
     const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &[];
 
-    /// Rules over the whole template that apply whenever this type is in a stack.
-    const TEMPLATE_RULES: &'static [&'static dyn crate::rule::TemplateRule] = &[];
+    /// Rules over the whole stack that apply whenever this type is in it.
+    const STACK_RULES: &'static [&'static dyn crate::rule::StackRule] = &[];
 
     /// Adds diagnostics for rules of this type that its Rust types cannot express.
     fn check(&self, _checks: &mut crate::diagnostic::ResourceChecks<'_>) {}
 }
 
 /// A cheap, typed reference to a resource added to a stack. It can only ask for the
-/// attributes its resource type has.
+/// attributes its resource type has, and it knows its stack: every expression it makes
+/// carries that stack, so using it in another stack of an app imports it exactly.
 pub struct Handle<R> {
     logical_id: String,
+    stack: StackId,
     _type: PhantomData<fn() -> R>,
 }
 
@@ -57,6 +60,7 @@ impl<R> Clone for Handle<R> {
     fn clone(&self) -> Self {
         Handle {
             logical_id: self.logical_id.clone(),
+            stack: self.stack.clone(),
             _type: PhantomData,
         }
     }
@@ -64,20 +68,22 @@ impl<R> Clone for Handle<R> {
 
 impl<R> fmt::Debug for Handle<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Handle({})", self.logical_id)
+        write!(f, "Handle({} in {})", self.logical_id, self.stack)
     }
 }
 
 impl<R> PartialEq for Handle<R> {
     fn eq(&self, other: &Self) -> bool {
-        self.logical_id == other.logical_id
+        self.logical_id == other.logical_id && self.stack == other.stack
     }
 }
+
+impl<R> Eq for Handle<R> {}
 
 impl<R: Resource> Handle<R> {
     /// `{"Fn::GetAtt": [logical_id, attribute]}` for one of this type's attributes.
     pub fn get_att(&self, attribute: R::Attribute) -> Expr {
-        Expr::get_att(&self.logical_id, attribute.name())
+        Expr::owned_get_att(&self.logical_id, attribute.name().to_owned(), &self.stack)
     }
 }
 
@@ -85,14 +91,15 @@ impl Handle<RawResource> {
     /// `{"Fn::GetAtt": [logical_id, attribute]}` for a resource type cfnkit does not model:
     /// the attribute is not checked.
     pub fn get_att_named(&self, attribute: impl Into<String>) -> Expr {
-        Expr::get_att(&self.logical_id, attribute)
+        Expr::owned_get_att(&self.logical_id, attribute.into(), &self.stack)
     }
 }
 
 impl<R> Handle<R> {
-    pub(crate) fn new(logical_id: String) -> Self {
+    pub(crate) fn new(logical_id: String, stack: StackId) -> Self {
         Handle {
             logical_id,
+            stack,
             _type: PhantomData,
         }
     }
@@ -100,12 +107,27 @@ impl<R> Handle<R> {
     /// `{"Ref": logical_id}`: the value CloudFormation returns for `Ref` of this type
     /// (an id, a name or an ARN; the L1's docs say which).
     pub fn reference(&self) -> Expr {
-        Expr::reference(&self.logical_id)
+        Expr::owned_reference(&self.logical_id, &self.stack)
     }
 
-    /// The resource's logical id.
+    /// The resource's logical id. A resource whose id carries a hash computed at synth
+    /// ([`Stack::add_hashed`](crate::Stack::add_hashed)) answers its id before the hash;
+    /// the template holds the final one.
     pub fn logical_id(&self) -> &str {
         &self.logical_id
+    }
+
+    /// The stack the resource belongs to.
+    pub fn stack(&self) -> &StackId {
+        &self.stack
+    }
+
+    /// The logical id with its stack, for `${…}` placeholders of [`Expr::sub_owned`].
+    pub fn owned_id(&self) -> OwnedId {
+        OwnedId {
+            logical_id: self.logical_id.clone(),
+            stack: self.stack.clone(),
+        }
     }
 }
 
@@ -113,11 +135,21 @@ impl<R> Handle<R> {
 pub trait ResourceRef {
     /// The logical id of the resource.
     fn logical_id(&self) -> &str;
+
+    /// The stack that defines it, when known (a handle's); `None` for a plain name, which
+    /// names a resource of the stack it is used in.
+    fn stack(&self) -> Option<&StackId> {
+        None
+    }
 }
 
 impl<R> ResourceRef for Handle<R> {
     fn logical_id(&self) -> &str {
         &self.logical_id
+    }
+
+    fn stack(&self) -> Option<&StackId> {
+        Some(&self.stack)
     }
 }
 
@@ -137,9 +169,9 @@ impl ResourceRef for String {
 pub(crate) trait ErasedResource: Any {
     fn type_name(&self) -> &str;
     fn attribute_names(&self) -> Option<&'static [&'static str]>;
-    fn properties(&self) -> Result<serde_json::Value, serde_json::Error>;
+    fn properties(&self) -> Result<Expr, crate::to_expr::ToExprError>;
     fn check(&self, checks: &mut crate::diagnostic::ResourceChecks<'_>);
-    fn template_rules(&self) -> &'static [&'static dyn crate::rule::TemplateRule];
+    fn stack_rules(&self) -> &'static [&'static dyn crate::rule::StackRule];
     fn as_any_mut(&mut self) -> &mut dyn Any;
     fn as_any(&self) -> &dyn Any;
 }
@@ -151,14 +183,14 @@ impl<R: Resource> ErasedResource for R {
     fn attribute_names(&self) -> Option<&'static [&'static str]> {
         Some(R::ATTRIBUTE_NAMES)
     }
-    fn properties(&self) -> Result<serde_json::Value, serde_json::Error> {
-        serde_json::to_value(self)
+    fn properties(&self) -> Result<Expr, crate::to_expr::ToExprError> {
+        crate::to_expr::to_expr(self)
     }
     fn check(&self, checks: &mut crate::diagnostic::ResourceChecks<'_>) {
         Resource::check(self, checks);
     }
-    fn template_rules(&self) -> &'static [&'static dyn crate::rule::TemplateRule] {
-        R::TEMPLATE_RULES
+    fn stack_rules(&self) -> &'static [&'static dyn crate::rule::StackRule] {
+        R::STACK_RULES
     }
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
@@ -185,11 +217,11 @@ impl ErasedResource for RawResource {
     fn attribute_names(&self) -> Option<&'static [&'static str]> {
         None
     }
-    fn properties(&self) -> Result<serde_json::Value, serde_json::Error> {
-        Ok(self.properties.to_json())
+    fn properties(&self) -> Result<Expr, crate::to_expr::ToExprError> {
+        Ok(self.properties.clone())
     }
     fn check(&self, _: &mut crate::diagnostic::ResourceChecks<'_>) {}
-    fn template_rules(&self) -> &'static [&'static dyn crate::rule::TemplateRule] {
+    fn stack_rules(&self) -> &'static [&'static dyn crate::rule::StackRule] {
         &[]
     }
     fn as_any_mut(&mut self) -> &mut dyn Any {

@@ -3,7 +3,7 @@
 
 mod support;
 
-use cfnkit_core::{App, Expr, Output, Stack};
+use cfnkit_core::{Expr, Output, Stack, Stacks};
 use serde_json::json;
 use support::{Bucket, BucketAttribute};
 
@@ -16,17 +16,20 @@ fn template(out: &cfnkit_core::AppSynth, name: &str) -> serde_json::Value {
 }
 
 /// `auth` owns a bucket; `api` (authored first) uses its Ref, Arn and a Sub of both.
-fn two_stacks() -> App {
+fn two_stacks() -> Stacks {
     let mut auth = Stack::new("auth");
     let pool = auth.add("Pool", Bucket::named("pool"));
     let mut api = Stack::new("api");
     api.add("Logs", Bucket::named(pool.get_att(BucketAttribute::Arn)));
     api.add(
         "Other",
-        Bucket::named(Expr::sub("${Pool}:${Pool.Arn}:${AWS::Region}")),
+        Bucket::named(Expr::sub_owned(
+            "${Pool}:${Pool.Arn}:${AWS::Region}",
+            [pool.owned_id()],
+        )),
     );
     api.add_output("PoolId", Output::new(pool.reference()));
-    App::new("shop").stack(api).stack(auth)
+    Stacks::new("shop").stack(api).stack(auth)
 }
 
 #[test]
@@ -66,24 +69,52 @@ fn values_of_another_stack_become_exports_and_imports() {
 }
 
 #[test]
-fn a_lone_stack_still_reports_the_reference_as_dangling() {
+fn a_lone_stack_using_another_stacks_value_says_to_add_both_to_one_app() {
     let mut auth = Stack::new("auth");
     let pool = auth.add("Pool", Bucket::new());
     let mut api = Stack::new("api");
     api.add("Logs", Bucket::named(pool.reference()));
     let d = api.synth().unwrap_err();
-    assert!(d.iter().any(|x| x.rule == "core/dangling-ref"), "{d}");
+    let found = d
+        .iter()
+        .find(|x| x.rule == "core/foreign-reference")
+        .unwrap_or_else(|| panic!("{d}"));
+    assert_eq!(found.location.path, "/Resources/Logs/Properties/BucketName");
+    assert!(found.message.contains("stack 'auth'"), "{}", found.message);
+    assert!(found.message.contains("one App"), "{}", found.message);
+    // The same in an app that lacks the other stack.
+    let out = Stacks::new("x").stack(api).synth();
+    let d = out.stacks[0].result.as_ref().unwrap_err();
+    assert!(d.iter().any(|x| x.rule == "core/foreign-reference"), "{d}");
 }
 
 #[test]
-fn a_name_defined_in_two_other_stacks_is_ambiguous() {
+fn a_handle_names_its_own_stacks_resource_even_when_another_has_the_same_id() {
     let mut a = Stack::new("a");
-    a.add("Pool", Bucket::new());
+    let pool_a = a.add("Pool", Bucket::new());
     let mut b = Stack::new("b");
     b.add("Pool", Bucket::new());
     let mut c = Stack::new("c");
+    c.add("Logs", Bucket::named(pool_a.reference()));
+    let out = Stacks::new("x").stack(a).stack(b).stack(c).synth();
+    assert!(!out.has_errors());
+    let logs = template(&out, "c");
+    assert_eq!(
+        logs["Resources"]["Logs"]["Properties"]["BucketName"],
+        json!({"Fn::ImportValue": "x-a-Pool"})
+    );
+    assert!(template(&out, "b").get("Outputs").is_none());
+    let c = out.stacks.iter().find(|s| s.name == "c").unwrap();
+    assert_eq!(c.depends_on, ["a"]);
+}
+
+#[test]
+fn a_plain_name_is_never_looked_up_in_other_stacks() {
+    let mut a = Stack::new("a");
+    a.add("Pool", Bucket::new());
+    let mut c = Stack::new("c");
     c.add("Logs", Bucket::named(Expr::reference("Pool")));
-    let out = App::new("x").stack(a).stack(b).stack(c).synth();
+    let out = Stacks::new("x").stack(a).stack(c).synth();
     let d = out
         .stacks
         .iter()
@@ -92,20 +123,17 @@ fn a_name_defined_in_two_other_stacks_is_ambiguous() {
         .result
         .as_ref()
         .unwrap_err();
-    assert!(
-        d.iter()
-            .any(|x| x.rule == "core/cross-stack-ambiguous" && x.message.contains("(a, b)")),
-        "{d}"
-    );
+    assert!(d.iter().any(|x| x.rule == "core/dangling-ref"), "{d}");
 }
 
 #[test]
 fn stacks_using_each_other_are_a_cycle_naming_both() {
     let mut a = Stack::new("a");
-    a.add("A", Bucket::named(Expr::reference("B")));
+    let a_bucket = a.add("A", Bucket::new());
     let mut b = Stack::new("b");
-    b.add("B", Bucket::named(Expr::reference("A")));
-    let out = App::new("x").stack(a).stack(b).synth();
+    let b_bucket = b.add("B", Bucket::named(a_bucket.reference()));
+    a.resource_mut(&a_bucket).unwrap().name = Some(b_bucket.reference().into());
+    let out = Stacks::new("x").stack(a).stack(b).synth();
     for s in &out.stacks {
         let d = s.result.as_ref().unwrap_err();
         assert!(

@@ -288,24 +288,18 @@ fn broken_stack_diagnostics_snapshot() {
     });
 }
 
-/// A resource type with a template-wide rule: at most one queue per stack.
+/// A resource type with a stack-wide rule: at most one queue per stack.
 #[derive(serde::Serialize)]
 struct Queue {}
 
 struct OneQueue;
 
-impl cfnkit_core::TemplateRule for OneQueue {
+impl cfnkit_core::StackRule for OneQueue {
     fn id(&self) -> &'static str {
         "test/one-queue"
     }
-    fn check(&self, template: &cfnkit_core::Template, found: &mut cfnkit_core::Collector) {
-        let queues: Vec<&String> = template
-            .resources()
-            .unwrap()
-            .iter()
-            .filter(|(_, r)| r["Type"] == "AWS::SQS::Queue")
-            .map(|(id, _)| id)
-            .collect();
+    fn check(&self, stack: &cfnkit_core::StackModel<'_>, found: &mut cfnkit_core::Collector) {
+        let queues: Vec<&str> = stack.resources_of::<Queue>().map(|(id, _)| id).collect();
         for id in queues.iter().skip(1) {
             found.error(
                 "test/one-queue",
@@ -321,11 +315,11 @@ impl cfnkit_core::Resource for Queue {
     const TYPE_NAME: &'static str = "AWS::SQS::Queue";
     type Attribute = cfnkit_core::NoAttributes;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &[];
-    const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] = &[&OneQueue];
+    const STACK_RULES: &'static [&'static dyn cfnkit_core::StackRule] = &[&OneQueue];
 }
 
 #[test]
-fn template_rules_of_resource_types_run_once_per_synth() {
+fn stack_rules_of_resource_types_run_once_per_synth() {
     let mut stack = Stack::new("queues");
     stack.add("A", Queue {});
     stack.add("B", Queue {});

@@ -11,19 +11,28 @@ pub use options::{RemovalPolicy, ResourceOptions};
 pub use output::Output;
 pub use parameter::{Parameter, ParameterRef, ParameterType};
 
+use std::any::Any;
+
 use crate::diagnostic::{Collector, Severity};
 use crate::expr::Expr;
 use crate::resource::{ErasedResource, Handle, RawResource, Resource, ResourceRef};
+use crate::stack_id::StackId;
 
 /// A named value in a stack, kept in authoring order. Duplicated names are kept too, so
 /// that synth can report them instead of one silently replacing the other.
 pub(crate) type Entries<T> = Vec<(String, T)>;
 
 pub(crate) struct ResourceEntry {
+    /// The logical id, or for a hashed id its prefix: what the handle holds.
     pub(crate) logical_id: String,
     pub(crate) resource: Box<dyn ErasedResource>,
     pub(crate) options: ResourceOptions,
+    /// For an id with a hash computed at synth: the hash of the stack as it is then.
+    pub(crate) hash: Option<Box<IdHash>>,
 }
+
+/// Computes the hash part of a logical id at synth, from the stack as it is then.
+pub(crate) type IdHash = dyn Fn(&Stack) -> String;
 
 /// One CloudFormation stack. Add resources to get typed [`Handle`]s; [`Stack::synth`]
 /// checks everything and renders the template.
@@ -37,6 +46,7 @@ pub(crate) struct ResourceEntry {
 /// assert!(out.template.to_json().contains("\"AWS::SNS::Topic\""));
 /// ```
 pub struct Stack {
+    pub(crate) id: StackId,
     pub(crate) name: String,
     pub(crate) description: Option<String>,
     pub(crate) parameters: Entries<Parameter>,
@@ -46,6 +56,8 @@ pub struct Stack {
     pub(crate) outputs: Entries<Output>,
     /// Findings constructs reported while building the stack, for synth to return.
     pub(crate) reported: Collector,
+    /// The constructs added, for whoever needs to find them again (see [`Stack::register`]).
+    pub(crate) constructs: Vec<Box<dyn Any>>,
 }
 
 impl std::fmt::Debug for Stack {
@@ -107,7 +119,9 @@ impl Stack {
     pub fn new(name: impl Into<String>) -> Self {
         let name = name.into();
         Stack {
+            id: StackId::new(&name),
             reported: Collector::new(name.clone()),
+            constructs: Vec::new(),
             name,
             description: None,
             parameters: Vec::new(),
@@ -121,6 +135,12 @@ impl Stack {
     /// The stack's name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The stack's identity: what its handles carry, so that a value used in another
+    /// stack is known exactly.
+    pub fn id(&self) -> &StackId {
+        &self.id
     }
 
     /// Sets the template's `Description` (at most 1,024 bytes).
@@ -147,8 +167,49 @@ impl Stack {
             logical_id: logical_id.clone(),
             resource: Box::new(resource),
             options,
+            hash: None,
         });
-        Handle::new(logical_id)
+        Handle::new(logical_id, self.id.clone())
+    }
+
+    /// Adds a resource whose logical id is `prefix` followed by a hash that synth computes
+    /// from the stack as it is then (e.g. an API Gateway deployment, which CloudFormation
+    /// recreates only when its id changes, hashed from its API's final definition, edits
+    /// made through escape hatches included). Until synth the handle's
+    /// [`logical_id`](Handle::logical_id) is the prefix; every reference it makes names
+    /// the final id in the template.
+    ///
+    /// ```
+    /// use cfnkit_core::{NoAttributes, Output, Resource, ResourceOptions, Stack};
+    /// #[derive(serde::Serialize)]
+    /// struct Topic {}
+    /// impl Resource for Topic {
+    ///     const TYPE_NAME: &'static str = "AWS::SNS::Topic";
+    ///     type Attribute = NoAttributes;
+    ///     const ATTRIBUTE_NAMES: &'static [&'static str] = &[];
+    /// }
+    /// let mut stack = Stack::new("demo");
+    /// let topic = stack.add_hashed("Topic", Topic {}, ResourceOptions::new(), |_: &Stack| "0a1b".to_owned());
+    /// stack.add_output("TopicArn", Output::new(topic.reference()));
+    /// let template = stack.synth().unwrap().template;
+    /// assert!(template.resource("Topic0a1b").is_some());
+    /// assert_eq!(template.as_json()["Outputs"]["TopicArn"]["Value"], serde_json::json!({"Ref": "Topic0a1b"}));
+    /// ```
+    pub fn add_hashed<R: Resource>(
+        &mut self,
+        prefix: impl Into<String>,
+        resource: R,
+        options: ResourceOptions,
+        hash: impl Fn(&Stack) -> String + 'static,
+    ) -> Handle<R> {
+        let logical_id = prefix.into();
+        self.resources.push(ResourceEntry {
+            logical_id: logical_id.clone(),
+            resource: Box::new(resource),
+            options,
+            hash: Some(Box::new(hash)),
+        });
+        Handle::new(logical_id, self.id.clone())
     }
 
     /// Adds a resource of a type cfnkit does not model. `Fn::GetAtt` on it is not checked.
@@ -166,8 +227,31 @@ impl Stack {
                 properties,
             }),
             options: ResourceOptions::default(),
+            hash: None,
         });
-        Handle::new(logical_id)
+        Handle::new(logical_id, self.id.clone())
+    }
+
+    /// Keeps a construct (a REST API, a user pool domain, …) with the stack, so that the
+    /// app, the rules and the command line find it again without being told: see
+    /// [`Stack::constructs`].
+    pub fn register<T: Any>(&mut self, construct: T) {
+        self.constructs.push(Box::new(construct));
+    }
+
+    /// The registered constructs of type `T`, in the order they were registered.
+    ///
+    /// ```
+    /// use cfnkit_core::Stack;
+    /// #[derive(Debug, PartialEq)]
+    /// struct Api(&'static str);
+    /// let mut stack = Stack::new("demo");
+    /// stack.register(Api("orders"));
+    /// stack.register(7_u32);
+    /// assert_eq!(stack.constructs::<Api>().collect::<Vec<_>>(), [&Api("orders")]);
+    /// ```
+    pub fn constructs<T: Any>(&self) -> impl Iterator<Item = &T> {
+        self.constructs.iter().filter_map(|c| c.downcast_ref())
     }
 
     fn entry(&self, logical_id: &str) -> Option<&ResourceEntry> {
@@ -180,35 +264,38 @@ impl Stack {
             .find(|r| r.logical_id == logical_id)
     }
 
-    /// The resource behind a handle, to read it.
+    /// The resource behind a handle of this stack, to read it.
     pub fn resource<R: Resource>(&self, handle: &Handle<R>) -> Option<&R> {
+        if handle.stack() != &self.id {
+            return None;
+        }
         self.entry(handle.logical_id())?
             .resource
             .as_any()
             .downcast_ref()
     }
 
-    /// The resource behind a handle, to change it: the escape hatch from constructs to L1s.
+    /// The resource behind a handle of this stack, to change it: the escape hatch from
+    /// constructs to L1s.
     pub fn resource_mut<R: Resource>(&mut self, handle: &Handle<R>) -> Option<&mut R> {
+        if handle.stack() != &self.id {
+            return None;
+        }
         self.entry_mut(handle.logical_id())?
             .resource
             .as_any_mut()
             .downcast_mut()
     }
 
-    /// The options of a resource, to change them (e.g. add a `DependsOn`).
+    /// The options of a resource of this stack, to change them (e.g. add a `DependsOn`).
     pub fn options_mut(
         &mut self,
         resource: &(impl ResourceRef + ?Sized),
     ) -> Option<&mut ResourceOptions> {
+        if resource.stack().is_some_and(|s| s != &self.id) {
+            return None;
+        }
         Some(&mut self.entry_mut(resource.logical_id())?.options)
-    }
-
-    /// Logical ids and types of the resources, in authoring order.
-    pub fn resource_types(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.resources
-            .iter()
-            .map(|r| (r.logical_id.as_str(), r.resource.type_name()))
     }
 
     /// Reports a finding that only a construct can see (e.g. a scope object of another

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::expr::Expr;
 use crate::resource::ResourceRef;
+use crate::stack_id::StackId;
 
 /// What CloudFormation does with a resource's physical resource when the resource is
 /// deleted from the stack (`DeletionPolicy`) or replaced (`UpdateReplacePolicy`).
@@ -29,7 +30,9 @@ pub enum RemovalPolicy {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResourceOptions {
-    pub(crate) depends_on: Vec<String>,
+    /// Each `DependsOn` entry, with the stack of the handle it was given as (a resource of
+    /// another stack cannot be depended on; synth says so).
+    pub(crate) depends_on: Vec<(String, Option<StackId>)>,
     pub(crate) deletion_policy: Option<RemovalPolicy>,
     pub(crate) update_replace_policy: Option<RemovalPolicy>,
     pub(crate) condition: Option<String>,
@@ -51,8 +54,9 @@ impl ResourceOptions {
     /// Adds a `DependsOn` entry (once), in place.
     pub fn add_depends_on(&mut self, resource: &(impl ResourceRef + ?Sized)) {
         let id = resource.logical_id();
-        if !self.depends_on.iter().any(|d| d == id) {
-            self.depends_on.push(id.to_owned());
+        if !self.depends_on.iter().any(|(d, _)| d == id) {
+            self.depends_on
+                .push((id.to_owned(), resource.stack().cloned()));
         }
     }
 
@@ -80,8 +84,8 @@ impl ResourceOptions {
         self
     }
 
-    /// The `DependsOn` list.
-    pub fn dependencies(&self) -> &[String] {
-        &self.depends_on
+    /// The `DependsOn` list, as given (before synth renames hashed ids).
+    pub fn dependencies(&self) -> impl Iterator<Item = &str> {
+        self.depends_on.iter().map(|(id, _)| id.as_str())
     }
 }

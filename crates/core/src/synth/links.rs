@@ -1,5 +1,7 @@
-//! Cross-stack references: how a stack renders references to resources of other stacks of
-//! its app (as `Fn::ImportValue`), and which exports it adds for others.
+//! How a stack's expressions name resources in the template: a handle's reference to a
+//! resource of this stack under its final logical id (hashed ids are known at synth
+//! only), and one to a resource of another stack of the app as an `Fn::ImportValue` of
+//! that stack's export.
 
 use std::collections::BTreeMap;
 
@@ -7,67 +9,123 @@ use indexmap::IndexMap;
 
 use crate::expr::{Expr, Intrinsic, RefTarget};
 use crate::stack::Output;
+use crate::stack_id::StackId;
 
-/// A value of a resource: `Ref` (no attribute) or `Fn::GetAtt` of an attribute.
-pub(crate) type ValueKey = (String, Option<String>);
+/// A value of a resource of another stack, as its handle names it: the stack, the logical
+/// id the handle holds, and the attribute (`None` for `Ref`).
+pub(crate) type ForeignValue = (StackId, String, Option<String>);
 
 /// What an app tells one stack's synth about the others. Empty for a lone stack.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Links {
     /// Values of other stacks' resources this stack uses -> the export name to import.
-    pub(crate) imports: BTreeMap<ValueKey, String>,
+    pub(crate) imports: BTreeMap<ForeignValue, String>,
     /// Outputs to add: values of this stack that other stacks import.
     pub(crate) exports: Vec<(String, Output)>,
 }
 
-impl Links {
-    /// `expr` with every imported value replaced by its `Fn::ImportValue`. `${X}` and
-    /// `${X.Attr}` placeholders of `Fn::Sub` become variables bound to the import.
-    pub(crate) fn localize(&self, expr: &Expr) -> Expr {
-        if self.imports.is_empty() {
-            return expr.clone();
-        }
-        match expr {
-            Expr::List(items) => Expr::List(items.iter().map(|e| self.localize(e)).collect()),
-            Expr::Map(map) => Expr::Map(
-                map.iter()
-                    .map(|(k, v)| (k.clone(), self.localize(v)))
-                    .collect(),
-            ),
-            Expr::Fn(f) => self.localize_fn(f),
-            literal => literal.clone(),
+/// Rewrites one stack's expressions into template form.
+pub(crate) struct Localizer<'a> {
+    /// The stack whose template is being written.
+    pub(crate) stack: &'a StackId,
+    /// Hashed logical ids of this stack: the id its handles hold -> the final id.
+    pub(crate) renames: &'a BTreeMap<String, String>,
+    /// What the app says about other stacks.
+    pub(crate) links: &'a Links,
+}
+
+impl Localizer<'_> {
+    fn is_here(&self, owner: Option<&StackId>) -> bool {
+        owner.is_none_or(|s| s == self.stack)
+    }
+
+    /// The final id of `id` as a handle of this stack (or a plain name) wrote it.
+    pub(crate) fn rename<'b>(&'b self, id: &'b str, owner: Option<&StackId>) -> &'b str {
+        match owner {
+            Some(s) if s == self.stack => self.renames.get(id).map_or(id, String::as_str),
+            _ => id,
         }
     }
 
-    fn import(&self, id: &str, attribute: Option<&str>) -> Option<Expr> {
-        let key = (id.to_owned(), attribute.map(str::to_owned));
-        self.imports
+    fn import(&self, owner: Option<&StackId>, id: &str, attribute: Option<&str>) -> Option<Expr> {
+        let owner = owner.filter(|s| *s != self.stack)?;
+        let key = (owner.clone(), id.to_owned(), attribute.map(str::to_owned));
+        self.links
+            .imports
             .get(&key)
             .map(|name| Expr::import_value(name.as_str()))
     }
 
-    fn localize_fn(&self, f: &Intrinsic) -> Expr {
+    /// Whether `expr` needs no rewriting at all (the common case of a lone stack).
+    fn is_identity(&self) -> bool {
+        self.renames.is_empty() && self.links.imports.is_empty()
+    }
+
+    /// `expr` in template form: references to this stack's hashed ids renamed, values of
+    /// other stacks imported. A value of another stack that the app does not link stays
+    /// as it is, for synth to report.
+    pub(crate) fn localize(&self, expr: Expr) -> Expr {
+        if self.is_identity() {
+            return expr;
+        }
+        self.walk(expr)
+    }
+
+    fn walk(&self, expr: Expr) -> Expr {
+        match expr {
+            Expr::List(items) => Expr::List(items.into_iter().map(|e| self.walk(e)).collect()),
+            Expr::Map(map) => Expr::Map(map.into_iter().map(|(k, v)| (k, self.walk(v))).collect()),
+            Expr::Fn(f) => self.intrinsic(*f),
+            literal => literal,
+        }
+    }
+
+    fn intrinsic(&self, f: Intrinsic) -> Expr {
         match f {
-            Intrinsic::Ref(RefTarget::Logical(id)) => self.import(id, None),
+            Intrinsic::Ref(RefTarget::Logical(id, owner)) => {
+                if let Some(import) = self.import(owner.as_ref(), &id, None) {
+                    return import;
+                }
+                let id = self.rename(&id, owner.as_ref()).to_owned();
+                Expr::Fn(Box::new(Intrinsic::Ref(RefTarget::Logical(id, owner))))
+            }
             Intrinsic::GetAtt {
                 logical_id,
                 attribute,
-            } => self.import(logical_id, Some(attribute)),
+                stack,
+            } => {
+                if let Some(import) = self.import(stack.as_ref(), &logical_id, Some(&attribute)) {
+                    return import;
+                }
+                let logical_id = self.rename(&logical_id, stack.as_ref()).to_owned();
+                Expr::Fn(Box::new(Intrinsic::GetAtt {
+                    logical_id,
+                    attribute,
+                    stack,
+                }))
+            }
             Intrinsic::Sub {
                 template,
                 variables,
-            } => Some(self.localize_sub(template, variables)),
-            _ => None,
+                owners,
+            } => self.sub(&template, variables, owners),
+            other => Expr::Fn(Box::new(other.map_args(|e| self.walk(e)))),
         }
-        .unwrap_or_else(|| Expr::Fn(Box::new(self.localize_args(f))))
     }
 
-    fn localize_sub(&self, template: &str, variables: &IndexMap<String, Expr>) -> Expr {
+    /// `${X}` and `${X.Attr}` of another stack become variables bound to the import
+    /// (`Pool.Arn` becomes `PoolArn`: variable names are alphanumeric); those of hashed ids
+    /// of this stack are renamed.
+    fn sub(
+        &self,
+        original: &str,
+        variables: IndexMap<String, Expr>,
+        owners: BTreeMap<String, StackId>,
+    ) -> Expr {
         let mut variables: IndexMap<String, Expr> = variables
-            .iter()
-            .map(|(k, v)| (k.clone(), self.localize(v)))
+            .into_iter()
+            .map(|(k, v)| (k, self.walk(v)))
             .collect();
-        let original = template;
         let mut template = original.to_owned();
         for name in crate::sub::placeholders(original) {
             if variables.contains_key(name) {
@@ -77,71 +135,44 @@ impl Links {
                 Some((id, attr)) => (id, Some(attr)),
                 None => (name, None),
             };
-            if let Some(import) = self.import(id, attribute) {
-                // Sub variable names are alphanumeric: `Pool.Arn` becomes `PoolArn`.
+            let owner = owners.get(id);
+            if let Some(import) = self.import(owner, id, attribute) {
                 let variable: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
                 template = template.replace(&format!("${{{name}}}"), &format!("${{{variable}}}"));
                 variables.insert(variable, import);
+            } else if self.is_here(owner) && owner.is_some() {
+                let renamed = self.rename(id, owner);
+                if renamed != id {
+                    let new = match attribute {
+                        Some(attr) => format!("{renamed}.{attr}"),
+                        None => renamed.to_owned(),
+                    };
+                    template = template.replace(&format!("${{{name}}}"), &format!("${{{new}}}"));
+                }
             }
         }
-        Expr::sub_with(template, variables)
+        let owners = owners
+            .into_iter()
+            .map(|(id, stack)| (self.rename(&id, Some(&stack)).to_owned(), stack))
+            .collect();
+        Expr::sub_full(template, variables, owners)
     }
 
-    fn localize_args(&self, f: &Intrinsic) -> Intrinsic {
-        let l = |e: &Expr| self.localize(e);
-        match f {
-            Intrinsic::Join { delimiter, values } => Intrinsic::Join {
-                delimiter: delimiter.clone(),
-                values: l(values),
-            },
-            Intrinsic::Select { index, list } => Intrinsic::Select {
-                index: l(index),
-                list: l(list),
-            },
-            Intrinsic::Split { delimiter, source } => Intrinsic::Split {
-                delimiter: delimiter.clone(),
-                source: l(source),
-            },
-            Intrinsic::ImportValue(e) => Intrinsic::ImportValue(l(e)),
-            Intrinsic::FindInMap {
-                map,
-                top_key,
-                second_key,
-            } => Intrinsic::FindInMap {
-                map: map.clone(),
-                top_key: l(top_key),
-                second_key: l(second_key),
-            },
-            Intrinsic::If {
-                condition,
-                then,
-                otherwise,
-            } => Intrinsic::If {
-                condition: condition.clone(),
-                then: l(then),
-                otherwise: l(otherwise),
-            },
-            Intrinsic::Equals(a, b) => Intrinsic::Equals(l(a), l(b)),
-            Intrinsic::And(items) => Intrinsic::And(items.iter().map(l).collect()),
-            Intrinsic::Or(items) => Intrinsic::Or(items.iter().map(l).collect()),
-            Intrinsic::Not(e) => Intrinsic::Not(l(e)),
-            Intrinsic::Base64(e) => Intrinsic::Base64(l(e)),
-            Intrinsic::GetAzs(e) => Intrinsic::GetAzs(l(e)),
-            other => other.clone(),
-        }
-    }
-
-    /// The stack's outputs with imports localized, followed by the exports others need.
+    /// The stack's outputs in template form, followed by the exports others need.
     pub(crate) fn outputs(&self, own: &[(String, Output)]) -> Vec<(String, Output)> {
         let mut all: Vec<(String, Output)> = own
             .iter()
             .map(|(name, o)| {
                 let mut o = o.clone();
-                o.value = self.localize(&o.value);
+                o.value = self.localize(o.value);
                 (name.clone(), o)
             })
             .collect();
-        all.extend(self.exports.iter().cloned());
+        all.extend(self.links.exports.iter().map(|(name, o)| {
+            let mut o = o.clone();
+            o.value = self.localize(o.value);
+            (name.clone(), o)
+        }));
         all
     }
 }

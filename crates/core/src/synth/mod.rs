@@ -1,15 +1,18 @@
-//! `Stack::synth`: render the template and check every rule, reporting all findings at once.
+//! `Stack::synth`: build the stack's model, check every rule on it, and render the template
+//! once, at the end, reporting all findings at once.
 
 mod cycles;
 pub(crate) mod links;
+mod model;
 mod names;
 pub(crate) mod quotas;
 mod references;
-pub(crate) mod render;
+mod render;
 mod template;
 pub(crate) mod walk;
 pub(crate) use quotas as quotas_consts;
 
+pub use model::{ModelResource, StackModel};
 pub use template::Template;
 
 use crate::diagnostic::{Collector, Diagnostics, ResourceChecks};
@@ -25,50 +28,65 @@ pub struct Synthesized {
 }
 
 impl Stack {
-    /// Renders the template and checks it. Returns the template with any warnings, or, if
-    /// any rule found an error, every diagnostic (errors and warnings) together.
+    /// Checks the stack and renders its template. Returns the template with any warnings,
+    /// or, if any rule found an error, every diagnostic (errors and warnings) together.
     pub fn synth(&self) -> Result<Synthesized, Diagnostics> {
-        self.synth_linked(&links::Links::default())
+        let (model, found) = self.model_and_findings();
+        finish(&model, found)
     }
 
-    /// `synth`, rendering references to other stacks of an app as the links say.
-    pub(crate) fn synth_linked(&self, links: &links::Links) -> Result<Synthesized, Diagnostics> {
+    /// The stack as synth's rules see it ([`StackModel`]), for tools that read a stack's
+    /// typed resources the same way (an access model, a walkthrough). References to other
+    /// stacks stay as their handles wrote them; nothing is checked.
+    pub fn model(&self) -> StackModel<'_> {
+        self.model_and_findings().0
+    }
+
+    /// The stack's model, and a collector holding what building it (and the constructs)
+    /// found.
+    pub(crate) fn model_and_findings(&self) -> (StackModel<'_>, Collector) {
         let mut found = Collector::new(self.name());
         found.extend(self.reported.clone().finish());
-        let rendered = render::render(self, links, &mut found);
-        names::check(self, &rendered.outputs, &mut found);
-        for entry in &self.resources {
-            entry.resource.check(&mut ResourceChecks {
-                collector: &mut found,
-                logical_id: &entry.logical_id,
-            });
-        }
-        let graph = references::check(self, &rendered, &mut found);
-        cycles::check(&graph, &mut found);
-        let template = Template {
-            body: rendered.body,
-        };
-        quotas::check(self, &template, &mut found);
-        self.run_template_rules(&template, &mut found);
-        let diagnostics = found.finish();
-        if diagnostics.has_errors() {
-            Err(diagnostics)
-        } else {
-            Ok(Synthesized {
-                template,
-                warnings: diagnostics,
-            })
-        }
+        let model = StackModel::build(self, &mut found);
+        (model, found)
     }
+}
 
-    /// Runs the template-wide rules of the resource types in the stack, each once.
-    fn run_template_rules(&self, template: &Template, found: &mut Collector) {
-        let mut ran = std::collections::BTreeSet::new();
-        for entry in &self.resources {
-            for rule in entry.resource.template_rules() {
-                if ran.insert(rule.id()) {
-                    rule.check(template, found);
-                }
+/// Checks every rule on a (linked) model and renders its template.
+pub(crate) fn finish(
+    model: &StackModel<'_>,
+    mut found: Collector,
+) -> Result<Synthesized, Diagnostics> {
+    names::check(model, &mut found);
+    for resource in model.resources() {
+        resource.entry().resource.check(&mut ResourceChecks {
+            collector: &mut found,
+            logical_id: resource.logical_id(),
+        });
+    }
+    let graph = references::check(model, &mut found);
+    cycles::check(&graph, &mut found);
+    run_stack_rules(model, &mut found);
+    let template = render::template(model);
+    quotas::check(model, &template, &mut found);
+    let diagnostics = found.finish();
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(Synthesized {
+            template,
+            warnings: diagnostics,
+        })
+    }
+}
+
+/// Runs the stack-wide rules of the resource types in the stack, each once.
+fn run_stack_rules(model: &StackModel<'_>, found: &mut Collector) {
+    let mut ran = std::collections::BTreeSet::new();
+    for resource in model.resources() {
+        for rule in resource.entry().resource.stack_rules() {
+            if ran.insert(rule.id()) {
+                rule.check(model, found);
             }
         }
     }

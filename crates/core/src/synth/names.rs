@@ -4,13 +4,12 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Collector;
 use crate::logical_id;
-use crate::stack::{Output, Stack};
+use crate::synth::StackModel;
 
-pub(crate) fn check(stack: &Stack, outputs: &[(String, Output)], found: &mut Collector) {
-    let resources = stack
-        .resources
-        .iter()
-        .map(|r| ("Resources", r.logical_id.as_str()));
+pub(crate) fn check(model: &StackModel<'_>, found: &mut Collector) {
+    let stack = model.stack();
+    let outputs = model.outputs();
+    let resources = model.resources().map(|r| ("Resources", r.logical_id()));
     let parameters = stack
         .parameters
         .iter()

@@ -1,7 +1,7 @@
 //! Rules: CloudFormation's per-template quotas.
 
 use crate::diagnostic::Collector;
-use crate::stack::Stack;
+use crate::synth::StackModel;
 use crate::synth::template::Template;
 
 /// Resources per template.
@@ -19,7 +19,8 @@ pub const MAX_INLINE_TEMPLATE_BYTES: usize = 51_200;
 /// Bytes of a template body read from S3.
 pub const MAX_S3_TEMPLATE_BYTES: usize = 1_000_000;
 
-pub(crate) fn check(stack: &Stack, template: &Template, found: &mut Collector) {
+pub(crate) fn check(model: &StackModel<'_>, template: &Template, found: &mut Collector) {
+    let stack = model.stack();
     let outputs = template.outputs().map_or(0, serde_json::Map::len);
     count(
         found,

@@ -8,8 +8,9 @@ use indexmap::IndexMap;
 
 use crate::diagnostic::Collector;
 use crate::expr::Expr;
-use crate::stack::{Output, Stack};
-use crate::synth::render::Rendered;
+use crate::stack::Output;
+use crate::stack_id::StackId;
+use crate::synth::StackModel;
 use crate::synth::walk::{self, Target};
 
 /// Resource -> resources it needs first, by logical id.
@@ -19,6 +20,7 @@ type Mapping = IndexMap<String, IndexMap<String, Expr>>;
 
 /// The names a stack defines, and what the walk has found so far.
 struct Checker<'a> {
+    stack: &'a StackId,
     resources: HashMap<&'a str, Option<&'static [&'static str]>>,
     parameters: HashSet<&'a str>,
     conditions: HashSet<&'a str>,
@@ -35,13 +37,14 @@ struct Site<'s> {
     in_conditions: bool,
 }
 
-pub(crate) fn check(stack: &Stack, rendered: &Rendered, found: &mut Collector) -> Graph {
-    let outputs = &rendered.outputs;
+pub(crate) fn check(model: &StackModel<'_>, found: &mut Collector) -> Graph {
+    let stack = model.stack();
+    let outputs = model.outputs();
     let mut c = Checker {
-        resources: stack
-            .resources
-            .iter()
-            .map(|r| (r.logical_id.as_str(), r.resource.attribute_names()))
+        stack: model.stack_id(),
+        resources: model
+            .resources()
+            .map(|r| (r.logical_id(), r.attribute_names()))
             .collect(),
         parameters: stack.parameters.iter().map(|(n, _)| n.as_str()).collect(),
         conditions: stack.conditions.iter().map(|(n, _)| n.as_str()).collect(),
@@ -55,17 +58,25 @@ pub(crate) fn check(stack: &Stack, rendered: &Rendered, found: &mut Collector) -
     };
     let mut graph = Graph::new();
 
-    for (entry, (id, props)) in stack.resources.iter().zip(&rendered.properties) {
+    for resource in model.resources() {
+        let id = resource.logical_id();
         let site = Site {
             owner: id,
             in_conditions: false,
         };
         let base = format!("/Resources/{}", walk::token(id));
-        let implied = c.visit(props, &format!("{base}/Properties"), site);
+        let implied = c.visit(resource.properties(), &format!("{base}/Properties"), site);
         let mut needs = implied.clone();
-        for (i, dep) in entry.options.depends_on.iter().enumerate() {
+        for (i, (dep, owner)) in resource.depends_on().iter().enumerate() {
             let path = format!("{base}/DependsOn/{i}");
-            if !c.resources.contains_key(dep.as_str()) {
+            if let Some(other) = owner.as_ref().filter(|s| *s != c.stack) {
+                c.found.error(
+                    "core/foreign-reference",
+                    Some(id),
+                    path,
+                    format!("DependsOn names '{dep}', a resource of {other}; a resource can only depend on resources of its own stack. Drop the DependsOn: a value of the other stack used here already makes it deploy first, when both stacks are in one App."),
+                );
+            } else if !c.resources.contains_key(dep.as_str()) {
                 c.found.error(
                     "core/dangling-ref",
                     Some(id),
@@ -83,10 +94,10 @@ pub(crate) fn check(stack: &Stack, rendered: &Rendered, found: &mut Collector) -
                 needs.insert(dep.clone());
             }
         }
-        if let Some(condition) = &entry.options.condition {
+        if let Some(condition) = &resource.options().condition {
             c.condition_exists(condition, site, &format!("{base}/Condition"));
         }
-        graph.entry(id.clone()).or_default().extend(needs);
+        graph.entry(id.to_owned()).or_default().extend(needs);
     }
 
     for (name, condition) in &stack.conditions {
@@ -137,8 +148,13 @@ impl Checker<'_> {
         walk::intrinsics(expr, base, &mut |f, path| {
             for target in walk::targets(f) {
                 match target {
-                    Target::Ref(name) => self.reference(name, f.name(), site, path, &mut needs),
-                    Target::GetAtt(id, attribute) => {
+                    Target::Ref(id, Some(other)) | Target::GetAtt(id, _, Some(other))
+                        if other != self.stack =>
+                    {
+                        self.foreign(id, other, f.name(), site, path);
+                    }
+                    Target::Ref(name, _) => self.reference(name, f.name(), site, path, &mut needs),
+                    Target::GetAtt(id, attribute, _) => {
                         self.get_att(id, attribute, f.name(), site, path);
                         if self.resources.contains_key(id) {
                             needs.insert(id.to_owned());
@@ -152,6 +168,16 @@ impl Checker<'_> {
             }
         });
         needs
+    }
+
+    /// A value of another stack's resource that no app links here.
+    fn foreign(&mut self, id: &str, other: &StackId, via: &str, site: Site<'_>, path: &str) {
+        self.found.error(
+            "core/foreign-reference",
+            Some(site.owner),
+            path,
+            format!("{via} uses '{id}', a resource of {other}, in stack '{}'; a template can only use another stack's values through an export. Add both stacks to one App (App::new(..).stack(..).stack(..)): it exports the value there and imports it here.", self.found.stack()),
+        );
     }
 
     fn reference(

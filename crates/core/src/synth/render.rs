@@ -1,23 +1,14 @@
-//! Rendering a stack into a template tree.
+//! Rendering a stack's model into its template: the one place a template is written.
 
 use serde_json::{Map, Value, json};
 
-use crate::diagnostic::Collector;
-use crate::expr::Expr;
-use crate::stack::{Output, Stack};
-use crate::synth::links::Links;
+use crate::stack::Stack;
+use crate::synth::StackModel;
+use crate::synth::template::Template;
 
-/// The rendered tree, plus each resource's properties as an expression tree for the rules.
-pub(crate) struct Rendered {
-    pub(crate) body: Value,
-    /// (logical id, properties) in authoring order, duplicates included.
-    pub(crate) properties: Vec<(String, Expr)>,
-    /// The outputs as rendered: the stack's own, then exports for other stacks.
-    pub(crate) outputs: Vec<(String, Output)>,
-}
-
-pub(crate) fn render(stack: &Stack, links: &Links, found: &mut Collector) -> Rendered {
-    let outputs = links.outputs(&stack.outputs);
+/// The template of a checked model.
+pub(crate) fn template(model: &StackModel<'_>) -> Template {
+    let stack: &Stack = model.stack();
     let mut template = Map::new();
     template.insert("AWSTemplateFormatVersion".into(), json!("2010-09-09"));
     if let Some(description) = &stack.description {
@@ -40,36 +31,22 @@ pub(crate) fn render(stack: &Stack, links: &Links, found: &mut Collector) -> Ren
     );
 
     let mut resources = Map::new();
-    let mut properties = Vec::new();
-    for entry in &stack.resources {
-        let props = match entry.resource.properties() {
-            Ok(props) => props,
-            Err(e) => {
-                found.error(
-                    "core/properties",
-                    Some(&entry.logical_id),
-                    format!("/Resources/{}/Properties", entry.logical_id),
-                    format!("the properties cannot be rendered as JSON: {e}"),
-                );
-                Value::Null
-            }
-        };
-        let props_expr = links.localize(&Expr::from_json(&props));
-        let props = if links.imports.is_empty() {
-            props
-        } else {
-            props_expr.to_json()
-        };
-        properties.push((entry.logical_id.clone(), props_expr));
+    for resource in model.resources() {
         let mut r = Map::new();
-        r.insert("Type".into(), json!(entry.resource.type_name()));
-        let o = &entry.options;
+        r.insert("Type".into(), json!(resource.type_name()));
+        let o = resource.options();
         if let Some(condition) = &o.condition {
             r.insert("Condition".into(), json!(condition));
         }
-        if !o.depends_on.is_empty() {
-            r.insert("DependsOn".into(), json!(o.depends_on));
+        if !resource.depends_on().is_empty() {
+            let ids: Vec<&str> = resource
+                .depends_on()
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect();
+            r.insert("DependsOn".into(), json!(ids));
         }
+        let props = resource.properties().to_json();
         if props.as_object().is_some_and(|p| !p.is_empty()) {
             r.insert("Properties".into(), props);
         }
@@ -84,19 +61,17 @@ pub(crate) fn render(stack: &Stack, links: &Links, found: &mut Collector) -> Ren
         }
         // A duplicated id keeps its first definition; synth reports the duplicate.
         resources
-            .entry(entry.logical_id.clone())
+            .entry(resource.logical_id().to_owned())
             .or_insert(Value::Object(r));
     }
     template.insert("Resources".into(), Value::Object(resources));
     section(
         &mut template,
         "Outputs",
-        outputs.iter().map(|(n, o)| (n, to_value(o))),
+        model.outputs().iter().map(|(n, o)| (n, to_value(o))),
     );
-    Rendered {
+    Template {
         body: Value::Object(template),
-        properties,
-        outputs,
     }
 }
 

@@ -2,10 +2,11 @@
 
 use crate::expr::{Expr, Intrinsic, RefTarget};
 use crate::pseudo::Pseudo;
+use crate::stack_id::StackId;
 
 /// A JSON pointer token: `~` and `/` escaped.
-pub(crate) fn token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+pub(crate) fn token(key: &str) -> std::borrow::Cow<'_, str> {
+    crate::pointer::escape(key)
 }
 
 /// Calls `f` with every intrinsic below `expr` and the JSON pointer of its node.
@@ -62,10 +63,11 @@ fn arguments(f: &Intrinsic) -> Vec<&Expr> {
 /// A name an intrinsic points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Target<'a> {
-    /// `Ref` or `${Name}`: a resource or parameter.
-    Ref(&'a str),
-    /// `Fn::GetAtt` or `${Resource.Attribute}`.
-    GetAtt(&'a str, &'a str),
+    /// `Ref` or `${Name}`: a resource or parameter, with the stack of the handle that
+    /// wrote it.
+    Ref(&'a str, Option<&'a StackId>),
+    /// `Fn::GetAtt` or `${Resource.Attribute}`, with the stack of the handle that wrote it.
+    GetAtt(&'a str, &'a str, Option<&'a StackId>),
     /// `Fn::If` or `{"Condition": …}`.
     Condition(&'a str),
     /// `Fn::FindInMap` with a literal map name (and literal keys where given).
@@ -75,21 +77,23 @@ pub(crate) enum Target<'a> {
 /// What one intrinsic node points at directly (not its arguments).
 pub(crate) fn targets(f: &Intrinsic) -> Vec<Target<'_>> {
     match f {
-        Intrinsic::Ref(RefTarget::Logical(id)) => vec![Target::Ref(id)],
+        Intrinsic::Ref(RefTarget::Logical(id, owner)) => vec![Target::Ref(id, owner.as_ref())],
         Intrinsic::Ref(RefTarget::Pseudo(_)) => vec![],
         Intrinsic::GetAtt {
             logical_id,
             attribute,
-        } => vec![Target::GetAtt(logical_id, attribute)],
+            stack,
+        } => vec![Target::GetAtt(logical_id, attribute, stack.as_ref())],
         Intrinsic::Sub {
             template,
             variables,
+            owners,
         } => crate::sub::placeholders(template)
             .into_iter()
             .filter(|name| !variables.contains_key(*name) && Pseudo::from_name(name).is_none())
             .map(|name| match name.split_once('.') {
-                Some((id, attr)) => Target::GetAtt(id, attr),
-                None => Target::Ref(name),
+                Some((id, attr)) => Target::GetAtt(id, attr, owners.get(id)),
+                None => Target::Ref(name, owners.get(name)),
             })
             .collect(),
         Intrinsic::If { condition, .. } => vec![Target::Condition(condition)],

@@ -1,31 +1,33 @@
-//! Apps: several stacks deployed together. A value of one stack's resource used in
-//! another becomes an export of the first and an `Fn::ImportValue` in the second,
-//! automatically, with deterministic export names; stacks are ordered for deployment.
+//! The stacks of one app, synthesised together. A value of one stack's resource used in
+//! another (a handle knows its stack) becomes an export of the first and an
+//! `Fn::ImportValue` in the second, with deterministic export names; stacks are ordered
+//! for deployment.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostic::{Collector, Diagnostics};
 use crate::expr::Expr;
 use crate::stack::{Output, Stack};
-use crate::synth::links::{Links, ValueKey};
-use crate::synth::walk::{self, Target};
-use crate::synth::{Synthesized, render};
+use crate::stack_id::StackId;
+use crate::synth::links::Links;
+use crate::synth::{StackModel, Synthesized, finish};
 
-/// The stacks of one program, deployed together.
+/// The stacks of one program, deployed together (the command line's `App` of the `cfnkit`
+/// facade holds one).
 ///
 /// ```
-/// use cfnkit_core::{App, Expr, Output, Stack};
+/// use cfnkit_core::{Expr, Output, Stack, Stacks};
 /// let mut shared = Stack::new("shared");
 /// let topic = shared.add_raw("Topic", "AWS::SNS::Topic", Expr::Map(Default::default()));
 /// let mut api = Stack::new("api");
 /// api.add_output("TopicArn", Output::new(topic.reference()));
-/// let out = App::new("demo").stack(shared).stack(api).synth();
+/// let out = Stacks::new("demo").stack(shared).stack(api).synth();
 /// assert_eq!(out.stacks[1].depends_on, ["shared"]);
 /// let api_template = out.stacks[1].result.as_ref().unwrap().template.to_json();
 /// assert!(api_template.contains(r#""Fn::ImportValue": "demo-shared-Topic""#));
 /// ```
 #[derive(Debug)]
-pub struct App {
+pub struct Stacks {
     name: String,
     stacks: Vec<Stack>,
 }
@@ -55,10 +57,10 @@ impl AppSynth {
     }
 }
 
-impl App {
-    /// An app without stacks. Its name prefixes export names.
+impl Stacks {
+    /// No stacks yet. `name` prefixes export names.
     pub fn new(name: impl Into<String>) -> Self {
-        App {
+        Stacks {
             name: name.into(),
             stacks: Vec::new(),
         }
@@ -88,32 +90,28 @@ impl App {
 
     /// Synthesises every stack with its cross-stack references resolved.
     pub fn synth(&self) -> AppSynth {
-        let plan = Plan::new(self);
+        let mut built: Vec<(StackModel<'_>, Collector)> =
+            self.stacks.iter().map(Stack::model_and_findings).collect();
+        let plan = Plan::new(self, &built);
         let order = plan.deploy_order();
+        for ((model, _), links) in built.iter_mut().zip(&plan.links) {
+            model.link(links);
+        }
+        let mut built: Vec<Option<(StackModel<'_>, Collector)>> =
+            built.into_iter().map(Some).collect();
         let stacks = order
             .into_iter()
-            .map(|i| {
-                let stack = &self.stacks[i];
-                let mut result = stack.synth_linked(&plan.links[i]);
-                let problems = &plan.problems[i];
-                if !problems.is_empty() {
-                    let mut all = match result {
-                        Ok(ok) => ok.warnings,
-                        Err(d) => d,
-                    };
-                    all.0.extend(problems.iter().cloned());
-                    let mut c = Collector::new(stack.name());
-                    c.extend(all);
-                    result = Err(c.finish());
-                }
-                StackSynth {
-                    name: stack.name().to_owned(),
-                    result,
+            .filter_map(|i| {
+                let (model, mut found) = built[i].take()?;
+                found.extend(Diagnostics(plan.problems[i].clone()));
+                Some(StackSynth {
+                    name: self.stacks[i].name().to_owned(),
+                    result: finish(&model, found),
                     depends_on: plan.depends_on[i]
                         .iter()
                         .map(|&j| self.stacks[j].name().to_owned())
                         .collect(),
-                }
+                })
             })
             .collect();
         AppSynth { stacks }
@@ -122,14 +120,14 @@ impl App {
 
 /// Who imports what from whom.
 struct Plan<'a> {
-    app: &'a App,
+    app: &'a Stacks,
     links: Vec<Links>,
     depends_on: Vec<BTreeSet<usize>>,
     problems: Vec<Vec<crate::diagnostic::Diagnostic>>,
 }
 
 impl<'a> Plan<'a> {
-    fn new(app: &'a App) -> Self {
+    fn new(app: &'a Stacks, models: &[(StackModel<'_>, Collector)]) -> Self {
         let n = app.stacks.len();
         let mut plan = Plan {
             app,
@@ -137,46 +135,38 @@ impl<'a> Plan<'a> {
             depends_on: vec![BTreeSet::new(); n],
             problems: vec![Vec::new(); n],
         };
-        let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, stack) in app.stacks.iter().enumerate() {
-            for entry in &stack.resources {
-                owners.entry(entry.logical_id.as_str()).or_default().push(i);
+        let index: HashMap<&StackId, usize> = app
+            .stacks
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id(), i))
+            .collect();
+        // Per exporting stack: (id as the handle holds it, attribute) -> export name.
+        let mut exported: Vec<BTreeMap<(String, Option<String>), String>> =
+            vec![BTreeMap::new(); n];
+        for (i, (model, _)) in models.iter().enumerate() {
+            for key in model.foreign_values().into_keys() {
+                // A stack outside the app: the stack's own synth says to add it.
+                let Some(&j) = index.get(&key.0) else {
+                    continue;
+                };
+                let (_, id, attribute) = &key;
+                let final_id = models[j].0.final_id(id);
+                let export = export_name(app, &app.stacks[j], final_id, attribute.as_deref());
+                exported[j].insert((id.clone(), attribute.clone()), export.clone());
+                plan.links[i].imports.insert(key, export);
+                plan.depends_on[i].insert(j);
             }
-        }
-        let mut exported: Vec<BTreeMap<ValueKey, String>> = vec![BTreeMap::new(); n];
-        for (i, stack) in app.stacks.iter().enumerate() {
-            let mut found = Collector::new(stack.name());
-            for (key, path) in foreign_values(stack) {
-                match owners.get(key.0.as_str()).map(Vec::as_slice) {
-                    Some([j]) => {
-                        let export = export_name(app, &app.stacks[*j], &key);
-                        plan.links[i].imports.insert(key.clone(), export.clone());
-                        exported[*j].insert(key, export);
-                        plan.depends_on[i].insert(*j);
-                    }
-                    Some(many) => found.error(
-                        "core/cross-stack-ambiguous",
-                        None,
-                        path,
-                        format!(
-                            "'{}' is not in this stack and is defined in several others ({}); rename one so the reference is unambiguous.",
-                            key.0,
-                            many.iter().map(|&j| app.stacks[j].name()).collect::<Vec<_>>().join(", ")
-                        ),
-                    ),
-                    // Not defined anywhere: the stack's own synth reports the dangling reference.
-                    None => {}
-                }
-            }
-            plan.problems[i].extend(found.finish());
         }
         for (j, values) in exported.into_iter().enumerate() {
+            let owner = app.stacks[j].id();
             for ((id, attribute), export) in values {
                 let value = match &attribute {
-                    Some(attr) => Expr::get_att(&id, attr),
-                    None => Expr::reference(&id),
+                    Some(attr) => Expr::owned_get_att(&id, attr.clone(), owner),
+                    None => Expr::owned_reference(&id, owner),
                 };
-                let output = output_name(&id, attribute.as_deref());
+                let final_id = models[j].0.final_id(&id);
+                let output = output_name(final_id, attribute.as_deref());
                 plan.links[j].exports.push((
                     output,
                     Output::new(value)
@@ -241,45 +231,9 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Values of resources a stack refers to but does not define (nor has as parameters),
-/// with the JSON pointer of the first use.
-fn foreign_values(stack: &Stack) -> Vec<(ValueKey, String)> {
-    let mut scratch = Collector::new(stack.name());
-    let rendered = render::render(stack, &Links::default(), &mut scratch);
-    let local = |id: &str| {
-        stack.resources.iter().any(|r| r.logical_id == id)
-            || stack.parameters.iter().any(|(p, _)| p == id)
-    };
-    let mut found: BTreeMap<ValueKey, String> = BTreeMap::new();
-    let mut visit = |expr: &Expr, base: &str| {
-        walk::intrinsics(expr, base, &mut |f, path| {
-            for target in walk::targets(f) {
-                let key = match target {
-                    Target::Ref(id) => (id.to_owned(), None),
-                    Target::GetAtt(id, attr) => (id.to_owned(), Some(attr.to_owned())),
-                    _ => continue,
-                };
-                if !local(&key.0) {
-                    found.entry(key).or_insert_with(|| path.to_owned());
-                }
-            }
-        });
-    };
-    for (id, props) in &rendered.properties {
-        visit(props, &format!("/Resources/{}/Properties", walk::token(id)));
-    }
-    for (name, output) in &stack.outputs {
-        visit(
-            output.value(),
-            &format!("/Outputs/{}/Value", walk::token(name)),
-        );
-    }
-    found.into_iter().collect()
-}
-
 /// `<app>-<stack>-<LogicalId>[-<Attribute>]`, restricted to the characters export names
 /// allow (letters, digits, `-` and `:`).
-fn export_name(app: &App, stack: &Stack, (id, attribute): &ValueKey) -> String {
+fn export_name(app: &Stacks, stack: &Stack, id: &str, attribute: Option<&str>) -> String {
     let clean = |s: &str| -> String {
         s.chars()
             .map(|c| {

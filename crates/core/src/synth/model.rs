@@ -1,0 +1,303 @@
+//! [`StackModel`]: a stack as synth's rules see it, before anything is rendered.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Collector;
+use crate::expr::Expr;
+use crate::resource::Resource;
+use crate::stack::{Output, ResourceEntry, ResourceOptions, Stack};
+use crate::stack_id::StackId;
+use crate::synth::links::{ForeignValue, Links, Localizer};
+use crate::synth::walk::{self, Target};
+
+/// A stack as synth's rules see it: each resource under its final logical id, typed (for
+/// the rules of its type) and as an expression tree in template form (for the rules on
+/// references), and the outputs the template will have. Built once per synth; the
+/// template is rendered from it at the end.
+pub struct StackModel<'a> {
+    stack: &'a Stack,
+    resources: Vec<ModelResource<'a>>,
+    outputs: Vec<(String, Output)>,
+    /// Hashed ids: the id their handles hold -> the final id.
+    renames: BTreeMap<String, String>,
+}
+
+/// One resource of a [`StackModel`].
+pub struct ModelResource<'a> {
+    stack: &'a StackId,
+    logical_id: String,
+    entry: &'a ResourceEntry,
+    properties: Expr,
+    depends_on: Vec<(String, Option<StackId>)>,
+}
+
+impl<'a> StackModel<'a> {
+    /// The model of `stack`, references to its hashed ids renamed; reports properties
+    /// that have no template form and hashed ids that collide. Values of other stacks stay
+    /// as their handles wrote them until [`link`](Self::link).
+    pub(crate) fn build(stack: &'a Stack, found: &mut Collector) -> Self {
+        let renames = renames(stack, found);
+        let no_links = Links::default();
+        let localizer = Localizer {
+            stack: &stack.id,
+            renames: &renames,
+            links: &no_links,
+        };
+        let resources = stack
+            .resources
+            .iter()
+            .map(|entry| {
+                let logical_id = localizer
+                    .rename(&entry.logical_id, entry.hash.as_ref().map(|_| &stack.id))
+                    .to_owned();
+                let properties = match entry.resource.properties() {
+                    Ok(props) => localizer.localize(props),
+                    Err(e) => {
+                        found.error(
+                            "core/properties",
+                            Some(&logical_id),
+                            format!("/Resources/{logical_id}/Properties"),
+                            format!("the properties cannot be written as a template value: {e}"),
+                        );
+                        Expr::Null
+                    }
+                };
+                let depends_on = entry
+                    .options
+                    .depends_on
+                    .iter()
+                    .map(|(id, owner)| {
+                        (
+                            localizer.rename(id, owner.as_ref()).to_owned(),
+                            owner.clone(),
+                        )
+                    })
+                    .collect();
+                ModelResource {
+                    stack: &stack.id,
+                    logical_id,
+                    entry,
+                    properties,
+                    depends_on,
+                }
+            })
+            .collect();
+        let outputs = localizer.outputs(&stack.outputs);
+        StackModel {
+            stack,
+            resources,
+            outputs,
+            renames,
+        }
+    }
+
+    /// Writes the values of other stacks that `links` imports as `Fn::ImportValue`s, and
+    /// adds the outputs that export values of this stack to others.
+    pub(crate) fn link(&mut self, links: &Links) {
+        if links.imports.is_empty() && links.exports.is_empty() {
+            return;
+        }
+        let no_renames = BTreeMap::new();
+        let imports = Localizer {
+            stack: &self.stack.id,
+            renames: &no_renames,
+            links,
+        };
+        for resource in &mut self.resources {
+            let properties = std::mem::replace(&mut resource.properties, Expr::Null);
+            resource.properties = imports.localize(properties);
+        }
+        for (_, output) in &mut self.outputs {
+            output.value = imports.localize(std::mem::replace(&mut output.value, Expr::Null));
+        }
+        let exports = Localizer {
+            stack: &self.stack.id,
+            renames: &self.renames,
+            links: &Links::default(),
+        };
+        self.outputs.extend(
+            links
+                .exports
+                .iter()
+                .map(|(name, output)| (name.clone(), output.clone()))
+                .map(|(name, mut output)| {
+                    output.value = exports.localize(output.value);
+                    (name, output)
+                }),
+        );
+    }
+
+    /// The final logical id of a resource whose handle holds `logical_id`.
+    pub(crate) fn final_id<'b>(&'b self, logical_id: &'b str) -> &'b str {
+        self.renames
+            .get(logical_id)
+            .map_or(logical_id, String::as_str)
+    }
+
+    /// The values of other stacks' resources this stack uses, each with the JSON pointer
+    /// of its first use.
+    pub(crate) fn foreign_values(&self) -> BTreeMap<ForeignValue, String> {
+        let mut found: BTreeMap<ForeignValue, String> = BTreeMap::new();
+        let mut visit = |expr: &Expr, base: &str| {
+            walk::intrinsics(expr, base, &mut |f, path| {
+                for target in walk::targets(f) {
+                    let (id, attribute, owner) = match target {
+                        Target::Ref(id, Some(owner)) => (id, None, owner),
+                        Target::GetAtt(id, attr, Some(owner)) => (id, Some(attr), owner),
+                        _ => continue,
+                    };
+                    if owner != &self.stack.id {
+                        let key = (owner.clone(), id.to_owned(), attribute.map(str::to_owned));
+                        found.entry(key).or_insert_with(|| path.to_owned());
+                    }
+                }
+            });
+        };
+        for resource in &self.resources {
+            let base = format!(
+                "/Resources/{}/Properties",
+                walk::token(&resource.logical_id)
+            );
+            visit(&resource.properties, &base);
+        }
+        for (name, output) in &self.outputs {
+            visit(
+                &output.value,
+                &format!("/Outputs/{}/Value", walk::token(name)),
+            );
+        }
+        found
+    }
+
+    /// The stack.
+    pub fn stack(&self) -> &'a Stack {
+        self.stack
+    }
+
+    /// The stack's identity.
+    pub fn stack_id(&self) -> &'a StackId {
+        &self.stack.id
+    }
+
+    /// Whether a reference a handle of `owner` made (or a plain name, `None`) names a
+    /// resource of this stack.
+    pub fn is_here(&self, owner: Option<&StackId>) -> bool {
+        owner.is_none_or(|s| s == &self.stack.id)
+    }
+
+    /// Every resource, in authoring order (duplicated ids included).
+    pub fn resources(&self) -> impl Iterator<Item = &ModelResource<'a>> + Clone {
+        self.resources.iter()
+    }
+
+    /// The resources of type `R`, with their final logical ids, in authoring order.
+    pub fn resources_of<R: Resource>(&self) -> impl Iterator<Item = (&str, &'a R)> {
+        self.resources
+            .iter()
+            .filter_map(|r| Some((r.logical_id(), r.downcast::<R>()?)))
+    }
+
+    /// The first resource with this final logical id.
+    pub fn resource(&self, logical_id: &str) -> Option<&ModelResource<'a>> {
+        self.resources.iter().find(|r| r.logical_id == logical_id)
+    }
+
+    /// The outputs the template will have: the stack's own, then the exports other
+    /// stacks of the app import.
+    pub fn outputs(&self) -> &[(String, Output)] {
+        &self.outputs
+    }
+}
+
+impl<'a> ModelResource<'a> {
+    /// The final logical id.
+    pub fn logical_id(&self) -> &str {
+        &self.logical_id
+    }
+
+    /// The CloudFormation type name.
+    pub fn type_name(&self) -> &str {
+        self.entry.resource.type_name()
+    }
+
+    /// The resource as its L1 type, if it is one (a raw resource is none).
+    pub fn downcast<R: Resource>(&self) -> Option<&'a R> {
+        self.entry.resource.as_any().downcast_ref()
+    }
+
+    /// The `Properties` in template form.
+    pub fn properties(&self) -> &Expr {
+        &self.properties
+    }
+
+    /// `DependsOn`, `Condition`, policies and metadata as authored.
+    pub fn options(&self) -> &'a ResourceOptions {
+        &self.entry.options
+    }
+
+    /// `DependsOn` under final logical ids, each with the stack of the handle it was given
+    /// as.
+    pub fn depends_on(&self) -> &[(String, Option<StackId>)] {
+        &self.depends_on
+    }
+
+    /// The logical ids of this stack's resources and parameters its properties name
+    /// (`Ref`, `Fn::GetAtt`, `${…}`), in order of first use.
+    pub fn references(&self) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        walk::intrinsics(&self.properties, "", &mut |f, _| {
+            for target in walk::targets(f) {
+                let id = match target {
+                    Target::Ref(id, owner) | Target::GetAtt(id, _, owner)
+                        if owner.is_none_or(|s| s == self.stack) =>
+                    {
+                        id
+                    }
+                    _ => continue,
+                };
+                if !found.iter().any(|f| f == id) {
+                    found.push(id.to_owned());
+                }
+            }
+        });
+        found
+    }
+
+    /// The attribute names of its type, or `None` for a type cfnkit does not model.
+    pub(crate) fn attribute_names(&self) -> Option<&'static [&'static str]> {
+        self.entry.resource.attribute_names()
+    }
+
+    pub(crate) fn entry(&self) -> &'a ResourceEntry {
+        self.entry
+    }
+}
+
+/// The final ids of the stack's hashed ids, by the id their handles hold. A prefix that
+/// two hashed resources take, or that another resource has as its id, would make handles'
+/// references ambiguous: an error.
+fn renames(stack: &Stack, found: &mut Collector) -> BTreeMap<String, String> {
+    let fixed: std::collections::HashSet<&str> = stack
+        .resources
+        .iter()
+        .filter(|e| e.hash.is_none())
+        .map(|e| e.logical_id.as_str())
+        .collect();
+    let mut renames = BTreeMap::new();
+    for entry in &stack.resources {
+        let Some(hash) = &entry.hash else { continue };
+        let prefix = &entry.logical_id;
+        let id = format!("{prefix}{}", hash(stack));
+        if renames.insert(prefix.clone(), id).is_some() || fixed.contains(prefix.as_str()) {
+            found.error(
+                "core/logical-id-duplicate",
+                Some(prefix),
+                format!("/Resources/{}", crate::pointer::escape(prefix)),
+                format!(
+                    "the logical id prefix '{prefix}' of a hashed id (a hash computed at synth follows it) is taken twice; give each resource its own prefix or name (e.g. DeploymentOptions::logical_id_prefix)."
+                ),
+            );
+        }
+    }
+    renames
+}

@@ -1,0 +1,541 @@
+//! [`to_expr`]: any serializable typed value (an L1 resource, an OpenAPI document) as an
+//! [`Expr`] tree, directly, with every intrinsic kept as the intrinsic it is.
+//!
+//! Going through JSON would lose what a handle's intrinsic knows beyond its template form
+//! (the stack that defines its resource) and cost a render and a parse. So an [`Expr`]
+//! intrinsic serializes as a newtype struct named [`INTRINSIC`] (transparent for JSON and
+//! YAML writers) and, just before, offers itself on a thread-local slot that this
+//! serializer, and only it, takes from when it meets that name.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::Serialize;
+use serde::ser::{self, Impossible};
+
+use crate::expr::{Expr, Intrinsic};
+
+/// The newtype name an intrinsic serializes under.
+pub(crate) const INTRINSIC: &str = "$cfnkit::Intrinsic";
+
+thread_local! {
+    /// How many `to_expr` calls are running on this thread (they may nest).
+    static ARMED: Cell<usize> = const { Cell::new(0) };
+    /// The intrinsic offered by the `Expr` being serialized.
+    static OFFERED: RefCell<Option<Intrinsic>> = const { RefCell::new(None) };
+}
+
+/// Called by `Expr::serialize` before it writes an intrinsic: keeps a copy for
+/// [`to_expr`] when one is running.
+pub(crate) fn offer(intrinsic: &Intrinsic) {
+    if ARMED.with(Cell::get) > 0 {
+        OFFERED.with(|slot| *slot.borrow_mut() = Some(intrinsic.clone()));
+    }
+}
+
+fn take() -> Option<Intrinsic> {
+    OFFERED.with(|slot| slot.borrow_mut().take())
+}
+
+/// Disarms the slot when a `to_expr` call ends, even by an error.
+struct Armed;
+
+impl Armed {
+    fn new() -> Armed {
+        ARMED.with(|n| n.set(n.get() + 1));
+        Armed
+    }
+}
+
+impl Drop for Armed {
+    fn drop(&mut self) {
+        ARMED.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+/// `value` as an expression tree: structs and maps become [`Expr::Map`]s in field order,
+/// sequences [`Expr::List`]s, `None` and unit [`Expr::Null`], unit enum variants their
+/// name, and every [`Expr`] inside stays as it is.
+///
+/// ```
+/// use cfnkit_core::{Expr, to_expr};
+/// #[derive(serde::Serialize)]
+/// struct Props { #[serde(rename = "Name")] name: String, #[serde(rename = "Arn")] arn: Expr }
+/// let props = Props { name: "a".into(), arn: Expr::get_att("Pool", "Arn") };
+/// let expr = to_expr(&props).unwrap();
+/// assert_eq!(expr.to_json(), serde_json::json!({"Name": "a", "Arn": {"Fn::GetAtt": ["Pool", "Arn"]}}));
+/// ```
+pub fn to_expr<T: Serialize + ?Sized>(value: &T) -> Result<Expr, ToExprError> {
+    let _armed = Armed::new();
+    value.serialize(ExprSerializer)
+}
+
+/// Why a value has no expression form: a map key that is not a string, a number or a
+/// boolean, or a value's own serialization error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToExprError(String);
+
+impl fmt::Display for ToExprError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ToExprError {}
+
+impl ser::Error for ToExprError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        ToExprError(msg.to_string())
+    }
+}
+
+struct ExprSerializer;
+
+fn number(n: impl Into<serde_json::Number>) -> Expr {
+    Expr::Number(n.into())
+}
+
+impl ser::Serializer for ExprSerializer {
+    type Ok = Expr;
+    type Error = ToExprError;
+    type SerializeSeq = SeqBuilder;
+    type SerializeTuple = SeqBuilder;
+    type SerializeTupleStruct = SeqBuilder;
+    type SerializeTupleVariant = VariantBuilder<SeqBuilder>;
+    type SerializeMap = MapBuilder;
+    type SerializeStruct = MapBuilder;
+    type SerializeStructVariant = VariantBuilder<MapBuilder>;
+
+    fn serialize_bool(self, v: bool) -> Result<Expr, ToExprError> {
+        Ok(Expr::Bool(v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Expr, ToExprError> {
+        Ok(number(v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<Expr, ToExprError> {
+        Ok(number(v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Expr, ToExprError> {
+        Ok(number(v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<Expr, ToExprError> {
+        Ok(number(v))
+    }
+    fn serialize_i128(self, v: i128) -> Result<Expr, ToExprError> {
+        i64::try_from(v)
+            .map(number)
+            .or_else(|_| u64::try_from(v).map(number))
+            .map_err(|_| ToExprError(format!("{v} is out of a JSON number's range")))
+    }
+    fn serialize_u8(self, v: u8) -> Result<Expr, ToExprError> {
+        Ok(number(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<Expr, ToExprError> {
+        Ok(number(v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<Expr, ToExprError> {
+        Ok(number(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Expr, ToExprError> {
+        Ok(number(v))
+    }
+    fn serialize_u128(self, v: u128) -> Result<Expr, ToExprError> {
+        u64::try_from(v)
+            .map(number)
+            .map_err(|_| ToExprError(format!("{v} is out of a JSON number's range")))
+    }
+    fn serialize_f32(self, v: f32) -> Result<Expr, ToExprError> {
+        Ok(Expr::from(f64::from(v)))
+    }
+    fn serialize_f64(self, v: f64) -> Result<Expr, ToExprError> {
+        Ok(Expr::from(v))
+    }
+    fn serialize_char(self, v: char) -> Result<Expr, ToExprError> {
+        Ok(Expr::String(v.to_string()))
+    }
+    fn serialize_str(self, v: &str) -> Result<Expr, ToExprError> {
+        Ok(Expr::String(v.to_owned()))
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<Expr, ToExprError> {
+        Ok(Expr::List(v.iter().map(|b| number(*b)).collect()))
+    }
+    fn serialize_none(self) -> Result<Expr, ToExprError> {
+        Ok(Expr::Null)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Expr, ToExprError> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Expr, ToExprError> {
+        Ok(Expr::Null)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Expr, ToExprError> {
+        Ok(Expr::Null)
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Expr, ToExprError> {
+        Ok(Expr::String(variant.to_owned()))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<Expr, ToExprError> {
+        if name == INTRINSIC
+            && let Some(intrinsic) = take()
+        {
+            return Ok(Expr::Fn(Box::new(intrinsic)));
+        }
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<Expr, ToExprError> {
+        let mut map = IndexMap::new();
+        map.insert(variant.to_owned(), value.serialize(self)?);
+        Ok(Expr::Map(map))
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, ToExprError> {
+        Ok(SeqBuilder(Vec::with_capacity(len.unwrap_or_default())))
+    }
+    fn serialize_tuple(self, len: usize) -> Result<SeqBuilder, ToExprError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<SeqBuilder, ToExprError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<VariantBuilder<SeqBuilder>, ToExprError> {
+        Ok(VariantBuilder(variant, self.serialize_seq(Some(len))?))
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, ToExprError> {
+        Ok(MapBuilder {
+            map: IndexMap::with_capacity(len.unwrap_or_default()),
+            key: None,
+        })
+    }
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<MapBuilder, ToExprError> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<VariantBuilder<MapBuilder>, ToExprError> {
+        Ok(VariantBuilder(variant, self.serialize_map(Some(len))?))
+    }
+}
+
+struct SeqBuilder(Vec<Expr>);
+
+impl SeqBuilder {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToExprError> {
+        self.0.push(value.serialize(ExprSerializer)?);
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for SeqBuilder {
+    type Ok = Expr;
+    type Error = ToExprError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToExprError> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Expr, ToExprError> {
+        Ok(Expr::List(self.0))
+    }
+}
+
+impl ser::SerializeTuple for SeqBuilder {
+    type Ok = Expr;
+    type Error = ToExprError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToExprError> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Expr, ToExprError> {
+        Ok(Expr::List(self.0))
+    }
+}
+
+impl ser::SerializeTupleStruct for SeqBuilder {
+    type Ok = Expr;
+    type Error = ToExprError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToExprError> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Expr, ToExprError> {
+        Ok(Expr::List(self.0))
+    }
+}
+
+struct MapBuilder {
+    map: IndexMap<String, Expr>,
+    key: Option<String>,
+}
+
+impl ser::SerializeMap for MapBuilder {
+    type Ok = Expr;
+    type Error = ToExprError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), ToExprError> {
+        self.key = Some(key.serialize(KeySerializer)?);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToExprError> {
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| ToExprError("a map value came without its key".to_owned()))?;
+        self.map.insert(key, value.serialize(ExprSerializer)?);
+        Ok(())
+    }
+    fn end(self) -> Result<Expr, ToExprError> {
+        Ok(Expr::Map(self.map))
+    }
+}
+
+impl ser::SerializeStruct for MapBuilder {
+    type Ok = Expr;
+    type Error = ToExprError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), ToExprError> {
+        self.map
+            .insert(key.to_owned(), value.serialize(ExprSerializer)?);
+        Ok(())
+    }
+    fn end(self) -> Result<Expr, ToExprError> {
+        Ok(Expr::Map(self.map))
+    }
+}
+
+/// `{"Variant": …}` for tuple and struct variants.
+struct VariantBuilder<B>(&'static str, B);
+
+impl<B> VariantBuilder<B> {
+    fn wrap(variant: &'static str, inner: Expr) -> Expr {
+        let mut map = IndexMap::new();
+        map.insert(variant.to_owned(), inner);
+        Expr::Map(map)
+    }
+}
+
+impl ser::SerializeTupleVariant for VariantBuilder<SeqBuilder> {
+    type Ok = Expr;
+    type Error = ToExprError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ToExprError> {
+        self.1.push(value)
+    }
+    fn end(self) -> Result<Expr, ToExprError> {
+        Ok(Self::wrap(self.0, Expr::List(self.1.0)))
+    }
+}
+
+impl ser::SerializeStructVariant for VariantBuilder<MapBuilder> {
+    type Ok = Expr;
+    type Error = ToExprError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), ToExprError> {
+        ser::SerializeStruct::serialize_field(&mut self.1, key, value)
+    }
+    fn end(self) -> Result<Expr, ToExprError> {
+        Ok(Self::wrap(self.0, Expr::Map(self.1.map)))
+    }
+}
+
+/// Map keys: strings, and numbers and booleans written as strings (as JSON writers do).
+struct KeySerializer;
+
+fn key_error() -> ToExprError {
+    ToExprError("a map key must be a string, a number or a boolean".to_owned())
+}
+
+impl ser::Serializer for KeySerializer {
+    type Ok = String;
+    type Error = ToExprError;
+    type SerializeSeq = Impossible<String, ToExprError>;
+    type SerializeTuple = Impossible<String, ToExprError>;
+    type SerializeTupleStruct = Impossible<String, ToExprError>;
+    type SerializeTupleVariant = Impossible<String, ToExprError>;
+    type SerializeMap = Impossible<String, ToExprError>;
+    type SerializeStruct = Impossible<String, ToExprError>;
+    type SerializeStructVariant = Impossible<String, ToExprError>;
+
+    fn serialize_bool(self, v: bool) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_i8(self, v: i8) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_i16(self, v: i16) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_i32(self, v: i32) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_i64(self, v: i64) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_u8(self, v: u8) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_u16(self, v: u16) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_u32(self, v: u32) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_u64(self, v: u64) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_f32(self, _: f32) -> Result<String, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_f64(self, _: f64) -> Result<String, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_char(self, v: char) -> Result<String, ToExprError> {
+        Ok(v.to_string())
+    }
+    fn serialize_str(self, v: &str) -> Result<String, ToExprError> {
+        Ok(v.to_owned())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<String, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_none(self) -> Result<String, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<String, ToExprError> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<String, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<String, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<String, ToExprError> {
+        Ok(variant.to_owned())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<String, ToExprError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<String, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, ToExprError> {
+        Err(key_error())
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, ToExprError> {
+        Err(key_error())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Stack;
+
+    #[test]
+    fn intrinsics_keep_their_owner() {
+        let mut stack = Stack::new("auth");
+        let pool = stack.add_raw("Pool", "AWS::Cognito::UserPool", Expr::Map(IndexMap::new()));
+        let value = vec![pool.get_att_named("Arn")];
+        let expr = to_expr(&value).unwrap_or(Expr::Null);
+        assert_eq!(expr, Expr::List(vec![pool.get_att_named("Arn")]));
+        assert_ne!(expr, Expr::List(vec![Expr::get_att("Pool", "Arn")]));
+    }
+
+    #[test]
+    fn json_is_the_same_as_serde_json_s() {
+        let value = serde_json::json!({"a": [1, 2.5, "x", null, true], "b": {"Ref": "X"}});
+        let expr = to_expr(&Expr::from_json(&value)).unwrap_or(Expr::Null);
+        assert_eq!(expr.to_json(), value);
+        assert!(matches!(&expr, Expr::Map(m) if matches!(m.get("b"), Some(Expr::Fn(_)))));
+    }
+
+    #[test]
+    fn non_string_keys() {
+        let mut map = std::collections::BTreeMap::new();
+        map.insert(200, "ok");
+        let expr = to_expr(&map).unwrap_or(Expr::Null);
+        assert_eq!(expr.to_json(), serde_json::json!({"200": "ok"}));
+        let mut bad = std::collections::BTreeMap::new();
+        bad.insert(vec![1], 1);
+        assert!(to_expr(&bad).is_err());
+    }
+}
