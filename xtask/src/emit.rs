@@ -160,6 +160,10 @@ impl<'m> Writer<'m> {
                 self.imports.insert("cfnkit_core::Expr".to_owned());
                 "Expr".to_owned()
             }
+            Ty::Custom(custom) => {
+                self.imports.insert(custom.import.to_owned());
+                custom.name.to_owned()
+            }
             Ty::Enum(name) => {
                 let module = self.enum_module(name);
                 let name = self.name(name, &module);
@@ -236,10 +240,10 @@ impl<'m> Writer<'m> {
             );
         }
         let hook = crate::overrides::rule_hook(r.spec.type_name);
-        if let Some(rules) = hook.and_then(|h| h.template_rules) {
+        if let Some(rules) = hook.and_then(|h| h.stack_rules) {
             let _ = writeln!(
                 self.body,
-                "const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] = {rules};"
+                "const STACK_RULES: &'static [&'static dyn cfnkit_core::StackRule] = {rules};"
             );
         }
         let schema_checks = self.model.object_has_checks(&r.object);

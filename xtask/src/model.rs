@@ -41,6 +41,9 @@ pub enum Ty {
     Boolean,
     /// `Expr`: free-form JSON.
     Json,
+    /// Free-form JSON held by a hand-written type of the crate (see
+    /// [`crate::overrides::CUSTOM_TYPES`]).
+    Custom(&'static overrides::CustomType),
     /// `Value<Enum>`: the generated enum's name.
     Enum(String),
     /// A generated struct (a property type).
@@ -303,6 +306,14 @@ impl<'a> Parser<'a> {
                 name: name.clone(),
             };
             let mut shape = self.shape(prop_schema, &default)?;
+            if let Some(custom) = overrides::custom_type(type_name, owner, name) {
+                if shape.ty != Ty::Json {
+                    return Err(format!(
+                        "{type_name} {owner}.{name}: a custom type replaces free JSON only"
+                    ));
+                }
+                shape.ty = Ty::Custom(custom);
+            }
             if let Some(rules) = overrides::rule_checked(type_name, owner, name) {
                 shape.constraints.checked_by = rules;
             }

@@ -448,12 +448,12 @@ pub struct RuleHook {
     /// The path of a `fn(&Cfn…, &mut cfnkit_core::ResourceChecks<'_>)` that the generated
     /// `Resource::check` calls after the schema constraint checks.
     pub check: Option<&'static str>,
-    /// The path of a `&'static [&'static dyn cfnkit_core::TemplateRule]` that the generated
-    /// impl uses as `Resource::TEMPLATE_RULES` (rules relating several resources).
-    pub template_rules: Option<&'static str>,
+    /// The path of a `&'static [&'static dyn cfnkit_core::StackRule]` that the generated
+    /// impl uses as `Resource::STACK_RULES` (rules relating several resources).
+    pub stack_rules: Option<&'static str>,
 }
 
-const COGNITO_TEMPLATE_RULES: Option<&str> = Some("crate::rules::TEMPLATE_RULES");
+const COGNITO_STACK_RULES: Option<&str> = Some("crate::rules::STACK_RULES");
 
 /// The resource types with hand-written rules (see `crates/cognito/src/rules/` and
 /// `crates/apigateway/src/rules/`).
@@ -461,42 +461,69 @@ pub const RULE_HOOKS: &[RuleHook] = &[
     RuleHook {
         type_name: "AWS::Cognito::UserPool",
         check: None,
-        template_rules: COGNITO_TEMPLATE_RULES,
+        stack_rules: COGNITO_STACK_RULES,
     },
     RuleHook {
         type_name: "AWS::Cognito::UserPoolResourceServer",
         check: Some("crate::rules::check_resource_server"),
-        template_rules: COGNITO_TEMPLATE_RULES,
+        stack_rules: COGNITO_STACK_RULES,
     },
     RuleHook {
         type_name: "AWS::Cognito::UserPoolClient",
         check: Some("crate::rules::check_client"),
-        template_rules: COGNITO_TEMPLATE_RULES,
+        stack_rules: COGNITO_STACK_RULES,
     },
     RuleHook {
         type_name: "AWS::Cognito::UserPoolDomain",
         check: Some("crate::rules::check_domain"),
-        template_rules: COGNITO_TEMPLATE_RULES,
+        stack_rules: COGNITO_STACK_RULES,
     },
     // The rules relating a REST API's OpenAPI `Body` (security, scopes, authorizers) to
-    // the template's Cognito resources, the OpenAPI document checks on the `Body` read back
-    // into the document model, and `Mode` for a `Body`.
+    // the stack's Cognito resources, the OpenAPI document checks on the `Body`, and `Mode`
+    // for a `Body`.
     RuleHook {
         type_name: "AWS::ApiGateway::RestApi",
         check: Some("crate::rules::check_rest_api"),
-        template_rules: Some("crate::rules::TEMPLATE_RULES"),
+        stack_rules: Some("crate::rules::STACK_RULES"),
     },
     // A stage's name, access log format and method settings.
     RuleHook {
         type_name: "AWS::ApiGateway::Stage",
         check: Some("crate::rules::check_stage"),
-        template_rules: None,
+        stack_rules: None,
     },
 ];
 
 /// The hand-written rules of a resource type, if any.
 pub fn rule_hook(type_name: &str) -> Option<&'static RuleHook> {
     RULE_HOOKS.iter().find(|h| h.type_name == type_name)
+}
+
+/// A hand-written type of the crate that holds a free-JSON property in place of `Expr`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CustomType {
+    /// Where the property is.
+    pub site: Site,
+    /// The path the generated module imports.
+    pub import: &'static str,
+    /// The type's name.
+    pub name: &'static str,
+}
+
+/// Free-JSON properties with a type of their own: a REST API's `Body` is an OpenAPI
+/// document, typed when cfnkit built it (rules read it without parsing) and free JSON
+/// otherwise.
+pub const CUSTOM_TYPES: &[CustomType] = &[CustomType {
+    site: site("AWS::ApiGateway::RestApi", "", "Body"),
+    import: "crate::body::RestApiBody",
+    name: "RestApiBody",
+}];
+
+/// The custom type of a property, if it has one.
+pub fn custom_type(type_name: &str, owner: &str, property: &str) -> Option<&'static CustomType> {
+    CUSTOM_TYPES
+        .iter()
+        .find(|c| c.site.is(type_name, owner, property))
 }
 
 const RESOURCE_SERVER: &str = "AWS::Cognito::UserPoolResourceServer";

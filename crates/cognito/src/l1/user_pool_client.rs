@@ -568,8 +568,7 @@ impl cfnkit_core::Resource for CfnUserPoolClient {
     type Attribute = CfnUserPoolClientAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["ClientId", "ClientSecret", "Name"];
     const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["GenerateSecret", "UserPoolId"];
-    const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
-        crate::rules::TEMPLATE_RULES;
+    const STACK_RULES: &'static [&'static dyn cfnkit_core::StackRule] = crate::rules::STACK_RULES;
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");

@@ -127,8 +127,7 @@ impl cfnkit_core::Resource for CfnUserPoolDomain {
     type Attribute = CfnUserPoolDomainAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["CloudFrontDistribution"];
     const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["UserPoolId", "Domain"];
-    const TEMPLATE_RULES: &'static [&'static dyn cfnkit_core::TemplateRule] =
-        crate::rules::TEMPLATE_RULES;
+    const STACK_RULES: &'static [&'static dyn cfnkit_core::StackRule] = crate::rules::STACK_RULES;
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");
