@@ -82,13 +82,14 @@ impl Validities {
     }
 }
 
-/// Adds a client allowing `scopes` to `stack`:
+/// Adds a client allowing `scopes` to `stack`, and links it to its pool:
 ///
 /// - with `DependsOn` every resource server of this stack that defines one of them: scopes
-///   are literal strings in the template, so nothing else orders the client after them;
+///   are literal strings in the template, so nothing else orders the client after them (a
+///   server of another stack deploys first because the app orders the stacks);
 /// - reporting each scope minted for another pool than the client's. Only the constructs
 ///   know where a scope comes from (two pools may have resource servers with one
-///   identifier), so they report it rather than a template rule.
+///   identifier), so they report it rather than a stack rule.
 pub(crate) fn add_client<'a>(
     stack: &mut Stack,
     logical_id: String,
@@ -99,7 +100,10 @@ pub(crate) fn add_client<'a>(
     let mut options = ResourceOptions::new();
     let allowed = client.allowed_oauth_scopes.clone().unwrap_or_default();
     for scope in scopes {
-        if let Some(server) = scope.resource_server() {
+        if let Some(server) = scope
+            .resource_server()
+            .filter(|s| s.stack() == Some(stack.id()))
+        {
             options.add_depends_on(server);
         }
         if !scope.belongs_to(pool) {
@@ -114,11 +118,13 @@ pub(crate) fn add_client<'a>(
                 format!(
                     "scope '{}' was minted by a resource server of {}, not of this client's {}; a client can only allow scopes of its own pool. Use a scope of the client's pool, or create the client in the other pool.",
                     scope.full_name(),
-                    scope.pool_description(),
+                    scope.pool(),
                     pool.identity()
                 ),
             );
         }
     }
-    stack.add_with(logical_id, client, options)
+    let handle = stack.add_with(logical_id, client, options);
+    pool.link_client(handle.clone());
+    handle
 }

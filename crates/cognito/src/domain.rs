@@ -156,14 +156,12 @@ impl UserPoolDomainBuilder {
         }
     }
 
-    /// Adds the domain to `stack` and returns its handle.
+    /// Adds the domain to `stack` and returns its handle; its pool remembers it.
     pub fn add_to(self, stack: &mut Stack) -> UserPoolDomain {
         let handle = stack.add(self.logical_id.clone(), self.to_l1());
-        UserPoolDomain {
-            handle,
-            custom: matches!(self.kind, Kind::Custom { .. }),
-            pool: self.pool,
-        }
+        let custom = matches!(self.kind, Kind::Custom { .. });
+        self.pool.link_domain(handle.clone(), custom);
+        UserPoolDomain::new(handle, custom, self.pool)
     }
 }
 
@@ -192,6 +190,14 @@ pub struct UserPoolDomain {
 }
 
 impl UserPoolDomain {
+    pub(crate) fn new(handle: Handle<CfnUserPoolDomain>, custom: bool, pool: UserPool) -> Self {
+        UserPoolDomain {
+            handle,
+            custom,
+            pool,
+        }
+    }
+
     /// `Ref`: the prefix, or the custom domain name.
     pub fn domain(&self) -> Expr {
         self.handle.reference()
@@ -209,13 +215,12 @@ impl UserPoolDomain {
 
     fn url(&self, path: &str) -> Expr {
         let id = self.handle.logical_id();
-        if self.custom {
-            Expr::sub(format!("https://${{{id}}}{path}"))
+        let template = if self.custom {
+            format!("https://${{{id}}}{path}")
         } else {
-            Expr::sub(format!(
-                "https://${{{id}}}.auth.${{AWS::Region}}.amazoncognito.com{path}"
-            ))
-        }
+            format!("https://${{{id}}}.auth.${{AWS::Region}}.amazoncognito.com{path}")
+        };
+        Expr::sub_owned(template, [self.handle.owned_id()])
     }
 
     /// Its user pool.

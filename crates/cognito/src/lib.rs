@@ -36,11 +36,13 @@
 //! assert!(stack.synth().is_ok());
 //! ```
 
+pub mod access;
 mod client;
 mod domain;
 mod interactive_client;
 pub mod l1;
 mod machine_client;
+mod pool_ref;
 mod resource_server;
 pub mod rules;
 mod scope;
@@ -49,6 +51,7 @@ mod user_pool;
 mod user_pool_builder;
 mod user_pool_options;
 
+pub use access::{ClientAccess, CognitoAccess, IdTokens, ResourceServerAccess, ScopeDefinition};
 pub use client::UserPoolClient;
 pub use domain::{DomainPrefix, InvalidDomainPrefix, UserPoolDomain, UserPoolDomainBuilder};
 pub use interactive_client::{IdentityProvider, InteractiveClientBuilder, InteractiveFlow};
@@ -57,9 +60,10 @@ pub use l1::{
     CfnUserPoolDomain, CfnUserPoolDomainAttribute, CfnUserPoolResourceServer,
 };
 pub use machine_client::MachineClientBuilder;
+pub use pool_ref::{PoolRef, describe_pools};
 pub use resource_server::{ImportedResourceServer, ResourceServer, ResourceServerBuilder};
-pub use scope::{OAuthScope, OidcScope, Scope};
-pub use token_validity::TokenValidity;
+pub use scope::{OAuthScope, OidcScope, Scope, ServerRef};
+pub use token_validity::{DEFAULT_ACCESS_TOKEN_SECONDS, TokenValidity};
 pub use user_pool::UserPool;
 pub use user_pool_builder::UserPoolBuilder;
 pub use user_pool_options::{

@@ -3,6 +3,7 @@
 use cfnkit_core::{Handle, Stack};
 
 use crate::l1::{CfnUserPoolResourceServer, ResourceServerScopeType};
+use crate::scope::ServerRef;
 use crate::{OAuthScope, UserPool};
 
 /// A new resource server of a user pool: an API whose custom scopes clients may be
@@ -26,10 +27,11 @@ use crate::{OAuthScope, UserPool};
 #[must_use = "the scopes exist only once add_to adds the resource server to the stack"]
 pub struct ResourceServerBuilder {
     pool: UserPool,
+    server: ServerRef,
     logical_id: String,
     identifier: String,
     name: String,
-    scopes: Vec<(OAuthScope, String)>,
+    scopes: Vec<OAuthScope>,
 }
 
 impl ResourceServerBuilder {
@@ -41,6 +43,7 @@ impl ResourceServerBuilder {
     ) -> Self {
         ResourceServerBuilder {
             pool: pool.clone(),
+            server: ServerRef::new(logical_id.clone()),
             logical_id,
             identifier,
             name,
@@ -53,31 +56,30 @@ impl ResourceServerBuilder {
     pub fn scope(&mut self, name: impl Into<String>, description: impl Into<String>) -> OAuthScope {
         let scope = OAuthScope::mint(
             self.pool.identity().clone(),
-            Some(self.logical_id.clone()),
+            Some(self.server.clone()),
             self.identifier.clone(),
             name.into(),
+            Some(description.into()),
         );
-        self.scopes.push((scope.clone(), description.into()));
+        self.scopes.push(scope.clone());
         scope
     }
 
     /// The L1 resource this builder makes.
     pub fn to_l1(&self) -> CfnUserPoolResourceServer {
         CfnUserPoolResourceServer::new(self.pool.id(), self.identifier.as_str(), self.name.as_str())
-            .scopes(self.scopes.iter().map(|(scope, description)| {
-                ResourceServerScopeType::new(scope.name(), description.as_str())
+            .scopes(self.scopes.iter().map(|scope| {
+                ResourceServerScopeType::new(scope.name(), scope.description().unwrap_or_default())
             }))
     }
 
-    /// Adds the resource server to `stack` and returns its handle.
+    /// Adds the resource server to `stack` and returns its handle; its pool remembers it.
     pub fn add_to(self, stack: &mut Stack) -> ResourceServer {
         let handle = stack.add(self.logical_id.clone(), self.to_l1());
-        ResourceServer {
-            handle,
-            pool: self.pool,
-            identifier: self.identifier,
-            scopes: self.scopes.into_iter().map(|(scope, _)| scope).collect(),
-        }
+        self.server.added_to(stack.id());
+        self.pool
+            .link_server(handle.clone(), self.identifier.clone(), self.scopes.clone());
+        ResourceServer::new(handle, self.pool, self.identifier, self.scopes)
     }
 }
 
@@ -91,6 +93,20 @@ pub struct ResourceServer {
 }
 
 impl ResourceServer {
+    pub(crate) fn new(
+        handle: Handle<CfnUserPoolResourceServer>,
+        pool: UserPool,
+        identifier: String,
+        scopes: Vec<OAuthScope>,
+    ) -> Self {
+        ResourceServer {
+            handle,
+            pool,
+            identifier,
+            scopes,
+        }
+    }
+
     /// A resource server another stack created, by its pool and identifier: its scopes
     /// can be named without being defined here.
     pub fn from_identifier(
@@ -143,6 +159,23 @@ impl ImportedResourceServer {
             None,
             self.identifier.clone(),
             name.into(),
+            None,
+        )
+    }
+
+    /// The scope `<identifier>/<name>` with what it allows, for the public OpenAPI
+    /// document (the other stack's resource server says the same).
+    pub fn described_scope(
+        &self,
+        name: impl Into<String>,
+        description: impl Into<String>,
+    ) -> OAuthScope {
+        OAuthScope::mint(
+            self.pool.identity().clone(),
+            None,
+            self.identifier.clone(),
+            name.into(),
+            Some(description.into()),
         )
     }
 

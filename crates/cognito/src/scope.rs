@@ -2,17 +2,21 @@
 //! OpenID Connect scopes.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, OnceLock};
 
-use crate::user_pool::PoolIdentity;
+use cfnkit_core::{ResourceRef, StackId};
+
+use crate::PoolRef;
 
 /// A custom OAuth 2.0 scope, `<resource server identifier>/<scope name>`, minted by a
 /// [`ResourceServerBuilder`](crate::ResourceServerBuilder) that defines it (or by an
 /// [`ImportedResourceServer`](crate::ImportedResourceServer) that another stack defines).
 ///
 /// Nothing else can create one, so a scope a client allows or an API operation requires
-/// exists by construction. It knows its user pool and resource server: a client that allows
-/// it depends on that resource server, and using it with another pool's client is a synth
-/// error.
+/// exists by construction. It knows its user pool, its resource server and its
+/// description: a client that allows it depends on that resource server, using it with
+/// another pool's client is a synth error, and the public OpenAPI document describes it.
 ///
 /// ```
 /// use cfnkit_cognito::UserPool;
@@ -23,7 +27,9 @@ use crate::user_pool::PoolIdentity;
 /// let mut api = pool.resource_server("Api", "weather-api", "Weather API");
 /// let read = api.scope("read", "Read weather events");
 /// assert_eq!(read.to_string(), "weather-api/read");
-/// assert_eq!(read.resource_server(), Some("Api"));
+/// assert_eq!(read.resource_server().map(|s| s.logical_id()), Some("Api"));
+/// assert_eq!(read.description(), Some("Read weather events"));
+/// assert!(read.belongs_to(&pool));
 /// ```
 ///
 /// A plain string is not a scope:
@@ -46,26 +52,29 @@ use crate::user_pool::PoolIdentity;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OAuthScope {
-    pool: PoolIdentity,
-    server: Option<String>,
+    pool: PoolRef,
+    server: Option<ServerRef>,
     identifier: String,
     name: String,
+    description: Option<String>,
 }
 
 impl OAuthScope {
-    /// A scope of `identifier` in `pool`, defined by the resource server `server` of this
-    /// stack (`None`: defined elsewhere).
+    /// A scope of `identifier` in `pool`, defined by the resource server `server` (`None`:
+    /// one created outside cfnkit's view, whose scopes are taken on trust).
     pub(crate) fn mint(
-        pool: PoolIdentity,
-        server: Option<String>,
+        pool: PoolRef,
+        server: Option<ServerRef>,
         identifier: String,
         name: String,
+        description: Option<String>,
     ) -> Self {
         OAuthScope {
             pool,
             server,
             identifier,
             name,
+            description,
         }
     }
 
@@ -84,18 +93,19 @@ impl OAuthScope {
         format!("{}/{}", self.identifier, self.name)
     }
 
-    /// The logical id of the resource server of this stack that defines the scope, or
-    /// `None` for a scope of an imported resource server.
-    pub fn resource_server(&self) -> Option<&str> {
-        self.server.as_deref()
+    /// What the scope allows, as its resource server describes it (`None` for a scope of
+    /// an imported resource server that was not described).
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
     }
 
-    /// The logical id of the scope's user pool when this stack creates it
-    /// ([`UserPool::builder`](crate::UserPool::builder)), or `None` for a pool created
-    /// elsewhere ([`UserPool::from_id`](crate::UserPool::from_id),
-    /// [`UserPool::from_arn`](crate::UserPool::from_arn)). Two scopes with logical ids are
-    /// of one pool exactly when the ids are equal; a pool with a logical id is never an
-    /// imported one.
+    /// The resource server that defines the scope, or `None` for a scope of an imported
+    /// resource server.
+    pub fn resource_server(&self) -> Option<&ServerRef> {
+        self.server.as_ref()
+    }
+
+    /// The scope's user pool.
     ///
     /// ```
     /// use cfnkit_cognito::{ResourceServer, UserPool};
@@ -104,27 +114,76 @@ impl OAuthScope {
     /// let mut stack = Stack::new("auth");
     /// let pool = UserPool::builder("Pool").add_to(&mut stack);
     /// let mut api = pool.resource_server("Api", "weather-api", "Weather API");
-    /// assert_eq!(api.scope("read", "Read weather events").pool_logical_id(), Some("Pool"));
+    /// assert_eq!(api.scope("read", "Read weather events").pool().logical_id(), Some("Pool"));
     ///
     /// let shared = UserPool::from_id("eu-west-1_AbC");
     /// let legacy = ResourceServer::from_identifier(&shared, "legacy-api").scope("read");
-    /// assert_eq!(legacy.pool_logical_id(), None);
+    /// assert_eq!(legacy.pool().logical_id(), None);
     /// ```
-    pub fn pool_logical_id(&self) -> Option<&str> {
-        match &self.pool {
-            PoolIdentity::Owned(logical_id) => Some(logical_id),
-            PoolIdentity::Imported(_) => None,
-        }
-    }
-
-    /// Its pool, as diagnostics name it.
-    pub(crate) fn pool_description(&self) -> String {
-        self.pool.to_string()
+    pub fn pool(&self) -> &PoolRef {
+        &self.pool
     }
 
     /// Whether the scope belongs to `pool`'s resource servers.
     pub fn belongs_to(&self, pool: &crate::UserPool) -> bool {
         &self.pool == pool.identity()
+    }
+}
+
+/// The resource server that minted a scope: its logical id, and its stack once the
+/// server is added to one (scopes are minted before
+/// [`ResourceServerBuilder::add_to`](crate::ResourceServerBuilder::add_to)).
+#[derive(Debug, Clone)]
+pub struct ServerRef {
+    logical_id: String,
+    stack: Arc<OnceLock<StackId>>,
+}
+
+impl ServerRef {
+    pub(crate) fn new(logical_id: String) -> Self {
+        ServerRef {
+            logical_id,
+            stack: Arc::default(),
+        }
+    }
+
+    /// Records the stack the server was added to (once).
+    pub(crate) fn added_to(&self, stack: &StackId) {
+        let _ = self.stack.set(stack.clone());
+    }
+
+    /// The server's logical id.
+    pub fn logical_id(&self) -> &str {
+        &self.logical_id
+    }
+
+    /// The server's stack, once it is added to one.
+    pub fn stack(&self) -> Option<&StackId> {
+        self.stack.get()
+    }
+}
+
+impl ResourceRef for ServerRef {
+    fn logical_id(&self) -> &str {
+        &self.logical_id
+    }
+
+    fn stack(&self) -> Option<&StackId> {
+        self.stack.get()
+    }
+}
+
+impl PartialEq for ServerRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.logical_id == other.logical_id && self.stack.get() == other.stack.get()
+    }
+}
+
+impl Eq for ServerRef {}
+
+impl Hash for ServerRef {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.logical_id.hash(state);
     }
 }
 

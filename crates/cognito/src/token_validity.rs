@@ -66,12 +66,38 @@ impl TokenValidity {
 
     /// The duration in seconds.
     pub fn as_seconds(self) -> u64 {
-        let per_unit: u64 = match self.unit {
+        u64::from(self.amount) * u64::from(self.unit.seconds())
+    }
+}
+
+/// How long access tokens live when a client does not say: one hour.
+pub const DEFAULT_ACCESS_TOKEN_SECONDS: u64 = 3_600;
+
+const UNITS: [TokenValidityUnit; 4] = [
+    TokenValidityUnit::Seconds,
+    TokenValidityUnit::Minutes,
+    TokenValidityUnit::Hours,
+    TokenValidityUnit::Days,
+];
+
+impl TokenValidityUnit {
+    /// Seconds in one unit: the one conversion of token validities cfnkit has.
+    ///
+    /// ```
+    /// use cfnkit_cognito::l1::TokenValidityUnit;
+    /// assert_eq!(TokenValidityUnit::Days.seconds(), 86_400);
+    /// ```
+    pub const fn seconds(self) -> u32 {
+        match self {
             TokenValidityUnit::Seconds => 1,
             TokenValidityUnit::Minutes => 60,
             TokenValidityUnit::Hours => 3_600,
             TokenValidityUnit::Days => 86_400,
-        };
-        u64::from(self.amount) * per_unit
+        }
     }
+}
+
+/// The unit a template names (`minutes`, …).
+pub(crate) fn unit_named(name: &str) -> Option<TokenValidityUnit> {
+    UNITS.into_iter().find(|u| u.as_str() == name)
 }

@@ -1,25 +1,23 @@
-//! [`UserPool`]: a handle to a user pool this stack creates or one it imports.
+//! [`UserPool`]: a handle to a user pool this stack creates or one it imports, which
+//! remembers the domains, resource servers and clients added to it.
 
-use cfnkit_core::{Expr, Handle, Pseudo, canonical_json};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use crate::l1::{CfnUserPool, CfnUserPoolAttribute};
+use cfnkit_core::{Expr, Handle, Pseudo};
 
-/// Which pool a handle, scope or client belongs to: a pool of this stack by logical id, or
-/// an imported one by the JSON of its id. The template rules identify pools the same way.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) enum PoolIdentity {
-    Owned(String),
-    Imported(String),
-}
+use crate::l1::{
+    CfnUserPool, CfnUserPoolAttribute, CfnUserPoolClient, CfnUserPoolDomain,
+    CfnUserPoolResourceServer,
+};
+use crate::{OAuthScope, PoolRef, ResourceServer, UserPoolClient, UserPoolDomain};
 
-impl std::fmt::Display for PoolIdentity {
-    /// As the template rules name pools: `user pool 'Pool'`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PoolIdentity::Owned(id) => write!(f, "user pool '{id}'"),
-            PoolIdentity::Imported(id) => write!(f, "the imported user pool {id}"),
-        }
-    }
+/// What was added to a pool through its handles, shared by every clone of the handle.
+/// Records hold no `UserPool`, so the links never form a cycle.
+#[derive(Debug, Default)]
+struct Links {
+    domains: Vec<(Handle<CfnUserPoolDomain>, bool)>,
+    servers: Vec<(Handle<CfnUserPoolResourceServer>, String, Vec<OAuthScope>)>,
+    clients: Vec<Handle<CfnUserPoolClient>>,
 }
 
 /// A user pool: created by this stack ([`UserPool::builder`]) or imported
@@ -42,12 +40,26 @@ impl std::fmt::Display for PoolIdentity {
 /// let shared = UserPool::from_arn("arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC");
 /// assert_eq!(shared.id().to_json(), json!("eu-west-1_AbC"));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct UserPool {
-    identity: PoolIdentity,
+    identity: PoolRef,
     handle: Option<Handle<CfnUserPool>>,
     id: Expr,
     arn: Expr,
+    links: Arc<Mutex<Links>>,
+}
+
+impl std::fmt::Debug for UserPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UserPool({})", self.identity)
+    }
+}
+
+impl PartialEq for UserPool {
+    /// The same pool: the same identity, whichever handle.
+    fn eq(&self, other: &Self) -> bool {
+        self.identity == other.identity
+    }
 }
 
 impl UserPool {
@@ -60,10 +72,14 @@ impl UserPool {
     /// The pool behind a handle of this stack.
     pub(crate) fn owned(handle: Handle<CfnUserPool>) -> Self {
         UserPool {
-            identity: PoolIdentity::Owned(handle.logical_id().to_owned()),
+            identity: PoolRef::Created {
+                stack: handle.stack().clone(),
+                logical_id: handle.logical_id().to_owned(),
+            },
             id: handle.reference(),
             arn: handle.get_att(CfnUserPoolAttribute::Arn),
             handle: Some(handle),
+            links: Arc::default(),
         }
     }
 
@@ -96,13 +112,11 @@ impl UserPool {
 
     fn imported(id: Expr, arn: Expr) -> Self {
         UserPool {
-            identity: PoolIdentity::Imported(match &id {
-                Expr::String(id) => format!("'{id}'"),
-                other => canonical_json(&other.to_json()),
-            }),
+            identity: PoolRef::imported(&id),
             handle: None,
             id,
             arn,
+            links: Arc::default(),
         }
     }
 
@@ -156,8 +170,84 @@ impl UserPool {
         self.handle.is_none()
     }
 
-    pub(crate) fn identity(&self) -> &PoolIdentity {
+    /// Which pool this is, as rules and other constructs identify pools.
+    pub fn identity(&self) -> &PoolRef {
         &self.identity
+    }
+
+    fn links(&self) -> MutexGuard<'_, Links> {
+        // A panic elsewhere while holding the lock leaves the lists as they were.
+        self.links.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn link_domain(&self, handle: Handle<CfnUserPoolDomain>, custom: bool) {
+        self.links().domains.push((handle, custom));
+    }
+
+    pub(crate) fn link_server(
+        &self,
+        handle: Handle<CfnUserPoolResourceServer>,
+        identifier: String,
+        scopes: Vec<OAuthScope>,
+    ) {
+        self.links().servers.push((handle, identifier, scopes));
+    }
+
+    pub(crate) fn link_client(&self, handle: Handle<CfnUserPoolClient>) {
+        self.links().clients.push(handle);
+    }
+
+    /// The domains added to the pool through this handle (or a clone), in order.
+    ///
+    /// ```
+    /// use cfnkit_cognito::{DomainPrefix, UserPool};
+    /// use cfnkit_core::Stack;
+    /// let mut stack = Stack::new("auth");
+    /// let pool = UserPool::builder("Pool").add_to(&mut stack);
+    /// pool.prefix_domain("Domain", DomainPrefix::unique_per_stack()).add_to(&mut stack);
+    /// assert_eq!(pool.domains()[0].l1().logical_id(), "Domain");
+    /// ```
+    pub fn domains(&self) -> Vec<UserPoolDomain> {
+        self.links()
+            .domains
+            .iter()
+            .map(|(handle, custom)| UserPoolDomain::new(handle.clone(), *custom, self.clone()))
+            .collect()
+    }
+
+    /// The resource servers added to the pool through this handle (or a clone), in order.
+    pub fn resource_servers(&self) -> Vec<ResourceServer> {
+        self.links()
+            .servers
+            .iter()
+            .map(|(handle, identifier, scopes)| {
+                ResourceServer::new(
+                    handle.clone(),
+                    self.clone(),
+                    identifier.clone(),
+                    scopes.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// The app clients added to the pool through this handle (or a clone), in order.
+    pub fn clients(&self) -> Vec<UserPoolClient> {
+        self.links()
+            .clients
+            .iter()
+            .map(|handle| UserPoolClient::owned(handle.clone(), self.clone()))
+            .collect()
+    }
+
+    /// Every scope the pool's resource servers define, in order (with the links of
+    /// [`resource_servers`](Self::resource_servers)).
+    pub fn scopes(&self) -> Vec<OAuthScope> {
+        self.links()
+            .servers
+            .iter()
+            .flat_map(|(_, _, scopes)| scopes.iter().cloned())
+            .collect()
     }
 
     /// A builder for a resource server of this pool (see

@@ -179,13 +179,8 @@ const UNITS: [TokenValidityUnit; 4] = [
 ];
 
 /// Seconds in one unit.
-pub(crate) fn unit_seconds(unit: TokenValidityUnit) -> i64 {
-    match unit {
-        TokenValidityUnit::Seconds => 1,
-        TokenValidityUnit::Minutes => MINUTE,
-        TokenValidityUnit::Hours => HOUR,
-        TokenValidityUnit::Days => DAY,
-    }
+fn unit_seconds(unit: TokenValidityUnit) -> i64 {
+    i64::from(unit.seconds())
 }
 
 /// `60 minutes`, `1 day`.

@@ -1,10 +1,11 @@
 //! The Cognito synth rules: what the registry schemas cannot say about user pools,
 //! resource servers, app clients and domains.
 //!
-//! The generated L1 types call these (their `Resource::check` and `TEMPLATE_RULES` are wired
+//! The generated L1 types call these (their `Resource::check` and `STACK_RULES` are wired
 //! here by `cargo run -p xtask -- gen-l1`, see `xtask/src/overrides.rs`), so a stack built
 //! from the L1s gets the same checks as one built with the constructs. Rules on one
-//! resource read its L1 value; rules relating resources read the rendered template.
+//! resource read its L1 value; rules relating resources read the stack's typed resources
+//! through [`CognitoAccess`](crate::CognitoAccess).
 //!
 //! Every rule has a stable id, listed below with what it checks. Values CloudFormation
 //! computes at deploy time (`Ref`, `Fn::Join`, …) are not checked, except for the literal
@@ -12,16 +13,16 @@
 
 mod client;
 mod domain;
+mod relations;
 mod resource_server;
-mod template;
 pub(crate) mod text;
 
 pub(crate) use client::check as check_client;
 pub(crate) use domain::check as check_domain;
 pub(crate) use resource_server::check as check_resource_server;
 
-/// The template-wide rules, run once per synth when any Cognito resource is in the stack.
-pub(crate) const TEMPLATE_RULES: &[&dyn cfnkit_core::TemplateRule] = &[&template::CognitoTemplate];
+/// The stack-wide rules, run once per synth when any Cognito resource is in the stack.
+pub(crate) const STACK_RULES: &[&dyn cfnkit_core::StackRule] = &[&relations::CognitoRelations];
 
 /// A resource server `Identifier` is 1 to 256 printable ASCII characters other than space,
 /// `"` and `\` (it may be a URL).

@@ -1,0 +1,249 @@
+//! Rules relating the Cognito resources of a stack: quotas per user pool, unique
+//! resource server identifiers, and whether each client's custom scopes are defined by a
+//! resource server of its own pool that it depends on.
+//!
+//! They read the stack's typed resources through [`CognitoAccess`], so they hold for L1
+//! and L2 users alike.
+
+use cfnkit_core::{Collector, Severity, StackId, StackModel, StackRule};
+
+use super::limits::{
+    CLIENTS_PER_POOL, RESOURCE_SERVERS_PER_POOL, RESOURCE_SERVERS_PER_POOL_RAISED,
+};
+use crate::PoolRef;
+use crate::access::{ClientAccess, CognitoAccess, ResourceServerAccess};
+use crate::scope::OidcScope;
+
+/// The stack-wide Cognito rules.
+pub(crate) struct CognitoRelations;
+
+impl StackRule for CognitoRelations {
+    fn id(&self) -> &'static str {
+        "cognito/relations"
+    }
+
+    fn check(&self, stack: &StackModel<'_>, found: &mut Collector) {
+        let model = Model {
+            access: CognitoAccess::of(stack),
+            stack: stack.stack_id(),
+        };
+        model.servers_per_pool(found);
+        model.clients_per_pool(found);
+        model.unique_identifiers(found);
+        model.client_scopes(found);
+    }
+}
+
+struct Model<'a> {
+    access: CognitoAccess,
+    stack: &'a StackId,
+}
+
+impl Model<'_> {
+    /// Whether this stack creates `pool`: then every resource server and client that can
+    /// matter is in it.
+    fn here(&self, pool: &PoolRef) -> bool {
+        pool.is_created_in(self.stack)
+    }
+
+    /// Resource servers per pool: a warning over the default quota, an error over the most
+    /// it can be raised to. Synth cannot know an account's quota, so only the latter is
+    /// certain to fail.
+    fn servers_per_pool(&self, found: &mut Collector) {
+        for (pool, servers) in group(&self.access.servers, |s| &s.pool) {
+            let n = servers.len();
+            if n > RESOURCE_SERVERS_PER_POOL_RAISED {
+                let at = servers[RESOURCE_SERVERS_PER_POOL_RAISED]
+                    .logical_id
+                    .as_str();
+                found.error(
+                    super::RESOURCE_SERVERS_PER_POOL,
+                    Some(at),
+                    user_pool_id_path(at),
+                    format!(
+                        "{pool} has {n} resource servers; Cognito allows at most {RESOURCE_SERVERS_PER_POOL_RAISED} per user pool, even with a raised quota. Merge resource servers or use another pool."
+                    ),
+                );
+            } else if n > RESOURCE_SERVERS_PER_POOL {
+                let at = servers[RESOURCE_SERVERS_PER_POOL].logical_id.as_str();
+                found.warning(
+                    super::RESOURCE_SERVERS_PER_POOL,
+                    Some(at),
+                    user_pool_id_path(at),
+                    format!(
+                        "{pool} has {n} resource servers, over Cognito's default quota of {RESOURCE_SERVERS_PER_POOL} per user pool; deploying fails unless the account's quota was raised (Service Quotas, up to {RESOURCE_SERVERS_PER_POOL_RAISED}). Request the increase first, or merge resource servers."
+                    ),
+                );
+            }
+        }
+    }
+
+    fn clients_per_pool(&self, found: &mut Collector) {
+        for (pool, clients) in group(&self.access.clients, |c| &c.pool) {
+            if clients.len() > CLIENTS_PER_POOL {
+                let at = clients[CLIENTS_PER_POOL].logical_id.as_str();
+                found.error(
+                    super::CLIENTS_PER_POOL,
+                    Some(at),
+                    user_pool_id_path(at),
+                    format!(
+                        "{pool} has {} app clients; Cognito allows at most {CLIENTS_PER_POOL} per user pool. Remove clients or use another pool.",
+                        clients.len()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn unique_identifiers(&self, found: &mut Collector) {
+        for (pool, servers) in group(&self.access.servers, |s| &s.pool) {
+            let mut seen: Vec<(&str, &str)> = Vec::new();
+            for server in servers {
+                let Some(identifier) = server.identifier.as_deref() else {
+                    continue;
+                };
+                match seen.iter().find(|(i, _)| *i == identifier) {
+                    Some((_, first)) => found.error(
+                        super::DUPLICATE_RESOURCE_SERVER,
+                        Some(&server.logical_id),
+                        format!("/Resources/{}/Properties/Identifier", server.logical_id),
+                        format!(
+                            "resource server identifier '{identifier}' is already used by '{first}' in {pool}; identifiers are unique per user pool. Rename one, or define all the scopes on one resource server."
+                        ),
+                    ),
+                    None => seen.push((identifier, &server.logical_id)),
+                }
+            }
+        }
+    }
+
+    fn client_scopes(&self, found: &mut Collector) {
+        for client in &self.access.clients {
+            for (i, scope) in &client.allowed_scopes {
+                if OidcScope::from_name(scope).is_none() {
+                    self.client_scope(client, *i, scope, found);
+                }
+            }
+        }
+    }
+
+    fn client_scope(&self, client: &ClientAccess, i: usize, scope: &str, found: &mut Collector) {
+        let path = format!(
+            "/Resources/{}/Properties/AllowedOAuthScopes/{i}",
+            client.logical_id
+        );
+        let id = Some(client.logical_id.as_str());
+        let Some((identifier, name)) = scope.rsplit_once('/') else {
+            found.error(
+                super::UNDEFINED_SCOPE,
+                id,
+                path,
+                format!(
+                    "'{scope}' is neither an OpenID Connect scope (openid, email, profile, phone, aws.cognito.signin.user.admin) nor a custom scope '<resource server identifier>/<scope name>'; Cognito refuses it. Fix the name."
+                ),
+            );
+            return;
+        };
+        let servers = || {
+            self.access
+                .servers
+                .iter()
+                .filter(move |s| s.identifier.as_deref() == Some(identifier))
+        };
+        let defines = |s: &ResourceServerAccess| s.scopes.iter().any(|d| d.name == name);
+        let own: Vec<&ResourceServerAccess> = servers().filter(|s| s.pool == client.pool).collect();
+        if let Some(server) = own.iter().find(|s| defines(s)) {
+            // Any server defining the scope orders the client; one of another pool is
+            // reported by the constructs as a scope of another pool, not here again.
+            let ordered = servers().any(|s| defines(s) && client.needs.contains(&s.logical_id));
+            if !ordered {
+                found.error(
+                    super::SCOPE_DEPENDS_ON,
+                    id,
+                    path,
+                    format!(
+                        "scope '{scope}' is defined by resource server '{}', but the client does not depend on it; scopes are literal strings, so CloudFormation may create the client first, and Cognito refuses a scope that does not exist yet. Add DependsOn '{}' to the client (the cfnkit client constructs add it for you).",
+                        server.logical_id, server.logical_id
+                    ),
+                );
+            }
+            return;
+        }
+        if let Some(server) = own.first() {
+            found.error(
+                super::UNDEFINED_SCOPE,
+                id,
+                path,
+                format!(
+                    "resource server '{}' (identifier '{identifier}') of {} defines no scope '{name}' (it defines: {}); Cognito refuses to create the client. Add the scope to the resource server or fix the name.",
+                    server.logical_id,
+                    client.pool,
+                    list(&server.scopes.iter().map(|d| d.name.as_str()).collect::<Vec<_>>())
+                ),
+            );
+            return;
+        }
+        if let Some(other) = servers().find(|s| defines(s)) {
+            let certain = self.here(&client.pool) || self.here(&other.pool);
+            let severity = if certain {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let maybe = if certain {
+                ""
+            } else {
+                " (unless both ids name the same pool)"
+            };
+            found.push(
+                severity,
+                super::SCOPE_FROM_OTHER_POOL,
+                id,
+                path,
+                format!(
+                    "scope '{scope}' is defined by resource server '{}' of {}, not of this client's {}{maybe}; a client can only allow scopes of its own pool. Define the scope on a resource server of the client's pool, or create the client in the other pool.",
+                    other.logical_id, other.pool, client.pool
+                ),
+            );
+            return;
+        }
+        if self.here(&client.pool) {
+            // This stack creates the pool, so no other stack can have given it a resource
+            // server before the client is created.
+            found.error(
+                super::UNDEFINED_SCOPE,
+                id,
+                path,
+                format!(
+                    "no resource server of {} has the identifier '{identifier}', so scope '{scope}' does not exist; Cognito refuses to create the client. Add a resource server '{identifier}' defining '{name}', or fix the name.",
+                    client.pool
+                ),
+            );
+        }
+    }
+}
+
+/// Items grouped by pool, pools in order of first appearance.
+fn group<T>(items: &[T], pool: impl Fn(&T) -> &PoolRef) -> Vec<(&PoolRef, Vec<&T>)> {
+    let mut groups: Vec<(&PoolRef, Vec<&T>)> = Vec::new();
+    for item in items {
+        let key = pool(item);
+        match groups.iter_mut().find(|(p, _)| *p == key) {
+            Some((_, members)) => members.push(item),
+            None => groups.push((key, vec![item])),
+        }
+    }
+    groups
+}
+
+fn user_pool_id_path(logical_id: &str) -> String {
+    format!("/Resources/{logical_id}/Properties/UserPoolId")
+}
+
+fn list(names: &[&str]) -> String {
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    }
+}
