@@ -183,11 +183,10 @@ impl Document {
     }
 
     /// The embedded rendering: the document as a core expression with every intrinsic
-    /// kept as an intrinsic, ready to be a RestApi's `Body`.
-    ///
-    /// One-key maps in the template forms of an intrinsic are read as intrinsics wherever
-    /// they sit, as CloudFormation itself reads the `Body`.
+    /// kept as the intrinsic it is (a handle's keeps its stack), ready to be a RestApi's
+    /// `Body`.
     pub fn to_expr(&self) -> Expr {
-        Expr::from_json(&self.to_json())
+        // Cannot fail: every map key of the model is a string.
+        cfnkit_core::to_expr(self).unwrap_or(Expr::Null)
     }
 }

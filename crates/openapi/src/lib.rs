@@ -30,6 +30,7 @@
 //! read and adjust their fields freely.
 
 pub mod apigw;
+mod attachments;
 mod body;
 mod callback;
 mod check;
@@ -58,6 +59,7 @@ mod security;
 mod server;
 mod yaml;
 
+pub use attachments::Attachments;
 pub use body::{MediaType, RequestBody};
 pub use callback::Callback;
 pub use check::CHECK_STACK;

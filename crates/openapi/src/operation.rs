@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 
 use crate::extensions::{Extensions, extension_builder};
 use crate::{
-    Callback, ExternalDocs, Parameter, ReferenceOr, RequestBody, Response, Responses,
+    Attachments, Callback, ExternalDocs, Parameter, ReferenceOr, RequestBody, Response, Responses,
     SecurityRequirement, Server,
 };
 
@@ -66,6 +66,9 @@ pub struct Operation {
     /// `x-…` extensions, such as `x-amazon-apigateway-integration`.
     #[serde(flatten)]
     pub extensions: Extensions,
+    /// Typed values other crates keep with the operation (not part of its JSON).
+    #[serde(skip)]
+    pub attachments: Attachments,
 }
 
 impl Operation {

@@ -176,5 +176,5 @@ pub(crate) fn local_component(reference: &str) -> Option<(&str, String)> {
     if name.is_empty() || name.contains('/') {
         return None;
     }
-    Some((section, pointer::unescape(name)))
+    Some((section, pointer::unescape(name).into_owned()))
 }

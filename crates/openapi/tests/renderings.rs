@@ -209,15 +209,14 @@ fn outputs_compute_joins_subs_selects_and_imports() {
 }
 
 #[test]
-fn template_outputs_map_themselves() {
-    let template = json!({"Outputs": {
-        "TokenUrl": {"Value": {"Fn::Sub": "https://${UserPoolDomain}.auth.${AWS::Region}.amazoncognito.com/oauth2/token"}},
-        "UserPoolId": {"Value": {"Ref": "CognitoUserPool"}}
-    }});
+fn stack_outputs_map_themselves() {
+    let token_url =
+        Expr::sub("https://${UserPoolDomain}.auth.${AWS::Region}.amazoncognito.com/oauth2/token");
+    let pool_id = Expr::reference("CognitoUserPool");
     let outputs = StackOutputs::from_json(SAMPLE_OUTPUTS)
         .unwrap()
         .output("UserPoolId", "eu-west-1_AbCdEfGhI")
-        .map_template_outputs(&template);
+        .map_outputs([("TokenUrl", &token_url), ("UserPoolId", &pool_id)]);
     let url =
         Expr::sub("https://${UserPoolDomain}.auth.${AWS::Region}.amazoncognito.com/oauth2/token");
     assert_eq!(

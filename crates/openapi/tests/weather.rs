@@ -118,7 +118,7 @@ fn embedded_rendering_keeps_the_get_att_an_intrinsic() {
     assert_eq!(arns, vec![Expr::get_att("CognitoUserPool", "Arn")]);
     assert!(matches!(
         arns[0].as_intrinsic(),
-        Some(Intrinsic::GetAtt { logical_id, attribute }) if logical_id == "CognitoUserPool" && attribute == "Arn"
+        Some(Intrinsic::GetAtt { logical_id, attribute, .. }) if logical_id == "CognitoUserPool" && attribute == "Arn"
     ));
     assert!(!expr.is_literal());
     assert_eq!(expr.to_json(), weather_document().to_json());

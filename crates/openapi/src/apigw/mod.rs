@@ -129,8 +129,9 @@ pub trait ApiGatewayExtension: Serialize + DeserializeOwned {
 
     /// The extension's value as a core expression (intrinsics kept).
     fn to_expr(&self) -> Expr {
-        // Serializing to a JSON value cannot fail: keys are strings, numbers finite.
-        Expr::from_json(&serde_json::to_value(self).unwrap_or(serde_json::Value::Null))
+        // Cannot fail: every key of an extension is a string. Intrinsics stay what they
+        // are (a handle's keeps its stack).
+        cfnkit_core::to_expr(self).unwrap_or(Expr::Null)
     }
 
     /// Reads the extension from its value, or says why it does not have the documented shape.

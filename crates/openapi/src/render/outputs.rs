@@ -24,9 +24,8 @@ use super::Resolver;
 /// **The mapping** says which output holds which intrinsic's value:
 /// - [`StackOutputs::map`]: an intrinsic (compared structurally, e.g.
 ///   `Expr::get_att("CognitoUserPool", "Arn")`) to an output key;
-/// - [`StackOutputs::map_template_outputs`]: every output of the synthesized template,
-///   whose `Value` *is* the intrinsic (the stack's own `Outputs` section, so nothing is
-///   copied by hand);
+/// - [`StackOutputs::map_outputs`]: every output of the stack, whose value *is* the
+///   intrinsic (the stack's own outputs, so nothing is copied by hand);
 /// - `Fn::ImportValue` of a name finds the output exported under that name;
 /// - [`StackOutputs::pseudo`] gives pseudo parameters (`AWS::Region`, …).
 ///
@@ -149,17 +148,22 @@ impl StackOutputs {
         self
     }
 
-    /// Maps every output of a synthesized template (`{"Outputs": {Key: {"Value": …}}}`) to
-    /// its key: the stack's own outputs say which intrinsic each holds.
-    pub fn map_template_outputs(mut self, template: &Value) -> Self {
-        if let Some(Value::Object(outputs)) = template.get("Outputs") {
-            for (key, output) in outputs {
-                if let Some(value) = output.get("Value") {
-                    self.mapping.push((Expr::from_json(value), key.clone()));
-                }
-            }
+    /// Maps every output of the stack (its key and value, e.g. from
+    /// `StackModel::outputs`) to its key: the stack's own outputs say which intrinsic each
+    /// holds.
+    pub fn map_outputs<'a>(
+        mut self,
+        outputs: impl IntoIterator<Item = (&'a str, &'a Expr)>,
+    ) -> Self {
+        for (key, value) in outputs {
+            self.mapping.push((value.clone(), key.to_owned()));
         }
         self
+    }
+
+    /// The outputs, `(OutputKey, OutputValue)` in the file's order.
+    pub fn values(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.values.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     /// Gives a pseudo parameter's value (e.g. the stack's region).
@@ -169,7 +173,9 @@ impl StackOutputs {
     }
 
     fn mapped(&self, expr: &Expr) -> Option<Result<Value, String>> {
-        let (_, key) = self.mapping.iter().find(|(e, _)| e == expr)?;
+        // As the template writes them: a handle's intrinsic and a hand-written one are one.
+        let json = expr.to_json();
+        let (_, key) = self.mapping.iter().find(|(e, _)| e.to_json() == json)?;
         Some(match self.values.get(key) {
             Some(v) => Ok(Value::String(v.clone())),
             None => Err(format!(
@@ -216,7 +222,7 @@ impl StackOutputs {
         let unmapped = || {
             format!(
                 "no output holds it: add an output with this value to the stack, then \
-                 .map(<this intrinsic>, \"<OutputKey>\") or .map_template_outputs(&template) \
+                 .map(<this intrinsic>, \"<OutputKey>\") or .map_outputs(..) \
                  (outputs: {})",
                 self.keys()
             )
@@ -258,6 +264,7 @@ impl StackOutputs {
             Intrinsic::Sub {
                 template,
                 variables,
+                ..
             } => {
                 let mut text = template.clone();
                 for name in sub_placeholders(template) {

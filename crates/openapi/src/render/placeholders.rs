@@ -37,6 +37,7 @@ pub fn placeholder(intrinsic: &Intrinsic) -> String {
         Intrinsic::Sub {
             template,
             variables,
+            ..
         } => {
             let mut text = template.clone();
             for name in sub_placeholders(template) {
@@ -99,11 +100,12 @@ fn call(name: &str, args: &[String]) -> String {
 
 fn inner_intrinsic(f: &Intrinsic) -> String {
     match f {
-        Intrinsic::Ref(RefTarget::Logical(id)) => id.clone(),
+        Intrinsic::Ref(RefTarget::Logical(id, _)) => id.clone(),
         Intrinsic::Ref(RefTarget::Pseudo(p)) => p.name().to_owned(),
         Intrinsic::GetAtt {
             logical_id,
             attribute,
+            ..
         } => format!("{logical_id}.{attribute}"),
         Intrinsic::Sub { .. } => quoted(&placeholder(f)),
         Intrinsic::Join { delimiter, values } => {
