@@ -4,17 +4,17 @@ use cfnkit_cognito::{OAuthScope, UserPool};
 use cfnkit_openapi::SecurityScheme;
 use cfnkit_openapi::apigw::Authorizer;
 
-use crate::pool::PoolRef;
-
 /// A Cognito user pool authorizer: a security scheme of the API's OpenAPI document
 /// (`type: apiKey` on the `Authorization` header, `x-amazon-apigateway-authtype:
 /// cognito_user_pools`) whose `x-amazon-apigateway-authorizer` lists the pools' ARNs
 /// (`Fn::GetAtt` for a pool of the stack). Pools created by the stack and imported pools
 /// both work.
 ///
-/// Operations require it with [`OperationExt::authorize`](crate::OperationExt::authorize);
-/// [`RestApiBuilder::authorizer`](crate::RestApiBuilder::authorizer) adds its scheme to the
-/// API's document. Cheap to clone.
+/// Operations require it with [`OperationExt::authorize`](crate::OperationExt::authorize),
+/// which attaches it to the API built from their document (CDK does the same);
+/// [`RestApiBuilder::authorizer`](crate::RestApiBuilder::authorizer) adds one no operation
+/// uses yet. It remembers its pools, so the public OpenAPI document finds their token
+/// endpoint. Cheap to clone.
 ///
 /// ```
 /// use cfnkit_apigateway::CognitoAuthorizer;
@@ -90,10 +90,5 @@ impl CognitoAuthorizer {
             authorizer = authorizer.result_ttl_in_seconds(ttl);
         }
         SecurityScheme::cognito_user_pools(Vec::<cfnkit_core::Expr>::new()).authorizer(authorizer)
-    }
-
-    /// Its pools as the rules name them.
-    pub(crate) fn pool_refs(&self) -> Vec<PoolRef> {
-        self.pools.iter().map(PoolRef::of).collect()
     }
 }

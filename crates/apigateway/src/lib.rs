@@ -12,18 +12,21 @@
 //!     [`Stage`]s, and `url()`, `url_for_path()`, `arn_for_execute_api()`;
 //!   - [`CognitoAuthorizer`]: a user pool authorizer from pool handles (created or
 //!     imported);
-//!   - [`OperationExt`]: `authorize(&authorizer, &[&scope])` from typed
-//!     [`OAuthScope`](cfnkit_cognito::OAuthScope)s, `public()`, and `integrate(…)`
-//!     deriving the method responses; integrations with typed templates
-//!     ([`MockIntegration`], [`HttpIntegration`], [`AwsIntegration`], [`MappingTemplate`]).
+//!   - [`OperationExt`]: `authorize(&authorizer, [&scope])` from typed
+//!     [`OAuthScope`](cfnkit_cognito::OAuthScope)s (the authorizer then goes with the
+//!     operation to its API), `public()`, and `integrate(…)` deriving the method responses;
+//!     integrations with typed templates ([`MockIntegration`], [`HttpIntegration`],
+//!     [`AwsIntegration`], [`MappingTemplate`]).
 //!
 //!   Every construct hands out its L1 handles for
-//!   [`Stack::resource_mut`](cfnkit_core::Stack::resource_mut).
+//!   [`Stack::resource_mut`](cfnkit_core::Stack::resource_mut); the stack remembers each
+//!   REST API ([`Stack::constructs`](cfnkit_core::Stack::constructs)), so an app finds them.
 //!
 //! Whatever the types cannot rule out, synth reports: see [`rules`]. The rules read the
-//! rendered template through one derivation of the access design, [`AccessMatrix`] (which
-//! client may obtain which scopes, which operation requires which), and hang off the L1
-//! RestApi, so stacks written with L1s get them too.
+//! stack's typed resources through one derivation of the access design, [`AccessModel`]
+//! (which client may obtain which scopes, which operation requires which), and hang off
+//! the L1 RestApi, so stacks written with L1s get them too. [`AccessMatrix`] derives from
+//! it who may call what.
 //!
 //! ```
 //! use cfnkit_apigateway::{CognitoAuthorizer, MappingTemplate, MockIntegration, OperationExt, RestApi, Stage};
@@ -44,11 +47,10 @@
 //! let document = Document::new(Info::new("Weather Events REST API", "1.0.0")).path(
 //!     "/",
 //!     PathItem::new()
-//!         .get(Operation::new().authorize(&authorizer, &[&get]).integrate(MockIntegration::json(200, events)))
+//!         .get(Operation::new().authorize(&authorizer, [&get]).integrate(MockIntegration::json(200, events)))
 //!         .options(Operation::new().public().integrate(MockIntegration::json(200, MappingTemplate::vtl("")))),
 //! );
 //! let api = RestApi::builder("Api", document)
-//!     .authorizer(&authorizer)
 //!     .stage("Stage", Stage::new("weather"))
 //!     .add_to(&mut stack);
 //! stack.add_output("ApiUrl", Output::new(api.url()));
@@ -58,18 +60,19 @@
 
 pub mod access;
 mod authorizer;
+mod body;
 mod deployment;
 mod integration;
 pub mod l1;
 mod operation;
-mod pool;
 mod report;
 mod rest_api;
 pub mod rules;
 mod stage;
 
-pub use access::AccessMatrix;
+pub use access::{AccessFormat, AccessMatrix, AccessModel};
 pub use authorizer::CognitoAuthorizer;
+pub use body::RestApiBody;
 pub use deployment::{DeploymentOptions, HASH_DIGITS, REDEPLOY_PROPERTIES, deployment_hash};
 pub use integration::{
     AwsIntegration, HttpIntegration, MappingTemplate, MockIntegration, json_response,
@@ -79,6 +82,5 @@ pub use l1::{
     CfnRestApiAttribute, CfnStage,
 };
 pub use operation::OperationExt;
-pub use pool::PoolRef;
-pub use rest_api::{RestApi, RestApiBuilder};
+pub use rest_api::{NoPublicProfile, RestApi, RestApiBuilder};
 pub use stage::{AccessLogFormat, ApiStage, MethodSetting, Stage};

@@ -2,54 +2,18 @@
 //! scopes and to its integration.
 
 use cfnkit_cognito::OAuthScope;
-use cfnkit_core::Expr;
 use cfnkit_openapi::apigw::Integration;
-use cfnkit_openapi::{Header, Operation, ReferenceOr, Response, Schema};
-use serde::{Deserialize, Serialize};
+use cfnkit_openapi::{Header, Operation, ReferenceOr, Response, Schema, SecurityRequirement};
 
 use crate::CognitoAuthorizer;
-use crate::pool::PoolRef;
 
-/// The extension where [`OperationExt::authorize`] notes a scope of a pool the authorizer
-/// does not trust, for [`RestApiBuilder`](crate::RestApiBuilder) to report (and remove
-/// from the document) where the operation ends up. Only the scope value knows its pool;
-/// the template shows only its name.
-pub(crate) const FOREIGN_SCOPES: &str = "x-cfnkit-scopes-of-other-pools";
-
-/// A scope of another pool an operation requires, as noted in [`FOREIGN_SCOPES`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct ForeignScope {
-    /// The authorizer's (scheme's) name.
-    pub(crate) scheme: String,
-    /// The scope, `<identifier>/<name>`.
-    pub(crate) scope: String,
-    /// The logical id of the resource server of this stack that defines it.
-    pub(crate) server: Option<String>,
-    /// The logical id of the scope's pool when the stack creates it
-    /// ([`OAuthScope::pool_logical_id`]).
-    pub(crate) scope_pool: Option<String>,
-    /// The authorizer's pools, as diagnostics name them.
-    pub(crate) pools: Vec<PoolRef>,
-}
-
-impl ForeignScope {
-    /// Whether the scope's pool is certainly none of the authorizer's: the stack creates
-    /// the scope's pool (a pool it creates is none it imports, nor another it creates), or
-    /// it creates every pool of the authorizer. Otherwise both pools are imported under
-    /// different ids, which may name one pool. As the template rule decides.
-    pub(crate) fn certain(&self) -> bool {
-        self.scope_pool.is_some()
-            || (!self.pools.is_empty() && self.pools.iter().all(PoolRef::is_owned))
-    }
-
-    /// The noted scopes of `operation`, and the operation without the note.
-    pub(crate) fn take(operation: &mut Operation) -> Vec<ForeignScope> {
-        operation
-            .extensions
-            .remove(FOREIGN_SCOPES)
-            .and_then(|note| serde_json::from_value(note.to_json()).ok())
-            .unwrap_or_default()
-    }
+/// What [`OperationExt::authorize`] keeps with an operation, outside its JSON: the
+/// authorizer (so the REST API attaches it) and the scopes with their pools (so a scope of
+/// a pool the authorizer does not trust is reported exactly).
+#[derive(Debug, Clone)]
+pub(crate) struct AuthorizerUse {
+    pub(crate) authorizer: CognitoAuthorizer,
+    pub(crate) scopes: Vec<OAuthScope>,
 }
 
 /// The prefix of a method response header in an integration response's parameters.
@@ -74,7 +38,7 @@ const HEADER_PARAMETER: &str = "method.response.header.";
 ///
 /// let op = Operation::new()
 ///     .operation_id("list")
-///     .authorize(&authorizer, &[&read])
+///     .authorize(&authorizer, [&read])
 ///     .integrate(MockIntegration::json(200, MappingTemplate::json_value(&json!({"events": []}))));
 /// let op = serde_json::to_value(&op).unwrap();
 /// assert_eq!(op["security"], json!([{"Cognito": ["weather-api/read"]}]));
@@ -84,7 +48,7 @@ const HEADER_PARAMETER: &str = "method.response.header.";
 ///
 /// A scope is an [`OAuthScope`] a resource server minted, never a string:
 ///
-/// ```compile_fail,E0308
+/// ```compile_fail,E0277
 /// use cfnkit_apigateway::{CognitoAuthorizer, OperationExt};
 /// use cfnkit_cognito::UserPool;
 /// use cfnkit_core::Stack;
@@ -93,16 +57,41 @@ const HEADER_PARAMETER: &str = "method.response.header.";
 /// let mut stack = Stack::new("api");
 /// let pool = UserPool::builder("Pool").add_to(&mut stack);
 /// let authorizer = CognitoAuthorizer::new("Cognito", [&pool]);
-/// Operation::new().authorize(&authorizer, &["weather-api/read"]);
+/// Operation::new().authorize(&authorizer, ["weather-api/read"]);
+/// ```
+///
+/// It works on an operation in place too, e.g. one of a document read from a file:
+///
+/// ```
+/// use cfnkit_apigateway::{CognitoAuthorizer, OperationExt};
+/// use cfnkit_cognito::UserPool;
+/// use cfnkit_core::Stack;
+/// use cfnkit_openapi::{Document, Info, Operation, PathItem};
+///
+/// let mut stack = Stack::new("api");
+/// let pool = UserPool::builder("Pool").add_to(&mut stack);
+/// let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+/// let read = server.scope("read", "Read weather events");
+/// let mut document = Document::new(Info::new("Weather", "1.0.0"))
+///     .path("/", PathItem::new().get(Operation::new().operation_id("list").security("Cognito", ["weather-api/old"])));
+/// let authorizer = CognitoAuthorizer::new("Cognito", [&pool]);
+/// let list = document.paths.paths[0].operations.values_mut().next().unwrap();
+/// list.authorize(&authorizer, [&read]);
+/// // The requirement of the same scheme is bound to the typed scope.
+/// assert_eq!(list.security.as_ref().unwrap()[0].iter().next().unwrap().1, ["weather-api/read"]);
 /// ```
 pub trait OperationExt: Sized {
-    /// Requires a token `authorizer` accepts holding ANY of `scopes` (an alternative of the
-    /// operation's `security`: `{"<authorizer>": ["<scope>", …]}`). A scope of a pool the
-    /// authorizer does not trust is reported at synth (`apigateway/scope-from-other-pool`)
-    /// once [`RestApiBuilder`](crate::RestApiBuilder) adds the operation's API to a stack
-    /// (until then the operation notes it in an `x-cfnkit-…` extension, which the builder
-    /// removes from the document).
-    fn authorize(self, authorizer: &CognitoAuthorizer, scopes: &[&OAuthScope]) -> Self;
+    /// Requires a token `authorizer` accepts holding ANY of `scopes`: the operation's
+    /// `security` requirement of that authorizer alone is bound to them (or, when it has
+    /// none, the alternative `{"<authorizer>": ["<scope>", …]}` is added). The authorizer
+    /// goes with the operation: the [`RestApi`](crate::RestApi) built from its document
+    /// adds the authorizer's security scheme. A scope of a pool the authorizer does not
+    /// trust is reported at synth (`apigateway/scope-from-other-pool`).
+    fn authorize(
+        self,
+        authorizer: &CognitoAuthorizer,
+        scopes: impl IntoIterator<Item = impl Into<OAuthScope>>,
+    ) -> Self;
 
     /// Marks the operation deliberately public: `security: []`, overriding any document-wide
     /// security. Without security and without this, synth reports the operation
@@ -117,27 +106,13 @@ pub trait OperationExt: Sized {
 }
 
 impl OperationExt for Operation {
-    fn authorize(mut self, authorizer: &CognitoAuthorizer, scopes: &[&OAuthScope]) -> Self {
-        let pools = authorizer.pool_refs();
-        let mut foreign = ForeignScope::take(&mut self);
-        for scope in scopes.iter().filter(|s| !authorizer.trusts(s)) {
-            let noted = ForeignScope {
-                scheme: authorizer.name().to_owned(),
-                scope: scope.full_name(),
-                server: scope.resource_server().map(str::to_owned),
-                scope_pool: scope.pool_logical_id().map(str::to_owned),
-                pools: pools.clone(),
-            };
-            if !foreign.contains(&noted) {
-                foreign.push(noted);
-            }
-        }
-        if !foreign.is_empty() {
-            let note = serde_json::to_value(&foreign).unwrap_or_default();
-            self.extensions
-                .insert(FOREIGN_SCOPES, Expr::from_json(&note));
-        }
-        self.security(authorizer.name(), scopes.iter().map(|s| s.full_name()))
+    fn authorize(
+        mut self,
+        authorizer: &CognitoAuthorizer,
+        scopes: impl IntoIterator<Item = impl Into<OAuthScope>>,
+    ) -> Self {
+        <&mut Operation as OperationExt>::authorize(&mut self, authorizer, scopes);
+        self
     }
 
     fn public(self) -> Self {
@@ -169,5 +144,41 @@ impl OperationExt for Operation {
             }
         }
         self.integration(integration)
+    }
+}
+
+impl OperationExt for &mut Operation {
+    fn authorize(
+        self,
+        authorizer: &CognitoAuthorizer,
+        scopes: impl IntoIterator<Item = impl Into<OAuthScope>>,
+    ) -> Self {
+        let scopes: Vec<OAuthScope> = scopes.into_iter().map(Into::into).collect();
+        let names: Vec<String> = scopes.iter().map(OAuthScope::full_name).collect();
+        let name = authorizer.name();
+        let security = self.security.get_or_insert_with(Vec::new);
+        match security
+            .iter_mut()
+            .find(|r| r.iter().map(|(s, _)| s).eq([name]))
+        {
+            Some(requirement) => *requirement = SecurityRequirement::new().scheme(name, names),
+            None => security.push(SecurityRequirement::new().scheme(name, names)),
+        }
+        self.attachments.push(AuthorizerUse {
+            authorizer: authorizer.clone(),
+            scopes,
+        });
+        self
+    }
+
+    fn public(self) -> Self {
+        self.security = Some(Vec::new());
+        self
+    }
+
+    fn integrate(self, integration: impl Into<Integration>) -> Self {
+        let done = std::mem::take(self).integrate(integration);
+        *self = done;
+        self
     }
 }

@@ -1,13 +1,14 @@
 //! What the REST API construct reports at construct time, because only it knows: Rust
 //! types whose schemas share a name, and scopes of other pools passed to `authorize`. The
-//! document's other checks run at synth on the `Body` the template holds (see
-//! [`crate::rules`]).
+//! document's other checks run at synth on the `Body` as it is then (see [`crate::rules`]).
 
+use cfnkit_cognito::{OAuthScope, PoolRef};
+use cfnkit_core::pointer::escape;
 use cfnkit_core::{Collector, Severity, Stack};
+use cfnkit_openapi::apigw::ANY_METHOD;
 use cfnkit_openapi::{Document, SecurityRequirement};
 
-use crate::access::escape;
-use crate::operation::ForeignScope;
+use crate::operation::AuthorizerUse;
 
 /// Reports what the `Body` cannot show of the document: the findings of
 /// [`Document::check_origins_into`].
@@ -29,66 +30,46 @@ pub(crate) fn model_origins(stack: &mut Stack, logical_id: &str, document: &Docu
     }
 }
 
-/// Removes the notes [`OperationExt::authorize`](crate::OperationExt::authorize) left on
-/// the operations of `document` and returns what they say with where: the JSON pointer of
-/// the scope in the template.
-pub(crate) fn take_foreign_scopes(
-    logical_id: &str,
-    document: &mut Document,
-) -> Vec<(String, ForeignScope)> {
+/// Reports the scopes of other pools that operations require through
+/// [`OperationExt::authorize`](crate::OperationExt::authorize), in the words of the stack
+/// rule and as sure as it is (both know whether a pool is created by this stack), so that
+/// when the `Body` shows the mistake too, synth keeps one finding. The `Body` cannot show it
+/// when a pool of the authorizer defines a scope of the same name, or when the scope comes
+/// from an imported resource server.
+pub(crate) fn foreign_scopes(stack: &mut Stack, logical_id: &str, document: &Document) {
     let base = format!("/Resources/{logical_id}/Properties/Body");
     let mut found = Vec::new();
-    for (path, item) in &mut document.paths.paths {
+    for (path, item) in &document.paths.paths {
         let item_at = format!("{base}/paths/{}", escape(path));
         let operations = item
             .operations
-            .iter_mut()
+            .iter()
             .map(|(method, op)| (method.as_str(), op))
-            .chain(
-                item.any_method
-                    .iter_mut()
-                    .map(|op| ("x-amazon-apigateway-any-method", op)),
-            );
+            .chain(item.any_method.iter().map(|op| (ANY_METHOD, op)));
         for (method, op) in operations {
             let op_at = format!("{item_at}/{method}");
-            for foreign in ForeignScope::take(op) {
-                let at = scope_pointer(&op_at, op.security.as_deref(), &foreign)
-                    .unwrap_or_else(|| op_at.clone());
-                found.push((at, foreign));
+            for used in op.attachments.of::<AuthorizerUse>() {
+                let scheme = used.authorizer.name();
+                for scope in used.scopes.iter().filter(|s| !used.authorizer.trusts(s)) {
+                    let at = scope_pointer(&op_at, op.security.as_deref(), scheme, scope)
+                        .unwrap_or_else(|| op_at.clone());
+                    found.push((at, used, scope));
+                }
             }
         }
     }
-    found
-}
-
-/// Where an operation's security requires the scope.
-fn scope_pointer(
-    op_at: &str,
-    security: Option<&[SecurityRequirement]>,
-    foreign: &ForeignScope,
-) -> Option<String> {
-    security?.iter().enumerate().find_map(|(i, requirement)| {
-        let (_, scopes) = requirement.iter().find(|(s, _)| *s == foreign.scheme)?;
-        let j = scopes.iter().position(|s| *s == foreign.scope)?;
-        Some(format!(
-            "{op_at}/security/{i}/{}/{j}",
-            escape(&foreign.scheme)
-        ))
-    })
-}
-
-/// Reports the scopes of other pools operations require, in the words of the template
-/// rule and as sure as it is (both know whether the scope's pool is created here), so that
-/// when the template shows the mistake too, synth keeps one finding. The template cannot
-/// show it when a pool of the authorizer defines a scope of the same name (between two
-/// imported pools too), or when the scope comes from an imported resource server.
-pub(crate) fn foreign_scopes(
-    stack: &mut Stack,
-    logical_id: &str,
-    found: Vec<(String, ForeignScope)>,
-) {
-    for (at, foreign) in found {
-        let certain = foreign.certain();
+    let here = stack.id().clone();
+    for (at, used, scope) in found {
+        let pools: Vec<PoolRef> = used
+            .authorizer
+            .pools()
+            .iter()
+            .map(|p| p.identity().clone())
+            .collect();
+        // Certain when this stack creates the scope's pool (then it is none the authorizer
+        // imports, nor another it creates), or every pool of the authorizer.
+        let certain = scope.pool().is_created_in(&here)
+            || (!pools.is_empty() && pools.iter().all(|p| p.is_created_in(&here)));
         let severity = if certain {
             Severity::Error
         } else {
@@ -100,12 +81,27 @@ pub(crate) fn foreign_scopes(
             Some(logical_id),
             at,
             crate::rules::other_pool_message(
-                &foreign.scope,
-                foreign.server.as_deref(),
-                &foreign.scheme,
-                &foreign.pools,
+                &scope.full_name(),
+                scope.resource_server().map(|s| s.logical_id()),
+                used.authorizer.name(),
+                &pools,
                 certain,
             ),
         );
     }
+}
+
+/// Where an operation's security requires the scope.
+fn scope_pointer(
+    op_at: &str,
+    security: Option<&[SecurityRequirement]>,
+    scheme: &str,
+    scope: &OAuthScope,
+) -> Option<String> {
+    let name = scope.full_name();
+    security?.iter().enumerate().find_map(|(i, requirement)| {
+        let (_, scopes) = requirement.iter().find(|(s, _)| *s == scheme)?;
+        let j = scopes.iter().position(|s| *s == name)?;
+        Some(format!("{op_at}/security/{i}/{}/{j}", escape(scheme)))
+    })
 }

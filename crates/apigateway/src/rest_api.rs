@@ -1,14 +1,16 @@
 //! [`RestApi`]: a REST API defined by a cfnkit OpenAPI [`Document`], with its deployment
 //! and stages.
 
-use cfnkit_core::{Expr, Handle, Stack, Value};
-use cfnkit_openapi::{Document, ReferenceOr};
+use cfnkit_core::{Expr, Handle, ResourceOptions, Stack, Value};
+use cfnkit_openapi::{Document, PublicProfile, ReferenceOr};
 
+use crate::body::RestApiBody;
 use crate::deployment::{DeploymentOptions, deployment_hash};
 use crate::l1::{
     CfnDeployment, CfnRestApi, CfnRestApiAttribute, CfnStage, EndpointConfiguration, EndpointType,
     RestApiMode,
 };
+use crate::operation::AuthorizerUse;
 use crate::stage::{ApiStage, Stage, execute_api_arn};
 use crate::{CognitoAuthorizer, report};
 
@@ -20,13 +22,17 @@ use crate::{CognitoAuthorizer, report};
 ///   `FailOnWarnings: true` (a document API Gateway only half understands fails the
 ///   deployment instead of going live);
 /// - a deployment whose logical id carries the hash of everything that needs a new
-///   deployment ([`deployment_hash`]), and the stages serving it (`prod` unless
+///   deployment ([`deployment_hash`], taken at synth from the final `Body`, so an edit
+///   through the escape hatch redeploys too), and the stages serving it (`prod` unless
 ///   [`stage`](Self::stage) says otherwise).
 ///
-/// At [`add_to`](Self::add_to) the [`CognitoAuthorizer`]s given to
-/// [`authorizer`](Self::authorizer) join the document's security schemes. At synth the
-/// document's own checks ([`Document::check`]) run on the `Body` the template holds, with
-/// any change made through the escape hatch ([`RestApi::l1`]).
+/// At [`add_to`](Self::add_to) the [`CognitoAuthorizer`]s the document's operations use
+/// ([`OperationExt::authorize`](crate::OperationExt::authorize)), and any given to
+/// [`authorizer`](Self::authorizer), join the document's security schemes (replacing a
+/// scheme of the same name, e.g. one with a hard-coded pool ARN in a document read from a
+/// file). The stack remembers the API ([`Stack::constructs`]), so an app documents it
+/// without being told. At synth the document's own checks ([`Document::check`]) run on the
+/// `Body` as it is then, with any change made through the escape hatch ([`RestApi::l1`]).
 ///
 /// ```
 /// use cfnkit_apigateway::{CognitoAuthorizer, MappingTemplate, MockIntegration, OperationExt, RestApi, Stage};
@@ -46,12 +52,11 @@ use crate::{CognitoAuthorizer, report};
 ///     "/",
 ///     PathItem::new().get(
 ///         Operation::new()
-///             .authorize(&authorizer, &[&read])
+///             .authorize(&authorizer, [&read])
 ///             .integrate(MockIntegration::json(200, MappingTemplate::vtl("[]"))),
 ///     ),
 /// );
 /// let api = RestApi::builder("Api", document)
-///     .authorizer(&authorizer)
 ///     .stage("ApiStage", Stage::new("v1"))
 ///     .add_to(&mut stack);
 /// stack.add_output("ApiUrl", Output::new(api.url()));
@@ -75,6 +80,7 @@ pub struct RestApiBuilder {
     disable_execute_api_endpoint: Option<bool>,
     deployment: DeploymentOptions,
     stages: Vec<(String, Stage)>,
+    public_profile: Option<PublicProfile>,
 }
 
 impl RestApiBuilder {
@@ -94,13 +100,22 @@ impl RestApiBuilder {
             disable_execute_api_endpoint: None,
             deployment: DeploymentOptions::new(),
             stages: Vec::new(),
+            public_profile: None,
         }
     }
 
-    /// Adds an authorizer's security scheme to the document (replacing a scheme of the
-    /// same name).
+    /// Adds the security scheme of an authorizer that no operation uses yet (replacing a
+    /// scheme of the same name). Those the operations use join by themselves.
     pub fn authorizer(mut self, authorizer: &CognitoAuthorizer) -> Self {
         self.authorizers.push(authorizer.clone());
+        self
+    }
+
+    /// The public OpenAPI profile to use in place of the one derived from the model (the
+    /// token endpoint of the authorizers' pools' first domain, the scopes' descriptions,
+    /// the stages' URLs): see [`RestApi::public_profile`].
+    pub fn public_profile(mut self, profile: PublicProfile) -> Self {
+        self.public_profile = Some(profile);
         self
     }
 
@@ -174,33 +189,49 @@ impl RestApiBuilder {
         self
     }
 
-    /// The document as the API's `Body` holds it: the given one with the authorizers'
-    /// security schemes (and without the notes `authorize` leaves for the builder).
-    pub fn document(&self) -> Document {
-        self.document_and_notes().0
+    /// The authorizers of the API: those the operations use, then those given to
+    /// [`authorizer`](Self::authorizer), each once by name (the last one of a name wins,
+    /// as its security scheme does).
+    pub fn authorizers(&self) -> Vec<CognitoAuthorizer> {
+        let used = self
+            .document
+            .paths
+            .paths
+            .values()
+            .flat_map(|item| item.operations.values().chain(item.any_method.iter()))
+            .flat_map(|op| op.attachments.of::<AuthorizerUse>())
+            .map(|u| &u.authorizer);
+        let mut all: Vec<CognitoAuthorizer> = Vec::new();
+        for authorizer in used.chain(&self.authorizers) {
+            match all.iter_mut().find(|a| a.name() == authorizer.name()) {
+                Some(known) => *known = authorizer.clone(),
+                None => all.push(authorizer.clone()),
+            }
+        }
+        all
     }
 
-    /// The document, and the scopes of other pools its operations noted.
-    fn document_and_notes(&self) -> (Document, Vec<(String, crate::operation::ForeignScope)>) {
+    /// The document as the API's `Body` holds it: the given one with the authorizers'
+    /// security schemes.
+    pub fn document(&self) -> Document {
         let mut document = self.document.clone();
-        let notes = report::take_foreign_scopes(&self.logical_id, &mut document);
-        for authorizer in &self.authorizers {
+        for authorizer in self.authorizers() {
             document.components.security_schemes.insert(
                 authorizer.name().to_owned(),
                 ReferenceOr::Item(authorizer.security_scheme()),
             );
         }
-        (document, notes)
+        document
     }
 
     /// The L1 RestApi this builder makes.
     pub fn to_l1(&self) -> CfnRestApi {
-        self.l1_with(&self.document())
+        self.l1_with(self.document())
     }
 
-    fn l1_with(&self, document: &Document) -> CfnRestApi {
+    fn l1_with(&self, document: Document) -> CfnRestApi {
         let mut api = CfnRestApi::new()
-            .body(document.to_expr())
+            .body(RestApiBody::from(document))
             .mode(self.mode)
             .fail_on_warnings(self.fail_on_warnings)
             .endpoint_configuration(EndpointConfiguration::new().types([self.endpoint_type]));
@@ -226,29 +257,33 @@ impl RestApiBuilder {
     }
 
     /// Adds the API, its deployment and its stages to `stack`, reports what only the
-    /// construct knows, and returns the API's handle.
+    /// construct knows, registers the API with the stack, and returns its handle.
     pub fn add_to(self, stack: &mut Stack) -> RestApi {
-        let (document, notes) = self.document_and_notes();
-        let l1 = self.l1_with(&document);
+        let document = self.document();
+        let authorizers = self.authorizers();
         report::model_origins(stack, &self.logical_id, &document);
-        report::foreign_scopes(stack, &self.logical_id, notes);
-        let deployment_id = format!(
-            "{}{}",
-            self.deployment
-                .logical_id_prefix
-                .clone()
-                .unwrap_or_else(|| format!("{}Deployment", self.logical_id)),
-            deployment_hash(&l1, &self.deployment.extra)
-        );
-        let description = self
+        report::foreign_scopes(stack, &self.logical_id, &document);
+        let title = document.info.title.clone();
+        let api = stack.add(self.logical_id.clone(), self.l1_with(document));
+        let prefix = self
             .deployment
-            .description
+            .logical_id_prefix
             .clone()
-            .unwrap_or_else(|| document.info.title.clone());
-        let api = stack.add(self.logical_id.clone(), l1);
-        let deployment = stack.add(
-            deployment_id,
+            .unwrap_or_else(|| format!("{}Deployment", self.logical_id));
+        let description = self.deployment.description.clone().unwrap_or(title);
+        let extra = self.deployment.extra.clone();
+        let hashed = api.clone();
+        let deployment = stack.add_hashed(
+            prefix,
             CfnDeployment::new(api.reference()).description(description),
+            ResourceOptions::new(),
+            move |stack: &Stack| {
+                // The API is this stack's own: `add_to` just added it.
+                stack
+                    .resource(&hashed)
+                    .map(|l1| deployment_hash(l1, &extra))
+                    .unwrap_or_default()
+            },
         );
         let mut stages = self.stages;
         if stages.is_empty() {
@@ -259,15 +294,18 @@ impl RestApiBuilder {
             .map(|(id, stage)| {
                 let handle: Handle<CfnStage> =
                     stack.add(id, stage.to_l1(api.reference(), deployment.reference()));
-                ApiStage::new(handle, self.logical_id.clone(), stage.name().to_owned())
+                ApiStage::new(handle, api.clone(), stage.name().to_owned())
             })
             .collect();
-        RestApi {
+        let rest_api = RestApi {
             api,
             deployment,
             stages,
-            document,
-        }
+            authorizers,
+            public_profile: self.public_profile,
+        };
+        stack.register(rest_api.clone());
+        rest_api
     }
 }
 
@@ -278,7 +316,8 @@ pub struct RestApi {
     api: Handle<CfnRestApi>,
     deployment: Handle<CfnDeployment>,
     stages: Vec<ApiStage>,
-    document: Document,
+    authorizers: Vec<CognitoAuthorizer>,
+    public_profile: Option<PublicProfile>,
 }
 
 impl RestApi {
@@ -316,12 +355,7 @@ impl RestApi {
     /// `stage` (`*` for any), for IAM policies and Lambda permissions:
     /// `arn:<partition>:execute-api:<region>:<account>:<api id>/<stage>/<METHOD><path>`.
     pub fn arn_for_execute_api(&self, method: &str, path: &str, stage: &str) -> Expr {
-        execute_api_arn(
-            self.api.logical_id(),
-            &stage.replace("${", "${!"),
-            method,
-            path,
-        )
+        execute_api_arn(&self.api, &stage.replace("${", "${!"), None, method, path)
     }
 
     /// The stages, in the order they were added.
@@ -329,9 +363,21 @@ impl RestApi {
         &self.stages
     }
 
-    /// The document the API's `Body` holds.
-    pub fn document(&self) -> &Document {
-        &self.document
+    /// The authorizers attached to the API.
+    pub fn authorizers(&self) -> &[CognitoAuthorizer] {
+        &self.authorizers
+    }
+
+    /// The document the API's `Body` holds in `stack` (the API's own stack), edits made
+    /// through the escape hatch included; `None` when the `Body` was replaced by JSON.
+    pub fn document<'s>(&self, stack: &'s Stack) -> Option<&'s Document> {
+        stack.resource(&self.api)?.body.as_ref()?.document()
+    }
+
+    /// The document, to change it in place: the escape hatch to the `Body`. The
+    /// deployment's hash follows (it is taken at synth).
+    pub fn document_mut<'s>(&self, stack: &'s mut Stack) -> Option<&'s mut Document> {
+        stack.resource_mut(&self.api)?.body.as_mut()?.document_mut()
     }
 
     /// The L1 RestApi, for [`Stack::resource_mut`].
@@ -339,9 +385,71 @@ impl RestApi {
         &self.api
     }
 
-    /// The L1 deployment, for [`Stack::resource_mut`] (its logical id is fixed when the API
-    /// is added: change the document, not the hash's inputs, through the escape hatch).
+    /// The L1 deployment, for [`Stack::resource_mut`]. Its logical id is the prefix plus a
+    /// hash computed at synth from the API's final definition, so change the API, not the
+    /// deployment, to redeploy.
     pub fn deployment(&self) -> &Handle<CfnDeployment> {
         &self.deployment
     }
+
+    /// The profile of the public OpenAPI document, derived from the model: the token
+    /// endpoint of the first domain of the first pool of its authorizers, each scope's
+    /// description from its resource server, and each stage's URL as a server. A profile
+    /// given to [`RestApiBuilder::public_profile`] wins.
+    pub fn public_profile(&self) -> Result<PublicProfile, NoPublicProfile> {
+        if let Some(profile) = &self.public_profile {
+            return Ok(profile.clone());
+        }
+        let pools: Vec<&cfnkit_cognito::UserPool> =
+            self.authorizers.iter().flat_map(|a| a.pools()).collect();
+        let token_url = pools
+            .iter()
+            .find_map(|pool| pool.domains().first().map(|d| d.token_endpoint()))
+            .ok_or_else(|| NoPublicProfile {
+                api: self.api.logical_id().to_owned(),
+                pools: pools.iter().map(|p| p.identity().to_string()).collect(),
+            })?;
+        let mut profile = PublicProfile::new(token_url);
+        for scope in pools.iter().flat_map(|p| p.scopes()) {
+            if let Some(description) = scope.description() {
+                profile = profile.scope(scope.full_name(), description);
+            }
+        }
+        for stage in &self.stages {
+            profile = profile.server(
+                cfnkit_openapi::Server::new(stage.url())
+                    .description(format!("The {} stage", stage.name())),
+            );
+        }
+        Ok(profile)
+    }
 }
+
+/// Why a REST API has no public OpenAPI profile: none of its authorizers' pools has a
+/// domain serving the token endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoPublicProfile {
+    api: String,
+    pools: Vec<String>,
+}
+
+impl std::fmt::Display for NoPublicProfile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.pools.is_empty() {
+            write!(
+                f,
+                "REST API '{}' has no Cognito authorizer, so its public document has no token endpoint to show; give it a profile with RestApiBuilder::public_profile",
+                self.api
+            )
+        } else {
+            write!(
+                f,
+                "the authorizers of REST API '{}' trust {}, which has no domain serving the token endpoint; add one (pool.prefix_domain(..)) or give the API a profile with RestApiBuilder::public_profile",
+                self.api,
+                self.pools.join(", ")
+            )
+        }
+    }
+}
+
+impl std::error::Error for NoPublicProfile {}

@@ -5,7 +5,9 @@ use cfnkit_core::{Expr, Handle, Value};
 use cfnkit_openapi::Method;
 use indexmap::IndexMap;
 
-use crate::l1::{AccessLogSetting, CacheClusterSize, CfnStage, LoggingLevel, StageMethodSetting};
+use crate::l1::{
+    AccessLogSetting, CacheClusterSize, CfnRestApi, CfnStage, LoggingLevel, StageMethodSetting,
+};
 
 /// The settings of a stage: its name (the invoke URL's first path segment), variables,
 /// method settings, access logs and tracing. Stage settings apply without a new
@@ -226,7 +228,7 @@ impl MethodSetting {
         let resource_path = if trimmed.is_empty() {
             "/".to_owned()
         } else {
-            format!("/~1{}", trimmed.replace('~', "~0").replace('/', "~1"))
+            format!("/{}", cfnkit_core::pointer::escape(&format!("/{trimmed}")))
         };
         MethodSetting::new(method.as_str().to_ascii_uppercase(), resource_path)
     }
@@ -303,12 +305,12 @@ impl MethodSetting {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiStage {
     handle: Handle<CfnStage>,
-    api: String,
+    api: Handle<CfnRestApi>,
     name: String,
 }
 
 impl ApiStage {
-    pub(crate) fn new(handle: Handle<CfnStage>, api: String, name: String) -> Self {
+    pub(crate) fn new(handle: Handle<CfnStage>, api: Handle<CfnRestApi>, name: String) -> Self {
         ApiStage { handle, api, name }
     }
 
@@ -325,11 +327,14 @@ impl ApiStage {
     /// The URL of `path` (e.g. `/events`) on this stage.
     pub fn url_for_path(&self, path: &str) -> Expr {
         let path = escape_sub(path.trim_start_matches('/'));
-        Expr::sub(format!(
-            "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{}}}/{path}",
-            self.api,
-            self.handle.logical_id()
-        ))
+        Expr::sub_owned(
+            format!(
+                "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{}}}/{path}",
+                self.api.logical_id(),
+                self.handle.logical_id()
+            ),
+            [self.api.owned_id(), self.handle.owned_id()],
+        )
     }
 
     /// The `execute-api` ARN of `method` (`*` for any) on `path` (`/*` for any) of this
@@ -338,6 +343,7 @@ impl ApiStage {
         execute_api_arn(
             &self.api,
             &format!("${{{}}}", self.handle.logical_id()),
+            Some(&self.handle),
             method,
             path,
         )
@@ -354,15 +360,27 @@ fn escape_sub(text: &str) -> String {
     text.replace("${", "${!")
 }
 
-/// `arn:<partition>:execute-api:<region>:<account>:<api id>/<stage>/<METHOD><path>`.
-pub(crate) fn execute_api_arn(api: &str, stage: &str, method: &str, path: &str) -> Expr {
+/// `arn:<partition>:execute-api:<region>:<account>:<api id>/<stage>/<METHOD><path>`, the
+/// stage a placeholder of `stage_handle` or a literal.
+pub(crate) fn execute_api_arn(
+    api: &Handle<CfnRestApi>,
+    stage: &str,
+    stage_handle: Option<&Handle<CfnStage>>,
+    method: &str,
+    path: &str,
+) -> Expr {
     let path = if path.starts_with('/') {
         escape_sub(path)
     } else {
         format!("/{}", escape_sub(path))
     };
-    Expr::sub(format!(
-        "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/{stage}/{}{path}",
-        method.to_ascii_uppercase()
-    ))
+    let owners = std::iter::once(api.owned_id()).chain(stage_handle.map(Handle::owned_id));
+    Expr::sub_owned(
+        format!(
+            "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{}}}/{stage}/{}{path}",
+            api.logical_id(),
+            method.to_ascii_uppercase()
+        ),
+        owners,
+    )
 }

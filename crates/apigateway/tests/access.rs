@@ -1,56 +1,86 @@
-//! The access matrix: one reading of a template's access design, tolerant of values
-//! CloudFormation computes at deploy time.
+//! The access model: one reading of a stack's access design from its typed resources
+//! (L1s here; the constructs' tests read it too), tolerant of values CloudFormation
+//! computes at deploy time; and the matrix derived from it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
-use cfnkit_apigateway::PoolRef;
-use cfnkit_apigateway::access::{AccessMatrix, IdTokens, SchemeKind, Security};
-use serde_json::{Value, json};
+use cfnkit_apigateway::access::{SchemeKind, Security};
+use cfnkit_apigateway::l1::{CfnRestApi, S3Location};
+use cfnkit_apigateway::{AccessFormat, AccessModel, CognitoAuthorizer, OperationExt, RestApi};
+use cfnkit_cognito::l1::{
+    CfnUserPool, CfnUserPoolClient, CfnUserPoolResourceServer, ExplicitAuthFlow, OAuthFlow,
+    ResourceServerScopeType,
+};
+use cfnkit_cognito::{IdTokens, PoolRef, UserPool};
+use cfnkit_core::{Expr, Stack, Value};
+use cfnkit_openapi::{Document, Info, Operation, PathItem};
+use serde_json::{Value as Json, json};
 
-fn template() -> Value {
-    json!({"Resources": {
-        "Pool": {"Type": "AWS::Cognito::UserPool"},
-        "Server": {"Type": "AWS::Cognito::UserPoolResourceServer", "Properties": {
-            "UserPoolId": {"Ref": "Pool"}, "Identifier": "rs", "Name": "rs",
-            "Scopes": [{"ScopeName": "read", "ScopeDescription": "Read"},
-                       {"ScopeName": "write", "ScopeDescription": "Write"}]}},
-        "Machine": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {
-            "UserPoolId": {"Ref": "Pool"}, "GenerateSecret": true,
-            "AllowedOAuthFlows": ["client_credentials"], "AllowedOAuthScopes": ["rs/read"],
-            "ExplicitAuthFlows": []}},
-        "Api": {"Type": "AWS::ApiGateway::RestApi", "Properties": {"Body": {
-            "security": [{"Auth": ["rs/write"]}],
-            "paths": {"/items": {
-                "get": {"operationId": "list", "security": [{"Auth": ["rs/read", "rs/write"]}]},
-                "post": {},
-                "head": {"security": []},
-                "x-amazon-apigateway-any-method": {"security": [{"Lambda": []}]},
-                "parameters": []
-            }},
-            "components": {"securitySchemes": {
-                "Auth": {"type": "apiKey", "name": "Authorization", "in": "header",
-                    "x-amazon-apigateway-authorizer": {"type": "cognito_user_pools",
-                        "providerARNs": [{"Fn::GetAtt": ["Pool", "Arn"]},
-                                         "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Abc"]}},
-                "Lambda": {"type": "apiKey", "name": "Authorization", "in": "header",
-                    "x-amazon-apigateway-authorizer": {"type": "token", "authorizerUri": "arn:…"}},
-                "Key": {"type": "apiKey", "name": "x-api-key", "in": "header"}
-            }}
-        }}}
-    }})
+fn body() -> Json {
+    json!({
+        "openapi": "3.0.1",
+        "info": {"title": "Items", "version": "1"},
+        "security": [{"Auth": ["rs/write"]}],
+        "paths": {"/items": {
+            "get": {"operationId": "list", "responses": {"200": {"description": "ok"}},
+                    "security": [{"Auth": ["rs/read", "rs/write"]}]},
+            "post": {"responses": {"200": {"description": "ok"}}},
+            "head": {"responses": {"200": {"description": "ok"}}, "security": []},
+            "x-amazon-apigateway-any-method": {"responses": {"200": {"description": "ok"}},
+                "security": [{"Lambda": []}]}
+        }},
+        "components": {"securitySchemes": {
+            "Auth": {"type": "apiKey", "name": "Authorization", "in": "header",
+                "x-amazon-apigateway-authorizer": {"type": "cognito_user_pools",
+                    "providerARNs": [{"Fn::GetAtt": ["Pool", "Arn"]},
+                                     "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Abc"]}},
+            "Lambda": {"type": "apiKey", "name": "Authorization", "in": "header",
+                "x-amazon-apigateway-authorizer": {"type": "token", "authorizerUri": "arn:…"}},
+            "Key": {"type": "apiKey", "name": "x-api-key", "in": "header"}
+        }}
+    })
+}
+
+fn machine() -> CfnUserPoolClient {
+    CfnUserPoolClient::new(Expr::reference("Pool"))
+        .generate_secret(true)
+        .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+        .allowed_oauth_scopes(["rs/read"])
+        .explicit_auth_flows(Vec::<ExplicitAuthFlow>::new())
+}
+
+/// The stack of each test, written with L1s and a `Body` of free JSON.
+fn stack_with(client: CfnUserPoolClient, body: Json) -> Stack {
+    let mut stack = Stack::new("items");
+    stack.add("Pool", CfnUserPool::new());
+    stack.add(
+        "Server",
+        CfnUserPoolResourceServer::new(Expr::reference("Pool"), "rs", "rs").scopes([
+            ResourceServerScopeType::new("read", "Read"),
+            ResourceServerScopeType::new("write", "Write"),
+        ]),
+    );
+    stack.add("Machine", client);
+    stack.add("Api", CfnRestApi::new().body(body));
+    stack
+}
+
+fn pool(stack: &Stack) -> PoolRef {
+    PoolRef::Created {
+        stack: stack.id().clone(),
+        logical_id: "Pool".into(),
+    }
 }
 
 #[test]
 fn operations_schemes_and_what_they_require() {
-    let m = AccessMatrix::from_template(&template());
+    let stack = stack_with(machine(), body());
+    let m = AccessModel::of(&stack.model());
     let api = &m.apis[0];
     assert!(api.readable);
     assert_eq!(
         api.scheme("Auth").unwrap().kind,
         SchemeKind::Cognito {
-            pools: vec![
-                PoolRef::Owned("Pool".into()),
-                PoolRef::Imported("'eu-west-1_Abc'".into())
-            ],
+            pools: vec![pool(&stack), PoolRef::Imported("'eu-west-1_Abc'".into())],
             pools_readable: true
         }
     );
@@ -69,10 +99,10 @@ fn operations_schemes_and_what_they_require() {
     let [get, post, head, any] = api.operations.as_slice() else {
         panic!()
     };
-    assert_eq!(m.required_scopes(get), ["rs/read", "rs/write"]);
+    assert_eq!(get.required_scopes(), ["rs/read", "rs/write"]);
     assert_eq!(m.clients_opening(api, get), ["Machine"]);
     // POST inherits the document's security.
-    assert_eq!(m.required_scopes(post), ["rs/write"]);
+    assert_eq!(post.required_scopes(), ["rs/write"]);
     match &post.security {
         Security::Required { pointer, .. } => {
             assert_eq!(pointer, "/Resources/Api/Properties/Body/security");
@@ -94,12 +124,12 @@ fn operations_schemes_and_what_they_require() {
         get.requirements()[0].pointer,
         "/Resources/Api/Properties/Body/paths/~1items/get/security/0/Auth"
     );
-    let pool = PoolRef::Owned("Pool".into());
+    let pool = pool(&stack);
     assert_eq!(m.required_in_pool(&pool, "rs/write"), Some(true));
     assert_eq!(m.required_in_pool(&pool, "rs/other"), Some(false));
-    assert!(m.trusted_by_an_api(&pool));
-    let machine = &m.clients[0];
-    assert_eq!(m.client_scopes(machine), ["rs/read"]);
+    assert_eq!(m.apis_trusting(&pool).count(), 1);
+    let machine = &m.cognito.clients[0];
+    assert_eq!(machine.custom_scopes(), ["rs/read"]);
     assert!(machine.client_credentials());
     assert_eq!(
         m.servers_defining("rs/write")
@@ -111,80 +141,100 @@ fn operations_schemes_and_what_they_require() {
 
 #[test]
 fn who_gets_id_tokens() {
+    let flows = |flows: Vec<Value<OAuthFlow>>, explicit: Option<Vec<Value<ExplicitAuthFlow>>>| {
+        let mut c = CfnUserPoolClient::new(Expr::reference("Pool")).allowed_oauth_flows(flows);
+        c.explicit_auth_flows = explicit;
+        c
+    };
+    let cc = || vec![Value::Literal(OAuthFlow::ClientCredentials)];
     let cases = [
+        (flows(cc(), Some(vec![])), IdTokens::No),
         (
-            json!({"AllowedOAuthFlows": ["client_credentials"], "ExplicitAuthFlows": []}),
-            IdTokens::No,
-        ),
-        (
-            json!({"AllowedOAuthFlows": ["client_credentials"], "ExplicitAuthFlows": ["ALLOW_REFRESH_TOKEN_AUTH"]}),
+            flows(
+                cc(),
+                Some(vec![Value::Literal(
+                    ExplicitAuthFlow::AllowRefreshTokenAuth,
+                )]),
+            ),
             IdTokens::No,
         ),
         // Unset: Cognito enables SRP and custom authentication.
+        (flows(cc(), None), IdTokens::Yes),
         (
-            json!({"AllowedOAuthFlows": ["client_credentials"]}),
+            flows(
+                cc(),
+                Some(vec![Value::Literal(ExplicitAuthFlow::AllowUserSrpAuth)]),
+            ),
             IdTokens::Yes,
         ),
         (
-            json!({"AllowedOAuthFlows": ["client_credentials"], "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH"]}),
+            flows(vec![Value::Literal(OAuthFlow::Code)], Some(vec![])),
             IdTokens::Yes,
         ),
         (
-            json!({"AllowedOAuthFlows": ["code"], "ExplicitAuthFlows": []}),
-            IdTokens::Yes,
-        ),
-        (
-            json!({"AllowedOAuthFlows": {"Ref": "Flows"}, "ExplicitAuthFlows": []}),
+            flows(vec![Value::Expr(Expr::reference("Flow"))], Some(vec![])),
             IdTokens::Unknown,
         ),
         (
-            json!({"AllowedOAuthFlows": ["client_credentials"], "ExplicitAuthFlows": {"Ref": "Flows"}}),
+            flows(cc(), Some(vec![Value::Expr(Expr::reference("Flow"))])),
             IdTokens::Unknown,
         ),
     ];
-    for (props, expected) in cases {
-        let mut t = template();
-        let mut client = props.clone();
-        client["UserPoolId"] = json!({"Ref": "Pool"});
-        t["Resources"]["Machine"]["Properties"] = client;
-        let m = AccessMatrix::from_template(&t);
-        assert_eq!(m.clients[0].id_tokens, expected, "{props}");
+    for (i, (client, expected)) in cases.into_iter().enumerate() {
+        let stack = stack_with(client, body());
+        let m = AccessModel::of(&stack.model());
+        assert_eq!(m.cognito.clients[0].id_tokens, expected, "case {i}");
     }
 }
 
 #[test]
 fn values_computed_at_deploy_time_are_unreadable_not_errors() {
-    let mut t = template();
-    t["Resources"]["Machine"]["Properties"]["AllowedOAuthScopes"] = json!({"Ref": "Scopes"});
-    t["Resources"]["Api"]["Properties"]["Body"]["paths"]["/items"]["get"]["security"] =
-        json!({"Fn::If": ["Secure", [], []]});
-    t["Resources"]["S3Api"] = json!({"Type": "AWS::ApiGateway::RestApi",
-        "Properties": {"BodyS3Location": {"Bucket": "b", "Key": "k"}}});
-    let m = AccessMatrix::from_template(&t);
-    assert!(!m.clients[0].scopes_readable);
-    assert_eq!(m.apis[0].operations[0].security, Security::Unreadable);
+    let client = machine().allowed_oauth_scopes([Value::Expr(Expr::reference("Scope"))]);
+    let mut body = body();
+    body["info"]["title"] = json!({"Fn::Sub": "${AWS::StackName} items"});
+    let mut stack = stack_with(client, body);
+    stack.add(
+        "S3Api",
+        CfnRestApi::new().body_s3_location(S3Location::new().bucket("b").key("k")),
+    );
+    stack.add(
+        "Included",
+        CfnRestApi::new().body(json!({"Fn::Transform": {"Name": "AWS::Include"}})),
+    );
+    let m = AccessModel::of(&stack.model());
+    assert!(!m.cognito.clients[0].scopes_readable);
+    // A title CloudFormation computes keeps the document from being read.
+    assert!(!m.apis[0].readable);
     assert!(!m.apis[1].readable);
-    assert_eq!(
-        m.required_in_pool(&PoolRef::Owned("Pool".into()), "rs/other"),
-        None
+    assert!(!m.apis[2].readable);
+    assert_eq!(m.required_in_pool(&pool(&stack), "rs/other"), None);
+    // The matrix insists on literals, and says which.
+    let problems = m.matrix().unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|d| d.location.path.as_str()).collect();
+    assert!(
+        paths.contains(&"/Resources/Machine/Properties/AllowedOAuthScopes"),
+        "{problems}"
     );
-    // Nothing at all.
-    assert_eq!(
-        AccessMatrix::from_template(&json!([])),
-        AccessMatrix::default()
+    assert!(
+        paths.contains(&"/Resources/Api/Properties/Body"),
+        "{problems}"
     );
+    assert!(problems.iter().all(|d| d.rule == "access/not-literal"));
 }
 
 #[test]
-fn what_the_walkthrough_reads_too() {
-    let mut t = template();
-    let body = &mut t["Resources"]["Api"]["Properties"]["Body"];
+fn schemes_swagger_and_scopes_known_only_at_deploy_time() {
+    let mut body = body();
     // Document order, not method order.
-    body["paths"]["/events"] = json!({"post": {}, "get": {}});
+    body["paths"]["/events"] = json!({
+        "post": {"responses": {"200": {"description": "ok"}}},
+        "get": {"responses": {"200": {"description": "ok"}}}
+    });
     body["components"]["securitySchemes"]["Iam"] = json!({"type": "apiKey",
         "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "awsSigv4"});
-    let m = AccessMatrix::from_template(&t);
-    let server = &m.servers[0];
+    let stack = stack_with(machine(), body.clone());
+    let m = AccessModel::of(&stack.model());
+    let server = &m.cognito.servers[0];
     assert_eq!(
         server
             .full_scopes()
@@ -196,8 +246,6 @@ fn what_the_walkthrough_reads_too() {
         ]
     );
     assert!(server.scopes_readable);
-    let machine = &m.clients[0];
-    assert!(machine.secret && machine.flows_readable);
     let api = &m.apis[0];
     let iam = api.scheme("Iam").unwrap();
     assert_eq!(iam.kind, SchemeKind::Iam);
@@ -205,23 +253,63 @@ fn what_the_walkthrough_reads_too() {
     let events: Vec<String> = api.operations[4..].iter().map(|o| o.label()).collect();
     assert_eq!(events, ["POST /events", "GET /events"]);
 
-    // Swagger 2.0 keeps its schemes in `securityDefinitions`.
-    let body = &mut t["Resources"]["Api"]["Properties"]["Body"];
-    let schemes = body["components"]["securitySchemes"].take();
-    body["securityDefinitions"] = schemes;
-    body.as_object_mut().unwrap().remove("components");
-    let m = AccessMatrix::from_template(&t);
-    let auth = m.apis[0].scheme("Auth").unwrap();
-    assert!(auth.cognito_pools().is_some());
-    assert_eq!(
-        auth.pointer,
-        "/Resources/Api/Properties/Body/securityDefinitions/Auth"
-    );
+    // Swagger 2.0: API Gateway imports it, cfnkit does not read it.
+    let mut swagger = body;
+    swagger.as_object_mut().unwrap().remove("openapi");
+    swagger["swagger"] = json!("2.0");
+    let stack = stack_with(machine(), swagger);
+    assert!(!AccessModel::of(&stack.model()).apis[0].readable);
 
-    // Scopes computed at deploy time.
-    t["Resources"]["Server"]["Properties"]["Scopes"] = json!([{"ScopeName": {"Ref": "Name"}}]);
-    t["Resources"]["Machine"]["Properties"]["AllowedOAuthFlows"] = json!({"Ref": "Flows"});
-    let m = AccessMatrix::from_template(&t);
-    assert!(!m.servers[0].scopes_readable);
-    assert!(!m.clients[0].flows_readable);
+    // A scope name computed at deploy time.
+    let mut stack = Stack::new("items");
+    stack.add("Pool", CfnUserPool::new());
+    stack.add(
+        "Server",
+        CfnUserPoolResourceServer::new(Expr::reference("Pool"), "rs", "rs").scopes([
+            ResourceServerScopeType::new(Expr::reference("Name"), "Read"),
+        ]),
+    );
+    assert!(!AccessModel::of(&stack.model()).cognito.servers[0].scopes_readable);
+}
+
+#[test]
+fn an_apps_stacks_are_read_together_exactly() {
+    // The split weather app in small: the pool, its scopes and the client in `auth`, the
+    // API in `api`.
+    let mut auth = Stack::new("auth");
+    let pool = UserPool::builder("Pool").add_to(&mut auth);
+    let mut server = pool.resource_server("Server", "rs", "rs");
+    let read = server.scope("read", "Read");
+    server.add_to(&mut auth);
+    pool.machine_client("Machine")
+        .scopes([&read])
+        .add_to(&mut auth);
+    let mut api = Stack::new("api");
+    // A pool of the same logical id in the API's stack must not be mistaken for it.
+    UserPool::builder("Pool").add_to(&mut api);
+    let authorizer = CognitoAuthorizer::new("Auth", [&pool]);
+    RestApi::builder(
+        "Api",
+        Document::new(Info::new("Items", "1")).path(
+            "/",
+            PathItem::new().get(Operation::new().authorize(&authorizer, [&read])),
+        ),
+    )
+    .add_to(&mut api);
+    let (auth_model, api_model) = (auth.model(), api.model());
+    let m = AccessModel::of_stacks([&auth_model, &api_model]);
+    let api_access = &m.apis[0];
+    let get = &api_access.operations[0];
+    assert_eq!(m.clients_opening(api_access, get), ["Machine"]);
+    assert_eq!(
+        api_access.scheme("Auth").unwrap().cognito_pools().unwrap(),
+        [pool.identity().clone()]
+    );
+    let matrix = m.matrix().unwrap();
+    let json: Json = serde_json::from_str(&matrix.render(AccessFormat::Json)).unwrap();
+    assert_eq!(json["access"][0]["allowed"], true);
+    assert_eq!(json["access"][0]["through"], json!(["rs/read"]));
+    assert_eq!(json["clients"][0]["stack"], "auth");
+    assert_eq!(json["operations"][0]["stack"], "api");
+    assert_eq!(json["operations"][0]["stages"], json!(["prod"]));
 }

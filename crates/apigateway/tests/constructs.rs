@@ -38,7 +38,7 @@ fn document(read: &OAuthScope, authorizer: &CognitoAuthorizer, body: &str) -> Do
         Method::Get,
         Operation::new()
             .operation_id("list")
-            .authorize(authorizer, &[read])
+            .authorize(authorizer, [read])
             .integrate(MockIntegration::json(200, MappingTemplate::vtl(body))),
     )
 }
@@ -358,11 +358,33 @@ fn authorizer_of_several_pools_with_options() {
 }
 
 #[test]
+fn the_authorizers_operations_use_join_the_api() {
+    let (mut stack, read, authorizer) = base();
+    // Never given to the builder: the operation brings it.
+    let api = RestApi::builder("Api", document(&read, &authorizer, "[]")).add_to(&mut stack);
+    assert_eq!(api.authorizers(), std::slice::from_ref(&authorizer));
+    let t = synth(&stack);
+    assert_eq!(
+        t["Resources"]["Api"]["Properties"]["Body"]["components"]["securitySchemes"]["Cognito"]["x-amazon-apigateway-authorizer"]
+            ["providerARNs"],
+        json!([{"Fn::GetAtt": ["Pool", "Arn"]}])
+    );
+}
+
+#[test]
 fn the_document_checks_run_at_synth() {
     let (mut stack, read, authorizer) = base();
     let out_of_range = authorizer.clone().result_ttl_in_seconds(4000);
-    // The document requires the authorizer, but the builder was not given it.
-    RestApi::builder("Api", document(&read, &authorizer, "[]")).add_to(&mut stack);
+    // A requirement of a scheme nothing defines (a hand-written one).
+    let unknown_scheme = Document::new(Info::new("Items API", "1.0.0")).operation(
+        "/items",
+        Method::Get,
+        Operation::new()
+            .security("Nobody", ["items/read"])
+            .integrate(MockIntegration::json(200, MappingTemplate::vtl("[]"))),
+    );
+    RestApi::builder("Api", unknown_scheme).add_to(&mut stack);
+    // The builder's authorizer of the same name wins over the operation's.
     RestApi::builder("Cached", document(&read, &authorizer, "[]"))
         .authorizer(&out_of_range)
         .add_to(&mut stack);
@@ -375,7 +397,7 @@ fn the_document_checks_run_at_synth() {
     assert_eq!(unknown[0].location.logical_id.as_deref(), Some("Api"));
     assert_eq!(
         unknown[0].location.path,
-        "/Resources/Api/Properties/Body/paths/~1items/get/security/0/Cognito"
+        "/Resources/Api/Properties/Body/paths/~1items/get/security/0/Nobody"
     );
     let ttl: Vec<_> = diagnostics
         .iter()
@@ -392,27 +414,23 @@ fn the_document_checks_run_at_synth() {
 }
 
 #[test]
-fn the_document_checks_read_the_body_the_template_holds() {
-    // The scheme forgotten, then added through the escape hatch: the finding goes with it.
+fn the_document_checks_read_the_body_as_it_is_at_synth() {
     let (mut stack, read, authorizer) = base();
     let api = RestApi::builder("Api", document(&read, &authorizer, "[]")).add_to(&mut stack);
-    let fixed = api.document().clone().components(
-        Components::new().security_scheme(authorizer.name(), authorizer.security_scheme()),
-    );
-    stack.resource_mut(api.l1()).unwrap().body = Some(fixed.to_expr());
     synth(&stack);
 
     // A mistake made through the escape hatch is found, once.
+    let fixed = api.document(&stack).unwrap().clone();
     let broken = fixed.operation(
         "/items/{id}",
         Method::Get,
         Operation::new()
             .operation_id("list")
-            .authorize(&authorizer, &[&read])
+            .authorize(&authorizer, [&read])
             .integrate(MockIntegration::json(200, MappingTemplate::vtl("{}")))
             .parameter(Parameter::path("id").schema(Schema::string())),
     );
-    stack.resource_mut(api.l1()).unwrap().body = Some(broken.to_expr());
+    *api.document_mut(&mut stack).unwrap() = broken;
     let diagnostics = stack.synth().unwrap_err();
     let rules: Vec<&str> = diagnostics.iter().map(|d| d.rule).collect();
     assert_eq!(rules, ["openapi/duplicate-operation-id"], "{diagnostics}");
@@ -563,7 +581,7 @@ fn escape_hatches_reach_the_l1s() {
         .unwrap()
         .tracing_enabled = Some(true.into());
     stack.resource_mut(api.deployment()).unwrap().description = Some("patched".into());
-    assert_eq!(api.document().info.title, "Items API");
+    assert_eq!(api.document(&stack).unwrap().info.title, "Items API");
     let t = synth(&stack);
     assert_eq!(
         t["Resources"]["Api"]["Properties"]["Tags"][0]["Key"],
@@ -596,7 +614,7 @@ fn a_stack_with_every_option_passes_cfn_lint() {
             Method::Post,
             Operation::new()
                 .operation_id("add")
-                .authorize(&both, &[&read])
+                .authorize(&both, [&read])
                 .integrate(MockIntegration::json(201, MappingTemplate::vtl("{}"))),
         )
         .operation(

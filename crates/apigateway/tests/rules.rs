@@ -84,13 +84,13 @@ impl Fixture {
                 "/items",
                 Method::Get,
                 op().operation_id("list")
-                    .authorize(&self.authorizer, &[&self.read]),
+                    .authorize(&self.authorizer, [&self.read]),
             )
             .operation(
                 "/items",
                 Method::Post,
                 op().operation_id("add")
-                    .authorize(&self.authorizer, &[&self.write]),
+                    .authorize(&self.authorizer, [&self.write]),
             )
     }
 
@@ -172,7 +172,8 @@ fn id_token_only() {
     let document = f.items().operation(
         "/items",
         Method::Put,
-        op().operation_id("replace").authorize(&f.authorizer, &[]),
+        op().operation_id("replace")
+            .authorize(&f.authorizer, Vec::<cfnkit_cognito::OAuthScope>::new()),
     );
     f.add_api(document);
     // The document's own check warns of it in general; the rule knows that only machine
@@ -205,13 +206,13 @@ fn scope_from_other_pool() {
             "/reports",
             Method::Get,
             op().operation_id("reports")
-                .authorize(&f.authorizer, &[&other_read]),
+                .authorize(&f.authorizer, [&other_read]),
         )
         .operation(
             "/invoices",
             Method::Get,
             op().operation_id("invoices")
-                .authorize(&f.authorizer, &[&invoices]),
+                .authorize(&f.authorizer, [&invoices]),
         );
     f.add_api(document);
     // An L1 API requiring the other pool's scope.
@@ -242,7 +243,7 @@ fn scope_from_other_pool_is_a_warning_between_imported_pools() {
     let authorizer = CognitoAuthorizer::new("Cognito", [&shared]);
     RestApi::builder(
         "RestApi",
-        doc().operation("/", Method::Get, op().authorize(&authorizer, &[&read])),
+        doc().operation("/", Method::Get, op().authorize(&authorizer, [&read])),
     )
     .authorizer(&authorizer)
     .add_to(&mut stack);
@@ -282,12 +283,12 @@ fn scope_from_other_pool_behind_a_namesake() {
         .operation(
             "/partners",
             Method::Get,
-            op().authorize(&authorizer, &[&partner_read]),
+            op().authorize(&authorizer, [&partner_read]),
         )
         .operation(
             "/own",
             Method::Get,
-            op().authorize(&authorizer, &[&own_read]),
+            op().authorize(&authorizer, [&own_read]),
         );
     RestApi::builder("RestApi", document)
         .authorizer(&authorizer)
@@ -330,7 +331,7 @@ fn undefined_scope() {
         "/legacy",
         Method::Get,
         op().operation_id("legacy")
-            .authorize(&f.authorizer, &[&legacy]),
+            .authorize(&f.authorizer, [&legacy]),
     );
     f.add_api(document);
     // A typo in an L1 document.
@@ -351,7 +352,7 @@ fn unobtainable_scope() {
         "/archive",
         Method::Delete,
         op().operation_id("purge")
-            .authorize(&f.authorizer, &[&f.delete]),
+            .authorize(&f.authorizer, [&f.delete]),
     );
     f.add_api(document);
     assert_rule_with(rules::UNOBTAINABLE_SCOPE, Severity::Warning, &f.stack, &[]);
@@ -365,7 +366,7 @@ fn unused_client_scope() {
         "/items",
         Method::Get,
         op().operation_id("list")
-            .authorize(&f.authorizer, &[&f.read]),
+            .authorize(&f.authorizer, [&f.read]),
     );
     f.add_api(document);
     assert_rule_with(rules::UNUSED_CLIENT_SCOPE, Severity::Warning, &f.stack, &[]);

@@ -2,19 +2,11 @@
 
 use cfnkit_core::Collector;
 
-use crate::access::{AccessMatrix, SchemeKind, Security};
+use crate::access::{AccessModel, SchemeKind};
 
 /// `apigateway/unused-authorizer`.
-pub(super) fn unused(matrix: &AccessMatrix, found: &mut Collector) {
-    for api in &matrix.apis {
-        let readable = api.readable
-            && api
-                .operations
-                .iter()
-                .all(|op| op.security != Security::Unreadable);
-        if !readable {
-            continue;
-        }
+pub(super) fn unused(matrix: &AccessModel, found: &mut Collector) {
+    for api in matrix.apis.iter().filter(|api| api.readable) {
         for scheme in api.schemes.iter().filter(|s| s.is_authorizer()) {
             let used = api
                 .operations
@@ -32,7 +24,7 @@ pub(super) fn unused(matrix: &AccessMatrix, found: &mut Collector) {
                 Some(&api.logical_id),
                 scheme.pointer.clone(),
                 format!(
-                    "the {kind} authorizer '{}' of REST API '{}' is required by no operation, so API Gateway creates an authorizer that nothing uses. Require it where callers must be authorized (.authorize(&authorizer, &[&scope])), or remove it.",
+                    "the {kind} authorizer '{}' of REST API '{}' is required by no operation, so API Gateway creates an authorizer that nothing uses. Require it where callers must be authorized (.authorize(&authorizer, [&scope])), or remove it.",
                     scheme.name, api.logical_id
                 ),
             );

@@ -1,64 +1,42 @@
-//! The OpenAPI document checks over every RestApi `Body` of the template, read back into
-//! the document model: L1 users, and edits made through a construct's escape hatch, get
-//! them as the REST API construct's users do.
+//! The OpenAPI document checks over every RestApi `Body` of the stack: the typed document
+//! of a construct as it is (escape-hatch edits included), and a `Body` of free JSON read
+//! into the document model first, so L1 users get them as the construct's users do.
 
-use cfnkit_core::{Collector, Expr, Template, TemplateRule};
-use cfnkit_openapi::Document;
-use serde_json::Value as Json;
+use cfnkit_core::{Collector, StackModel, StackRule};
 
-/// Runs [`Document::check_into`] on the `Body` of each `AWS::ApiGateway::RestApi`.
+use crate::body::{ReadBody, RestApiBody};
+use crate::l1::CfnRestApi;
+
+/// Runs [`Document::check_into`](cfnkit_openapi::Document::check_into) on the `Body` of
+/// each `AWS::ApiGateway::RestApi`. Not checked: a `Body` cfnkit does not read (text, one
+/// CloudFormation computes, Swagger 2.0).
 pub(crate) struct OpenApiBodies;
 
-impl TemplateRule for OpenApiBodies {
+impl StackRule for OpenApiBodies {
     fn id(&self) -> &'static str {
         "apigateway/openapi-bodies"
     }
 
-    fn check(&self, template: &Template, found: &mut Collector) {
-        let Some(resources) = template
-            .as_json()
-            .get("Resources")
-            .and_then(Json::as_object)
-        else {
-            return;
-        };
-        let apis = resources.iter().filter(|(_, r)| {
-            r.get("Type").and_then(Json::as_str) == Some("AWS::ApiGateway::RestApi")
-        });
-        for (id, resource) in apis {
-            if let Some(body) = resource.pointer("/Properties/Body") {
-                check_body(id, body, found);
+    fn check(&self, stack: &StackModel<'_>, found: &mut Collector) {
+        for (id, api) in stack.resources_of::<CfnRestApi>() {
+            let base = format!("/Resources/{id}/Properties/Body");
+            match api.body.as_ref().map(RestApiBody::read) {
+                Some(ReadBody::Typed(document)) => document.check_into(found, Some(id), &base),
+                Some(ReadBody::Read(document)) => document.check_into(found, Some(id), &base),
+                // A value CloudFormation computes where the model needs a literal may be
+                // valid once resolved: it only keeps the checks from running.
+                Some(ReadBody::Unreadable(error)) if error.intrinsic => {}
+                Some(ReadBody::Unreadable(error)) => found.error(
+                    super::OPENAPI_BODY,
+                    Some(id),
+                    format!("{base}{}", error.pointer),
+                    format!(
+                        "the Body of REST API '{id}' is not an OpenAPI 3.0 document here: {}. API Gateway may refuse to import it, and the document checks cannot run on it: fix the value, or build the document with cfnkit_openapi::Document.",
+                        error.message
+                    ),
+                ),
+                Some(ReadBody::Opaque) | None => {}
             }
         }
-    }
-}
-
-/// Checks one `Body`. Not checked: a Body given as text, one CloudFormation computes (an
-/// intrinsic, or `Fn::Transform` with `AWS::Include`), and a Swagger 2.0 document (API
-/// Gateway imports it; the model is OpenAPI 3.0's).
-fn check_body(id: &str, body: &Json, found: &mut Collector) {
-    let base = format!("/Resources/{id}/Properties/Body");
-    let computed = Expr::from_json(body).as_intrinsic().is_some()
-        || body
-            .as_object()
-            .is_some_and(|m| m.len() == 1 && m.keys().all(|k| k.starts_with("Fn::")));
-    let swagger = body.get("swagger").is_some() && body.get("openapi").is_none();
-    if body.is_string() || computed || swagger {
-        return;
-    }
-    match Document::from_json(body) {
-        Ok(document) => document.check_into(found, Some(id), &base),
-        // A value CloudFormation computes where the model needs a literal may be valid
-        // once resolved: it only keeps the checks from running.
-        Err(error) if error.intrinsic => {}
-        Err(error) => found.error(
-            super::OPENAPI_BODY,
-            Some(id),
-            format!("{base}{}", error.pointer),
-            format!(
-                "the Body of REST API '{id}' is not an OpenAPI 3.0 document here: {}. API Gateway may refuse to import it, and the document checks cannot run on it: fix the value, or build the document with cfnkit_openapi::Document.",
-                error.message
-            ),
-        ),
     }
 }

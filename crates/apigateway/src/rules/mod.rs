@@ -1,39 +1,39 @@
 //! The API Gateway synth rules: what relates a REST API's OpenAPI `Body` to the Cognito
-//! resources of the template, and what the registry schemas cannot say about a RestApi
-//! or a stage.
+//! resources of the stack, and what the registry schemas cannot say about a RestApi or a
+//! stage.
 //!
 //! The generated [`CfnRestApi`](crate::CfnRestApi) and [`CfnStage`](crate::CfnStage) call
-//! these (their `Resource::check` and `TEMPLATE_RULES` are wired here by `cargo run -p xtask -- gen-l1`, see
-//! `xtask/src/overrides.rs`), so a stack built from the L1s gets the same checks as one
-//! built with [`RestApi`](crate::RestApi). The template-wide rules read the rendered
-//! template: the access rules through [`AccessMatrix`](crate::AccessMatrix), and the
-//! OpenAPI document's own checks ([`Document::check`](cfnkit_openapi::Document::check),
-//! rules `openapi/…`) on every RestApi `Body` read back with
-//! [`Document::from_json`](cfnkit_openapi::Document::from_json), so they see edits made
-//! through the escape hatch too. The construct reports what only it knows (an
-//! [`OAuthScope`](cfnkit_cognito::OAuthScope) value of another pool, Rust types whose
-//! schemas share a name) through `Stack::report`.
+//! these (their `Resource::check` and `STACK_RULES` are wired here by
+//! `cargo run -p xtask -- gen-l1`, see `xtask/src/overrides.rs`), so a stack built from
+//! the L1s gets the same checks as one built with [`RestApi`](crate::RestApi). The
+//! stack-wide rules read the typed model: the access rules through
+//! [`AccessModel`](crate::AccessModel), and the OpenAPI document's own checks
+//! ([`Document::check`](cfnkit_openapi::Document::check), rules `openapi/…`) on every
+//! RestApi `Body` (the typed document as it is, edits through the escape hatch included; a
+//! `Body` of free JSON read with
+//! [`Document::from_json`](cfnkit_openapi::Document::from_json) first). The construct
+//! reports what only it knows (an [`OAuthScope`](cfnkit_cognito::OAuthScope) value of
+//! another pool, Rust types whose schemas share a name) through `Stack::report`.
 //!
 //! Every rule has a stable id, listed below with what it checks. Values CloudFormation
-//! computes at deploy time (a `Ref` in a scope list, a `BodyS3Location`, a `Body` through
-//! `Fn::Transform`) are not checked; nor is a Swagger 2.0 `Body` against the OpenAPI 3.0
-//! document checks.
+//! computes at deploy time (a `BodyS3Location`, a `Body` through `Fn::Transform`) are not
+//! checked; nor is a Swagger 2.0 `Body` against the OpenAPI 3.0 document checks.
 
 mod authorizers;
 mod document;
 mod operations;
+mod relations;
 mod rest_api;
 mod scopes;
 mod stage;
-mod template;
 
 pub(crate) use rest_api::check as check_rest_api;
 pub(crate) use scopes::other_pool_message;
 pub(crate) use stage::check as check_stage;
 
-/// The template-wide rules, run once per synth when a RestApi is in the stack.
-pub(crate) const TEMPLATE_RULES: &[&dyn cfnkit_core::TemplateRule] =
-    &[&template::ApiGatewayTemplate, &document::OpenApiBodies];
+/// The stack-wide rules, run once per synth when a RestApi is in the stack.
+pub(crate) const STACK_RULES: &[&dyn cfnkit_core::StackRule] =
+    &[&relations::ApiGatewayRelations, &document::OpenApiBodies];
 
 /// An operation has security: its own `security`, the document's, or `security: []` to
 /// say it is deliberately public (an error: without any, anyone can call it).

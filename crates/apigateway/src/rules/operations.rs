@@ -1,13 +1,13 @@
 //! Rules on what each operation requires: some security or a deliberate `security: []`,
 //! and scopes where only machine clients call.
 
-use cfnkit_core::Collector;
+use cfnkit_cognito::{IdTokens, describe_pools};
+use cfnkit_core::{Collector, StackId};
 
-use crate::access::{AccessMatrix, IdTokens, Security};
-use crate::pool::describe_pools;
+use crate::access::{AccessModel, Security};
 
 /// `apigateway/unauthenticated-operation`.
-pub(super) fn unauthenticated(matrix: &AccessMatrix, found: &mut Collector) {
+pub(super) fn unauthenticated(matrix: &AccessModel, found: &mut Collector) {
     for api in &matrix.apis {
         for op in &api.operations {
             if op.security != Security::Missing {
@@ -23,7 +23,7 @@ pub(super) fn unauthenticated(matrix: &AccessMatrix, found: &mut Collector) {
                 Some(&api.logical_id),
                 op.pointer.clone(),
                 format!(
-                    "{} of REST API '{}' has no security requirement, neither its own nor the document's, and is not marked public, so anyone can call it. Require scopes with .authorize(&authorizer, &[&scope]) (security: [{{\"{example}\": [\"<scope>\"]}}]), or mark it deliberately public with .public() (security: []).",
+                    "{} of REST API '{}' has no security requirement, neither its own nor the document's, and is not marked public, so anyone can call it. Require scopes with .authorize(&authorizer, [&scope]) (security: [{{\"{example}\": [\"<scope>\"]}}]), or mark it deliberately public with .public() (security: []).",
                     op.label(),
                     api.logical_id
                 ),
@@ -33,11 +33,11 @@ pub(super) fn unauthenticated(matrix: &AccessMatrix, found: &mut Collector) {
 }
 
 /// `apigateway/id-token-only`.
-pub(super) fn id_token_only(matrix: &AccessMatrix, found: &mut Collector) {
+pub(super) fn id_token_only(matrix: &AccessModel, here: &StackId, found: &mut Collector) {
     for api in &matrix.apis {
         for op in &api.operations {
             for requirement in op.requirements() {
-                if !requirement.scopes_readable || !requirement.scopes.is_empty() {
+                if !requirement.scopes.is_empty() {
                     continue;
                 }
                 let Some(pools) = api
@@ -46,8 +46,8 @@ pub(super) fn id_token_only(matrix: &AccessMatrix, found: &mut Collector) {
                 else {
                     continue;
                 };
-                // Pools created elsewhere may have clients this template does not show.
-                if pools.is_empty() || !pools.iter().all(|p| p.is_owned()) {
+                // Pools created elsewhere may have clients this stack does not show.
+                if pools.is_empty() || !pools.iter().all(|p| p.is_created_in(here)) {
                     continue;
                 }
                 let clients: Vec<_> = matrix.clients_of(pools).collect();
@@ -62,7 +62,7 @@ pub(super) fn id_token_only(matrix: &AccessMatrix, found: &mut Collector) {
                     Some(&api.logical_id),
                     requirement.pointer.clone(),
                     format!(
-                        "{} requires the Cognito authorizer '{}' without scopes, so API Gateway accepts only ID tokens there; but every app client of {} ({}) is a client-credentials client, whose access tokens always get 401. List the scopes the operation needs: .authorize(&authorizer, &[&scope]).",
+                        "{} requires the Cognito authorizer '{}' without scopes, so API Gateway accepts only ID tokens there; but every app client of {} ({}) is a client-credentials client, whose access tokens always get 401. List the scopes the operation needs: .authorize(&authorizer, [&scope]).",
                         op.label(),
                         requirement.scheme,
                         describe_pools(pools),

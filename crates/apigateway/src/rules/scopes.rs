@@ -1,10 +1,14 @@
 //! Rules relating the scopes operations require to the resource servers that define them
 //! and the app clients that may obtain them.
 
-use cfnkit_core::{Collector, Severity};
+use cfnkit_cognito::{OidcScope, PoolRef, describe_pools};
+use cfnkit_core::{Collector, Severity, StackId};
 
-use crate::access::{AccessMatrix, ApiAccess, OperationAccess, SchemeRequirement, is_oidc_scope};
-use crate::pool::{PoolRef, describe_pools};
+use crate::access::{AccessModel, ApiAccess, OperationAccess, SchemeRequirement};
+
+fn is_oidc_scope(scope: &str) -> bool {
+    OidcScope::from_name(scope).is_some()
+}
 
 /// The message of `apigateway/scope-from-other-pool`, shared with the construct so that
 /// both report one mistake in the same words (and synth keeps one of them).
@@ -32,7 +36,7 @@ pub(crate) fn other_pool_message(
 
 /// `apigateway/scope-from-other-pool`, `apigateway/undefined-scope` and
 /// `apigateway/unobtainable-scope`, for every scope of every Cognito requirement.
-pub(super) fn required_scopes(matrix: &AccessMatrix, found: &mut Collector) {
+pub(super) fn required_scopes(matrix: &AccessModel, here: &StackId, found: &mut Collector) {
     for api in &matrix.apis {
         for op in &api.operations {
             for requirement in op.requirements() {
@@ -44,6 +48,7 @@ pub(super) fn required_scopes(matrix: &AccessMatrix, found: &mut Collector) {
                 };
                 for (j, scope) in &requirement.scopes {
                     let at = Scope {
+                        here,
                         api,
                         op,
                         requirement,
@@ -62,6 +67,7 @@ pub(super) fn required_scopes(matrix: &AccessMatrix, found: &mut Collector) {
 
 /// One scope an operation requires, where it is.
 struct Scope<'a> {
+    here: &'a StackId,
     api: &'a ApiAccess,
     op: &'a OperationAccess,
     requirement: &'a SchemeRequirement,
@@ -71,22 +77,22 @@ struct Scope<'a> {
 }
 
 impl Scope<'_> {
-    /// Whether every pool of the authorizer is created by this template, so that every
+    /// Whether every pool of the authorizer is created by this stack, so that every
     /// resource server and client that can matter is in it.
     fn pools_owned(&self) -> bool {
-        !self.pools.is_empty() && self.pools.iter().all(PoolRef::is_owned)
+        !self.pools.is_empty() && self.pools.iter().all(|p| p.is_created_in(self.here))
     }
 
     /// Whether a resource server of the authorizer's pools defines the scope; reports it
     /// when one of another pool does, or (for pools of this template) none does.
-    fn defined(&self, matrix: &AccessMatrix, found: &mut Collector) -> bool {
+    fn defined(&self, matrix: &AccessModel, found: &mut Collector) -> bool {
         let defining: Vec<_> = matrix.servers_defining(self.scope).collect();
         if defining.iter().any(|s| self.pools.contains(&s.pool)) {
             return true;
         }
         let id = Some(self.api.logical_id.as_str());
         if let Some(other) = defining.first() {
-            let certain = other.pool.is_owned() || self.pools_owned();
+            let certain = other.pool.is_created_in(self.here) || self.pools_owned();
             let severity = if certain {
                 Severity::Error
             } else {
@@ -111,10 +117,10 @@ impl Scope<'_> {
             return false;
         }
         let (identifier, name) = self.scope.rsplit_once('/').unwrap_or(("", self.scope));
-        let namesake = matrix
-            .servers
-            .iter()
-            .find(|s| self.pools.contains(&s.pool) && s.identifier.as_deref() == Some(identifier));
+        let namesake =
+            matrix.cognito.servers.iter().find(|s| {
+                self.pools.contains(&s.pool) && s.identifier.as_deref() == Some(identifier)
+            });
         let what = match namesake {
             Some(server) => format!(
                 "resource server '{}' (identifier '{identifier}') of {} defines no scope '{name}' (it defines: {})",
@@ -147,7 +153,7 @@ impl Scope<'_> {
     }
 
     /// Warns when no app client of the authorizer's pools may obtain the scope.
-    fn obtainable(&self, matrix: &AccessMatrix, found: &mut Collector) {
+    fn obtainable(&self, matrix: &AccessModel, found: &mut Collector) {
         if !self.pools_owned() {
             return;
         }
@@ -182,9 +188,9 @@ impl Scope<'_> {
 }
 
 /// `apigateway/unused-client-scope`.
-pub(super) fn unused_client_scopes(matrix: &AccessMatrix, found: &mut Collector) {
-    for client in &matrix.clients {
-        if !client.scopes_readable || !matrix.trusted_by_an_api(&client.pool) {
+pub(super) fn unused_client_scopes(matrix: &AccessModel, found: &mut Collector) {
+    for client in &matrix.cognito.clients {
+        if !client.scopes_readable || matrix.apis_trusting(&client.pool).next().is_none() {
             continue;
         }
         for (i, scope) in &client.allowed_scopes {
@@ -192,13 +198,7 @@ pub(super) fn unused_client_scopes(matrix: &AccessMatrix, found: &mut Collector)
                 continue;
             }
             let apis: Vec<&str> = matrix
-                .apis
-                .iter()
-                .filter(|api| {
-                    api.schemes
-                        .iter()
-                        .any(|s| s.cognito_pools().is_some_and(|p| p.contains(&client.pool)))
-                })
+                .apis_trusting(&client.pool)
                 .map(|api| api.logical_id.as_str())
                 .collect();
             found.warning(
