@@ -4,26 +4,31 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use cfnkit_core::{AppSynth, Stack};
-
-use crate::api::Api;
+use cfnkit_core::{AppSynth, Stack, Stacks};
 
 /// The stacks of one program. [`App::run`] gives the program a complete command line
-/// (`synth`, `validate`, `list`, `diff`, `--help`). Values one stack uses from another
-/// become exports and imports automatically (see [`cfnkit_core::App`]).
+/// (`synth`, `validate`, `list`, `diff`, `openapi`, `access`, `--help`) describing the
+/// program itself: its name, and the version and summary given here. Values one stack
+/// uses from another become exports and imports automatically (see
+/// [`cfnkit_core::Stacks`]); the REST APIs of every stack are found without being
+/// registered ([`App::apis`]).
 ///
 /// ```no_run
 /// use cfnkit::App;
-/// use cfnkit::core::Stack;
 ///
 /// fn main() -> std::process::ExitCode {
-///     App::new("demo").stack(Stack::new("demo")).run()
+///     App::new("weather")
+///         .version(env!("CARGO_PKG_VERSION"))
+///         .about("The weather events API and its Cognito user pool")
+///         .stack(weather::stack())
+///         .run()
 /// }
 /// ```
 #[derive(Debug)]
 pub struct App {
-    inner: cfnkit_core::App,
-    apis: Vec<Api>,
+    stacks: Stacks,
+    version: Option<String>,
+    about: Option<String>,
 }
 
 /// How a run ended: the process exit code.
@@ -55,45 +60,58 @@ impl From<Exit> for ExitCode {
 }
 
 impl App {
-    /// An app without stacks. The name prefixes its artifacts' manifest.
+    /// An app without stacks. Its name prefixes export names, names the assembly's
+    /// manifest, and is the command's name in `--help` unless the program's binary has one.
     pub fn new(name: impl Into<String>) -> Self {
         App {
-            inner: cfnkit_core::App::new(name),
-            apis: Vec::new(),
+            stacks: Stacks::new(name),
+            version: None,
+            about: None,
         }
     }
 
     /// Adds a stack.
     pub fn stack(mut self, stack: Stack) -> Self {
-        self.inner.add_stack(stack);
+        self.stacks.add_stack(stack);
         self
     }
 
-    /// Adds an API (an OpenAPI document of one of the stacks) for `openapi` and
-    /// `synth --out`.
-    pub fn api(mut self, api: Api) -> Self {
-        self.apis.push(api);
+    /// The program's version, for `--version` (e.g. `env!("CARGO_PKG_VERSION")`); without
+    /// one the command line has no `--version`.
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
         self
     }
 
-    /// The APIs, in the order they were added.
-    pub fn apis(&self) -> &[Api] {
-        &self.apis
+    /// What the program deploys, in a sentence, for `--help`.
+    pub fn about(mut self, about: impl Into<String>) -> Self {
+        self.about = Some(about.into());
+        self
     }
 
     /// The app's name.
     pub fn name(&self) -> &str {
-        self.inner.name()
+        self.stacks.name()
+    }
+
+    /// The version given with [`App::version`].
+    pub fn version_text(&self) -> Option<&str> {
+        self.version.as_deref()
+    }
+
+    /// The summary given with [`App::about`].
+    pub fn about_text(&self) -> Option<&str> {
+        self.about.as_deref()
     }
 
     /// The stacks, in the order they were added.
     pub fn stacks(&self) -> &[Stack] {
-        self.inner.stacks()
+        self.stacks.stacks()
     }
 
     /// Synthesises every stack, in deploy order, with cross-stack references resolved.
     pub fn synth(&self) -> AppSynth {
-        self.inner.synth()
+        self.stacks.synth()
     }
 
     /// Runs the command line of the process, printing to stdout and stderr.

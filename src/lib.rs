@@ -11,8 +11,10 @@
 //! - [`cognito`]: Cognito resources.
 //! - [`openapi`]: the OpenAPI 3.0 model with API Gateway extensions.
 //! - [`apigateway`]: API Gateway resources.
-//! - [`smoke`]: the access matrix of a template and the walkthrough that checks a
-//!   deployed stack against it.
+//! - [`smoke`]: the walkthrough that checks a deployed stack against its access matrix.
+//!
+//! [`App`] holds a program's stacks and gives it its command line: `App::new("weather")
+//! .stack(weather::stack()).run()` is a complete `main`.
 //!
 //! ```
 //! use cfnkit::core::{Expr, Output, Stack};
@@ -23,14 +25,14 @@
 //! assert!(template.ends_with("}\n"));
 //! ```
 
-mod api;
+mod apis;
 mod app;
 mod artifacts;
 mod cli;
 pub mod smoke;
 mod types;
 
-pub use api::Api;
+pub use apis::AppApi;
 pub use app::{App, Exit};
 pub use artifacts::Artifacts;
 pub use types::create_only_properties;

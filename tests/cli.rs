@@ -26,7 +26,7 @@ fn run(app: &App, args: &[&str]) -> Run {
 }
 
 fn weather() -> App {
-    App::new("weather").stack(weather::weather_stack())
+    App::new("weather").stack(weather::stack())
 }
 
 /// A stack that synthesises with one warning (an unused parameter).
@@ -62,18 +62,13 @@ fn snapshot(name: &str, text: &str) {
 fn no_arguments_print_the_single_stack_as_json() {
     let r = run(&weather(), &[]);
     assert_eq!(r.exit, Exit::Success, "{}", r.err);
-    assert_eq!(
-        r.out,
-        weather::weather_stack().synth().unwrap().template.to_json()
-    );
+    assert_eq!(r.out, weather::stack().synth().unwrap().template.to_json());
     assert_eq!(r.err, "");
 }
 
 #[test]
 fn no_arguments_with_several_stacks_is_a_usage_error_naming_them() {
-    let app = App::new("two")
-        .stack(warned())
-        .stack(weather::weather_stack());
+    let app = App::new("two").stack(warned()).stack(weather::stack());
     let r = run(&app, &[]);
     assert_eq!(r.exit, Exit::Usage);
     assert_eq!(r.out, "");
@@ -88,17 +83,34 @@ fn no_arguments_with_several_stacks_is_a_usage_error_naming_them() {
 }
 
 #[test]
-fn help_and_version() {
-    let r = run(&weather(), &["--help"]);
+fn help_and_version_describe_the_users_program() {
+    let described = weather()
+        .version("2.1.0")
+        .about("The weather events API and its Cognito user pool");
+    let r = run(&described, &["--help"]);
     assert_eq!(r.exit, Exit::Success);
     snapshot("help", &r.out);
-    let r = run(&weather(), &["synth", "--help"]);
+    assert!(!r.out.contains("cfnkit"), "{}", r.out);
+    let r = run(&described, &["synth", "--help"]);
     assert_eq!(r.exit, Exit::Success);
     snapshot("synth_help", &r.out);
+    let r = run(&described, &["--version"]);
+    assert_eq!(r.exit, Exit::Success);
+    assert_eq!(r.out, "weather_stack 2.1.0\n");
+    // Without a version the program has no --version (and never cfnkit's).
     let r = run(&weather(), &["--version"]);
-    assert_eq!(
-        r.out,
-        format!("weather_stack {}\n", env!("CARGO_PKG_VERSION"))
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(
+        r.err.contains("unexpected argument '--version'"),
+        "{}",
+        r.err
+    );
+    let r = run(&weather(), &["--help"]);
+    assert!(
+        r.out
+            .contains("The CloudFormation stacks of the cfnkit app 'weather'"),
+        "{}",
+        r.out
     );
 }
 
@@ -127,10 +139,7 @@ fn synth_yaml_reads_back_as_the_json_tree() {
     let r = run(&weather(), &["synth", "--format", "yaml"]);
     assert_eq!(r.exit, Exit::Success, "{}", r.err);
     let back: serde_json::Value = serde_yaml::from_str(&r.out).unwrap();
-    assert_eq!(
-        &back,
-        weather::weather_stack().synth().unwrap().template.as_json()
-    );
+    assert_eq!(&back, weather::stack().synth().unwrap().template.as_json());
 }
 
 #[test]
@@ -152,9 +161,7 @@ fn list_shows_stacks_resources_and_outputs() {
 #[test]
 fn validate_reports_by_stack_and_exits_by_severity() {
     let ok = run(
-        &App::new("w")
-            .stack(warned())
-            .stack(weather::weather_stack()),
+        &App::new("w").stack(warned()).stack(weather::stack()),
         &["validate"],
     );
     assert_eq!(ok.exit, Exit::Success);
@@ -177,9 +184,7 @@ fn validate_reports_by_stack_and_exits_by_severity() {
 #[test]
 fn synth_out_writes_every_artifact_and_a_manifest() {
     let dir = scratch("out");
-    let app = App::new("w")
-        .stack(warned())
-        .stack(weather::weather_stack());
+    let app = App::new("w").stack(warned()).stack(weather::stack());
     let r = run(&app, &["synth", "--out", dir.to_str().unwrap()]);
     assert_eq!(r.exit, Exit::Success, "{}", r.err);
     let manifest: serde_json::Value =
@@ -189,12 +194,17 @@ fn synth_out_writes_every_artifact_and_a_manifest() {
         serde_json::json!({"app": "w", "stacks": [
             {"name": "warned", "template": "warned.template.json", "dependsOn": []},
             {"name": "weather", "template": "weather.template.json", "dependsOn": []},
-        ], "apis": []})
+        ], "apis": [{
+            "name": "weather.WeatherEventsRestApi",
+            "stack": "weather",
+            "openapi": "weather.WeatherEventsRestApi.openapi.json",
+            "public": "weather.WeatherEventsRestApi.public.openapi.json"
+        }], "access": "access.json"})
     );
     let weather_json = std::fs::read_to_string(dir.join("weather.template.json")).unwrap();
     assert_eq!(
         weather_json,
-        weather::weather_stack().synth().unwrap().template.to_json()
+        weather::stack().synth().unwrap().template.to_json()
     );
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -347,18 +357,9 @@ fn synth_out_of_a_multi_stack_app_orders_the_manifest_by_dependencies() {
     assert!(one.out.contains("Fn::ImportValue"));
 }
 
-/// The weather app with its API documented (public profile included).
-fn weather_with_api() -> App {
-    let stack = weather::weather_stack();
-    let template = stack.synth().unwrap().template.as_json().clone();
-    let api = cfnkit::Api::new("weather", "weather", weather::api::weather_document())
-        .public(weather::api::public_profile(&template).unwrap());
-    App::new("weather").stack(stack).api(api)
-}
-
 #[test]
 fn openapi_renders_standalone_public_strict_and_from_outputs() {
-    let app = weather_with_api();
+    let app = weather();
     let standalone = run(&app, &["openapi"]);
     assert_eq!(standalone.exit, Exit::Success, "{}", standalone.err);
     let doc: serde_json::Value = serde_json::from_str(&standalone.out).unwrap();
@@ -427,32 +428,52 @@ fn openapi_renders_standalone_public_strict_and_from_outputs() {
 
 #[test]
 fn openapi_usage_errors() {
-    let none = run(&weather(), &["openapi"]);
+    let none = run(&App::new("x").stack(warned()), &["openapi"]);
     assert_eq!(none.exit, Exit::Usage);
-    assert!(
-        none.err.contains("the app documents no API"),
-        "{}",
-        none.err
-    );
-    let two = weather_with_api().api(cfnkit::Api::new(
-        "other",
-        "weather",
-        weather::api::weather_document(),
-    ));
+    assert!(none.err.contains("the app has no REST API"), "{}", none.err);
+
+    // A second REST API in the stack, whose only operation is public: no authorizer, so
+    // no token endpoint for a public document.
+    let mut stack = weather::stack();
+    cfnkit::apigateway::RestApi::builder(
+        "HealthApi",
+        cfnkit::openapi::Document::new(cfnkit::openapi::Info::new("Health", "1")).path(
+            "/",
+            cfnkit::openapi::PathItem::new().get(
+                <cfnkit::openapi::Operation as cfnkit::apigateway::OperationExt>::public(
+                    cfnkit::openapi::Operation::new(),
+                ),
+            ),
+        ),
+    )
+    .add_to(&mut stack);
+    let two = App::new("weather").stack(stack);
     let r = run(&two, &["openapi"]);
     assert_eq!(r.exit, Exit::Usage);
-    assert!(r.err.contains("several APIs (weather, other)"), "{}", r.err);
-    let r = run(&two, &["openapi", "--api", "other", "--profile", "public"]);
-    assert_eq!(r.exit, Exit::Usage);
     assert!(
-        r.err.contains("API 'other' has no public profile"),
+        r.err
+            .contains("several REST APIs (weather.WeatherEventsRestApi, weather.HealthApi)"),
         "{}",
         r.err
     );
+    let r = run(
+        &two,
+        &["openapi", "--api", "HealthApi", "--profile", "public"],
+    );
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(
+        r.err
+            .contains("REST API 'HealthApi' has no Cognito authorizer"),
+        "{}",
+        r.err
+    );
+    let r = run(&two, &["openapi", "--api", "weather.HealthApi"]);
+    assert_eq!(r.exit, Exit::Success, "{}", r.err);
     let r = run(&two, &["openapi", "--api", "nope"]);
     assert_eq!(r.exit, Exit::Usage);
+    assert!(r.err.contains("no REST API 'nope'"), "{}", r.err);
     let r = run(
-        &weather_with_api(),
+        &weather(),
         &[
             "openapi",
             "--resolve",
@@ -470,22 +491,33 @@ fn openapi_usage_errors() {
 }
 
 #[test]
-fn synth_out_writes_each_apis_documents() {
+fn synth_out_writes_every_apis_documents_and_the_access_matrix() {
     let dir = scratch("apis");
-    let r = run(
-        &weather_with_api(),
-        &["synth", "--out", dir.to_str().unwrap()],
-    );
+    let r = run(&weather(), &["synth", "--out", dir.to_str().unwrap()]);
     assert_eq!(r.exit, Exit::Success, "{}", r.err);
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(
         manifest["apis"],
-        serde_json::json!([{"name": "weather", "stack": "weather", "openapi": "weather.openapi.json", "public": "weather.public.openapi.json"}])
+        serde_json::json!([{
+            "name": "weather.WeatherEventsRestApi",
+            "stack": "weather",
+            "openapi": "weather.WeatherEventsRestApi.openapi.json",
+            "public": "weather.WeatherEventsRestApi.public.openapi.json"
+        }])
     );
-    for file in ["weather.openapi.json", "weather.public.openapi.json"] {
+    assert_eq!(manifest["access"], "access.json");
+    for file in [
+        "weather.WeatherEventsRestApi.openapi.json",
+        "weather.WeatherEventsRestApi.public.openapi.json",
+    ] {
         let doc: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
         cfnkit_testkit::assert_openapi_valid(file, &doc);
     }
+    let access = run(&weather(), &["access", "--format", "json"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("access.json")).unwrap(),
+        access.out
+    );
 }

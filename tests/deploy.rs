@@ -1,6 +1,6 @@
 //! Deploys the weather stack (`out/template.json`) into a local AWS emulator and walks
-//! through it as a user would, with the steps and expectations derived from the template
-//! (`cfnkit::smoke`), then runs the `smoke` subcommand (the same code) against it, and
+//! through it as a user would, with the steps and expectations derived from the stack's
+//! access matrix (`cfnkit::smoke`), then runs the `smoke` subcommand (the same code) against it, and
 //! deletes the stack.
 //!
 //! The emulator is ministack, pinned in `tools/requirements.txt` and installed into
@@ -23,7 +23,8 @@
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-use cfnkit::smoke::{self, AccessMatrix, OutputKeys, Plan, Target};
+use cfnkit::apigateway::AccessModel;
+use cfnkit::smoke::{self, OutputKeys, Plan, Target};
 use cfnkit::{App, Exit};
 use cfnkit_testkit::emulator::Emulator;
 use cfnkit_testkit::repo_root;
@@ -345,7 +346,11 @@ fn the_weather_stack_deploys_and_every_walkthrough_step_holds() {
     let aws = Aws::new(emulator.endpoint());
     let template_text = std::fs::read_to_string(repo_root().join("out/template.json")).unwrap();
     let template: Value = serde_json::from_str(&template_text).unwrap();
-    let matrix = AccessMatrix::from_template(&template).unwrap();
+    // The expectations come from the stack's model (the template is its rendering, which
+    // tests/weather_stack.rs keeps identical to out/template.json).
+    let stack = weather::stack();
+    let model = stack.model();
+    let matrix = AccessModel::of(&model).matrix().unwrap();
     let plan = Plan::new(&matrix, None, None).unwrap();
     assert!(plan.not_checked.is_empty(), "{:?}", plan.not_checked);
 
@@ -380,7 +385,7 @@ fn the_weather_stack_deploys_and_every_walkthrough_step_holds() {
             )
         })
         .collect();
-    let keys = OutputKeys::from_template(&template, &plan.client, &plan.api);
+    let keys = OutputKeys::of(&model, &plan.client, &plan.api);
     let output = |key: &Option<String>| -> String {
         let key = key.as_deref().expect("the template has the output");
         outputs
@@ -494,7 +499,7 @@ fn the_weather_stack_deploys_and_every_walkthrough_step_holds() {
     std::fs::write(&outputs_file, Value::from(outputs_json).to_string()).unwrap();
     let secret_file = scratch.join("secret.txt");
     std::fs::write(&secret_file, format!("{client_secret}\n")).unwrap();
-    let app = App::new("weather").stack(weather::weather_stack());
+    let app = App::new("weather").stack(weather::stack());
     let mut out = Vec::new();
     let mut err = Vec::new();
     let exit = app.run_from(
@@ -569,11 +574,8 @@ fn the_weather_stack_deploys_and_every_walkthrough_step_holds() {
 
 #[test]
 fn the_emulator_differences_name_real_steps() {
-    let template: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo_root().join("out/template.json")).unwrap(),
-    )
-    .unwrap();
-    let plan = Plan::new(&AccessMatrix::from_template(&template).unwrap(), None, None).unwrap();
+    let matrix = AccessModel::of(&weather::stack().model()).matrix().unwrap();
+    let plan = Plan::new(&matrix, None, None).unwrap();
     for (step, _) in expected_problems() {
         assert!(
             plan.steps.iter().any(|s| s.id == step),

@@ -4,10 +4,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// Synthesise, check and compare the CloudFormation stacks of this program.
-/// Without a command: print the (single) stack's template as JSON.
+/// The command line of a cfnkit program. Its name, version and summary are the program's
+/// own ([`App::new`](crate::App::new), [`App::version`](crate::App::version),
+/// [`App::about`](crate::App::about)), set when it runs.
 #[derive(Debug, Parser)]
-#[command(version, about, long_about = None, propagate_version = true)]
+#[command(
+    long_about = None,
+    after_help = "Without a command: print the (single) stack's template as JSON.\nExit status: 0 ok, 1 findings (errors, changes), 2 usage or unreadable input."
+)]
 pub struct Cli {
     /// When to colour messages: on a terminal (auto, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
@@ -31,6 +35,9 @@ pub enum Command {
     List,
     /// Compare the templates with a previous synth: a template file or a --out directory.
     Diff(DiffArgs),
+    /// Who may call what: each app client against each operation of each REST API, the
+    /// scope that lets it through, and the scopes nobody can obtain or needs.
+    Access(AccessArgs),
     /// Walk through a deployed stack: tokens, scopes and calls, a pass/fail line per step.
     #[cfg(feature = "smoke")]
     Smoke(Box<super::smoke::SmokeArgs>),
@@ -53,7 +60,8 @@ pub struct SynthArgs {
 /// `openapi`.
 #[derive(Debug, Args)]
 pub struct OpenapiArgs {
-    /// The API (needed when the app has several).
+    /// The REST API, by logical id or `<stack>.<LogicalId>` (needed when the app has
+    /// several).
     #[arg(long)]
     pub api: Option<String>,
     /// `aws`: the document API Gateway imports, with its x-amazon-apigateway extensions;
@@ -99,6 +107,25 @@ pub struct ValidateArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `access`.
+#[derive(Debug, Args)]
+pub struct AccessArgs {
+    /// Text for a terminal, JSON for tools and reviewed snapshots, Markdown for a review.
+    #[arg(long, value_enum, default_value_t = AccessFormatArg::Text)]
+    pub format: AccessFormatArg,
+}
+
+/// `access --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AccessFormatArg {
+    /// For a terminal.
+    Text,
+    /// For tools.
+    Json,
+    /// For a review.
+    Markdown,
 }
 
 /// `diff`.

@@ -7,13 +7,19 @@ pub(crate) fn run(ctx: &mut Ctx<'_>) -> Exit {
     let mut text = String::new();
     for stack in ctx.app.stacks() {
         text.push_str(&format!("{}\n  resources:\n", stack.name()));
-        let width = stack
-            .resource_types()
-            .map(|(id, _)| id.len())
+        // The model has the final logical ids (a deployment's hash is known at synth).
+        let model = stack.model();
+        let width = model
+            .resources()
+            .map(|r| r.logical_id().len())
             .max()
             .unwrap_or(0);
-        for (id, type_name) in stack.resource_types() {
-            text.push_str(&format!("    {id:width$}  {type_name}\n"));
+        for r in model.resources() {
+            text.push_str(&format!(
+                "    {:width$}  {}\n",
+                r.logical_id(),
+                r.type_name()
+            ));
         }
         let outputs = stack.output_names();
         if !outputs.is_empty() {

@@ -1,5 +1,6 @@
 //! The command line every cfnkit program gets through [`App::run`](crate::App::run).
 
+mod access;
 pub mod args;
 mod diff;
 mod list;
@@ -89,7 +90,18 @@ where
             || app.name().to_owned(),
             |s| s.to_string_lossy().into_owned(),
         );
-    let command = Cli::command().name(bin.clone()).bin_name(bin);
+    let mut command = Cli::command().name(bin.clone()).bin_name(bin);
+    command = match app.about_text() {
+        Some(about) => command.about(about.to_owned()),
+        None => command.about(format!(
+            "The CloudFormation stacks of the cfnkit app '{}': synthesise, check, compare and document them.",
+            app.name()
+        )),
+    };
+    command = match app.version_text() {
+        Some(version) => command.version(version.to_owned()).propagate_version(true),
+        None => command.disable_version_flag(true),
+    };
     let cli = match command
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
@@ -126,6 +138,7 @@ where
         Some(Command::Validate(a)) => validate::run(&mut ctx, &a),
         Some(Command::List) => list::run(&mut ctx),
         Some(Command::Diff(a)) => diff::run(&mut ctx, &a),
+        Some(Command::Access(a)) => access::run(&mut ctx, &a),
         #[cfg(feature = "smoke")]
         Some(Command::Smoke(a)) => smoke::run(&mut ctx, &a),
     }

@@ -1,16 +1,17 @@
-//! `openapi`: an API's document, standalone or public.
+//! `openapi`: a REST API's document, standalone or public.
 
 use cfnkit_openapi::{Placeholders, Resolver, StackOutputs, Strict};
 use serde_json::Value;
 
-use crate::api::Api;
+use crate::apis::AppApi;
 use crate::app::Exit;
 use crate::cli::Ctx;
 use crate::cli::args::{OpenapiArgs, Profile, Resolve};
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, args: &OpenapiArgs) -> Exit {
-    let api = match select(ctx.app.apis(), args.api.as_deref()) {
-        Ok(api) => api,
+    let apis = ctx.app.apis();
+    let api = match select(&apis, args.api.as_deref()) {
+        Ok(api) => *api,
         Err(e) => return ctx.usage(e),
     };
     let resolver: Box<dyn Resolver> = match args.resolve {
@@ -37,7 +38,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &OpenapiArgs) -> Exit {
 
 /// Why a document could not be rendered.
 pub(crate) enum Rendering {
-    /// The request cannot be met (no public profile).
+    /// The request cannot be met (no document, no public profile).
     Usage(String),
     /// Stack values the resolver could not resolve (every one listed).
     Unresolved(String),
@@ -45,50 +46,58 @@ pub(crate) enum Rendering {
 
 /// The API's document in `profile`, stack values resolved by `resolver`.
 pub(crate) fn render(
-    api: &Api,
+    api: AppApi<'_>,
     profile: Profile,
     resolver: &dyn Resolver,
 ) -> Result<Value, Rendering> {
+    let Some(document) = api.document() else {
+        return Err(Rendering::Usage(format!(
+            "the Body of REST API '{}' is free JSON, not a cfnkit document; print it with synth",
+            api.name()
+        )));
+    };
     match profile {
-        Profile::Aws => api.document.render(resolver),
+        Profile::Aws => document.render(resolver),
         Profile::Public => {
-            let Some(public) = &api.public else {
-                return Err(Rendering::Usage(format!(
-                    "API '{}' has no public profile; give it one with Api::public (its token URL and scope descriptions)",
-                    api.name
-                )));
-            };
-            api.document.render_public(public, resolver)
+            let profile = api
+                .public_profile()
+                .map_err(|e| Rendering::Usage(e.to_string()))?;
+            document.render_public(&profile, resolver)
         }
     }
     .map_err(|e| Rendering::Unresolved(e.to_string()))
 }
 
-fn select<'a>(apis: &'a [Api], name: Option<&str>) -> Result<&'a Api, String> {
-    let names = || {
-        apis.iter()
-            .map(|a| a.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+fn select<'a, 'b>(apis: &'b [AppApi<'a>], name: Option<&str>) -> Result<&'b AppApi<'a>, String> {
+    let names = || apis.iter().map(AppApi::name).collect::<Vec<_>>().join(", ");
     match (name, apis) {
-        (_, []) => Err("the app documents no API; add one with App::api".to_owned()),
+        (_, []) => Err("the app has no REST API".to_owned()),
         (None, [api]) => Ok(api),
         (None, _) => Err(format!(
-            "the app has several APIs ({}); name one with --api",
+            "the app has several REST APIs ({}); name one with --api",
             names()
         )),
-        (Some(name), _) => apis
-            .iter()
-            .find(|a| a.name == name)
-            .ok_or_else(|| format!("no API named '{name}'; the APIs are: {}", names())),
+        (Some(name), _) => {
+            let found: Vec<&AppApi<'a>> = apis.iter().filter(|a| a.is(name)).collect();
+            match found.as_slice() {
+                [api] => Ok(api),
+                [] => Err(format!(
+                    "no REST API '{name}'; the REST APIs are: {}",
+                    names()
+                )),
+                _ => Err(format!(
+                    "several stacks have a REST API '{name}'; name one as <stack>.<LogicalId>: {}",
+                    names()
+                )),
+            }
+        }
     }
 }
 
-/// Values from a deployed stack's outputs, mapped through the stack's own template.
+/// Values from a deployed stack's outputs, mapped through the stack's own outputs.
 fn outputs_resolver(
     ctx: &mut Ctx<'_>,
-    api: &Api,
+    api: AppApi<'_>,
     args: &OpenapiArgs,
 ) -> Result<StackOutputs, Exit> {
     let Some(file) = &args.outputs else {
@@ -98,10 +107,11 @@ fn outputs_resolver(
         .map_err(|e| ctx.usage(format!("cannot read {}: {e}", file.display())))?;
     let outputs = StackOutputs::from_json(&text)
         .map_err(|e| ctx.usage(format!("{}: {e}", file.display())))?;
-    let done = crate::cli::synth::synth_selected(ctx, Some(&api.stack))?;
-    let template = done
-        .first()
-        .map(|(_, out)| out.template.as_json().clone())
-        .unwrap_or_default();
-    Ok(outputs.map_template_outputs(&template))
+    let model = api.stack.model();
+    Ok(outputs.map_outputs(
+        model
+            .outputs()
+            .iter()
+            .map(|(key, output)| (key.as_str(), output.value())),
+    ))
 }

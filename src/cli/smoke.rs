@@ -1,7 +1,7 @@
 //! `smoke`: the user's walkthrough against a deployed stack, one pass/fail line per step.
 //!
-//! The steps come from the stack's own template (see [`crate::smoke`]); the inputs from
-//! flags, environment variables or the stack's outputs. The client secret is read from a
+//! The steps come from the stack's own access matrix (see [`crate::smoke`]); the inputs
+//! from flags, environment variables or the stack's outputs. The client secret is read from a
 //! file or the environment only, never a flag, so that it stays out of shell history.
 
 use std::path::PathBuf;
@@ -9,9 +9,12 @@ use std::time::Duration;
 
 use clap::Args;
 
+use cfnkit_apigateway::AccessModel;
+use cfnkit_openapi::StackOutputs;
+
 use crate::app::Exit;
 use crate::cli::Ctx;
-use crate::smoke::{AccessMatrix, OutputKeys, Plan, Target, parse_outputs};
+use crate::smoke::{OutputKeys, Plan, Target};
 
 /// `smoke`.
 #[derive(Debug, Args)]
@@ -100,31 +103,34 @@ pub(crate) fn run_with_env(
             ));
         }
     };
-    let template = match stack.synth() {
-        Ok(out) => out.template.as_json().clone(),
+    if let Err(diagnostics) = stack.synth() {
+        ctx.diagnostics(&diagnostics);
+        let _ = writeln!(ctx.err, "synth of stack '{}' failed", stack.name());
+        return Exit::Findings;
+    }
+    let model = stack.model();
+    let matrix = match AccessModel::of(&model).matrix() {
+        Ok(matrix) => matrix,
         Err(diagnostics) => {
             ctx.diagnostics(&diagnostics);
-            let _ = writeln!(ctx.err, "synth of stack '{}' failed", stack.name());
-            return Exit::Findings;
+            return ctx.usage("cannot derive the walkthrough: the values above are not literal");
         }
     };
-    let plan = match AccessMatrix::from_template(&template)
-        .and_then(|m| Plan::new(&m, args.client.as_deref(), args.api.as_deref()))
-    {
+    let plan = match Plan::new(&matrix, args.client.as_deref(), args.api.as_deref()) {
         Ok(plan) => plan,
         Err(e) => return ctx.usage(format!("cannot derive the walkthrough: {e}")),
     };
     let outputs = match &args.outputs {
-        None => Vec::new(),
+        None => StackOutputs::new(),
         Some(path) => match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
-            .and_then(|text| parse_outputs(&text))
+            .and_then(|text| StackOutputs::from_json(&text).map_err(|e| e.to_string()))
         {
             Ok(outputs) => outputs,
             Err(e) => return ctx.usage(format!("--outputs {}: {e}", path.display())),
         },
     };
-    let keys = OutputKeys::from_template(&template, &plan.client, &plan.api);
+    let keys = OutputKeys::of(&model, &plan.client, &plan.api);
     let target = match resolve(args, env, &outputs, &keys) {
         Ok(target) => target,
         Err(missing) => return ctx.usage(missing.join("\n  ")),
@@ -163,15 +169,11 @@ pub(crate) fn run_with_env(
 fn resolve(
     args: &SmokeArgs,
     env: &dyn Fn(&str) -> Option<String>,
-    outputs: &[(String, String)],
+    outputs: &StackOutputs,
     keys: &OutputKeys,
 ) -> Result<Target, Vec<String>> {
     let output = |key: &Option<String>| -> Option<String> {
-        let key = key.as_deref()?;
-        outputs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
+        outputs.value(key.as_deref()?).map(str::to_owned)
     };
     let pick = |flag: &Option<String>, var: &str, key: &Option<String>| {
         flag.clone().or_else(|| env(var)).or_else(|| output(key))
@@ -270,16 +272,12 @@ mod tests {
         }
     }
 
-    fn outputs() -> Vec<(String, String)> {
-        [
-            ("TokenUrl", "https://out/oauth2/token"),
-            ("ApiUrl", "https://api.out/weather/"),
-            ("UserPoolClientId", "out-client"),
-            ("UserPoolId", "eu-west-1_Out"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect()
+    fn outputs() -> StackOutputs {
+        StackOutputs::new()
+            .output("TokenUrl", "https://out/oauth2/token")
+            .output("ApiUrl", "https://api.out/weather/")
+            .output("UserPoolClientId", "out-client")
+            .output("UserPoolId", "eu-west-1_Out")
     }
 
     #[test]
@@ -321,14 +319,20 @@ mod tests {
 
     #[test]
     fn every_missing_input_is_named_at_once() {
-        let missing = resolve(&args(&[]), &|_| None, &[], &OutputKeys::default()).unwrap_err();
+        let missing = resolve(
+            &args(&[]),
+            &|_| None,
+            &StackOutputs::new(),
+            &OutputKeys::default(),
+        )
+        .unwrap_err();
         assert_eq!(missing.len(), 4, "{missing:?}");
         assert!(missing[0].contains("--token-url") && missing[0].contains(TOKEN_URL));
         assert!(missing[3].contains("--client-secret-file"));
     }
 
     fn run(argv: &[&str]) -> (Exit, String, String) {
-        let app = App::new("weather").stack(weather::weather_stack());
+        let app = App::new("weather").stack(weather::stack());
         let mut out = Vec::new();
         let mut err = Vec::new();
         let argv = ["weather_stack", "--color", "never", "smoke"]

@@ -6,9 +6,14 @@ use serde_json::json;
 use crate::app::Exit;
 use crate::artifacts::Artifacts;
 use crate::cli::Ctx;
+use crate::cli::access::access_model;
 use crate::cli::args::{Format, Profile, SynthArgs};
 use crate::cli::openapi::{Rendering, render as render_api};
+use cfnkit_apigateway::AccessFormat;
 use cfnkit_openapi::Placeholders;
+
+/// The access matrix of the app in an assembly (`access --format json`).
+pub(crate) const ACCESS_FILE: &str = "access.json";
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, args: &SynthArgs) -> Exit {
     if args.out.is_none() && args.stack.is_none() && ctx.app.stacks().len() > 1 {
@@ -126,23 +131,34 @@ fn write_artifacts(
     }
     let mut apis = Vec::new();
     for api in ctx.app.apis() {
-        if !results.iter().any(|(meta, _)| meta.name == api.stack()) {
+        if !results
+            .iter()
+            .any(|(meta, _)| meta.name == api.stack.name())
+        {
             continue;
         }
-        let mut entry = json!({"name": api.name(), "stack": api.stack()});
+        let name = api.name();
+        let mut entry = json!({"name": name, "stack": api.stack.name()});
+        let public = api.public_profile();
+        if let Err(why) = &public {
+            let _ = writeln!(ctx.err, "note: no public document for {name}: {why}");
+        }
         let profiles = [
-            (Profile::Aws, "openapi"),
-            (Profile::Public, "public.openapi"),
+            (Profile::Aws, "openapi", true),
+            (Profile::Public, "public", public.is_ok()),
         ];
-        for (profile, suffix) in profiles {
-            if profile == Profile::Public && api.public.is_none() {
+        for (profile, key, wanted) in profiles {
+            if !wanted {
                 continue;
             }
-            let file = format!("{}.{suffix}.json", api.name());
+            let file = match profile {
+                Profile::Aws => format!("{name}.openapi.json"),
+                Profile::Public => format!("{name}.public.openapi.json"),
+            };
             match render_api(api, profile, &Placeholders) {
                 Ok(doc) => files.add(dir.join(&file), cfnkit_core::to_json(&doc)),
                 Err(Rendering::Usage(e) | Rendering::Unresolved(e)) => {
-                    let _ = write!(
+                    let _ = writeln!(
                         ctx.err,
                         "{}: {e}",
                         ctx.style.severity(cfnkit_core::Severity::Error)
@@ -150,15 +166,26 @@ fn write_artifacts(
                     return Exit::Findings;
                 }
             }
-            entry[if profile == Profile::Aws {
-                "openapi"
-            } else {
-                "public"
-            }] = json!(file);
+            entry[key] = json!(file);
         }
         apis.push(entry);
     }
-    let manifest = json!({"app": ctx.app.name(), "stacks": manifest, "apis": apis});
+    let access = match access_model(ctx.app).matrix() {
+        Ok(matrix) => {
+            files.add(dir.join(ACCESS_FILE), matrix.render(AccessFormat::Json));
+            json!(ACCESS_FILE)
+        }
+        Err(diagnostics) => {
+            let _ = writeln!(
+                ctx.err,
+                "note: no access matrix: {} value(s) it needs are computed at deploy time (see `access`)",
+                diagnostics.len()
+            );
+            serde_json::Value::Null
+        }
+    };
+    let manifest =
+        json!({"app": ctx.app.name(), "stacks": manifest, "apis": apis, "access": access});
     files.add(dir.join("manifest.json"), cfnkit_core::to_json(&manifest));
     if let Err(e) = files.write() {
         return ctx.usage(format!(

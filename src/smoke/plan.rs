@@ -1,8 +1,10 @@
 //! The walkthrough as steps with expected outcomes, derived from the access matrix: a
 //! change to the stack's scopes, clients or security changes the steps with it.
 
-use super::matrix::{
-    Access, AccessMatrix, AppClient, MatrixError, MockResponse, Operation, Verdict,
+use std::fmt;
+
+use cfnkit_apigateway::access::{
+    Access, AccessMatrix, MatrixClient, MatrixOperation, MockResponse, Verdict,
 };
 
 /// How a token request authenticates the client.
@@ -53,7 +55,7 @@ pub enum Action {
     /// Calls an operation of the API.
     Call {
         /// The operation.
-        operation: Box<Operation>,
+        operation: Box<MatrixOperation>,
         /// The token it sends.
         bearer: Bearer,
     },
@@ -105,7 +107,7 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     /// The client whose tokens the walkthrough gets.
-    pub client: AppClient,
+    pub client: MatrixClient,
     /// The logical id of the REST API it calls.
     pub api: String,
     /// Every scope defined in the client's pool (a tampered token claims them all).
@@ -115,6 +117,19 @@ pub struct Plan {
     /// What the walkthrough cannot predict and does not check, with why.
     pub not_checked: Vec<String>,
 }
+
+/// Why there is no walkthrough: the client or the API asked for is not there, or none
+/// can be chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError(String);
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PlanError {}
 
 /// The name under which the first token (no scope, HTTP Basic) is kept.
 const FULL: &str = "token.basic";
@@ -127,10 +142,10 @@ impl Plan {
         matrix: &AccessMatrix,
         client: Option<&str>,
         api: Option<&str>,
-    ) -> Result<Self, MatrixError> {
+    ) -> Result<Self, PlanError> {
         let client = pick_client(matrix, client)?;
         let api = pick_api(matrix, api)?;
-        let operations: Vec<&Operation> =
+        let operations: Vec<&MatrixOperation> =
             matrix.operations.iter().filter(|o| o.api == api).collect();
         let pool_scopes = matrix.pool_scopes(&client.pool);
         let full = client.custom_scopes();
@@ -343,8 +358,8 @@ fn push_call(
     steps: &mut Vec<Step>,
     not_checked: &mut Vec<String>,
     matrix: &AccessMatrix,
-    client: &AppClient,
-    op: &Operation,
+    client: &MatrixClient,
+    op: &MatrixOperation,
     scopes: &[String],
     bearer: Bearer,
     id: String,
@@ -372,7 +387,7 @@ fn push_call(
     });
 }
 
-fn describe(op: &Operation) -> String {
+fn describe(op: &MatrixOperation) -> String {
     match &op.operation_id {
         Some(id) => format!("{} ({id})", op.label()),
         None => op.label(),
@@ -413,41 +428,42 @@ fn unknown_scope(defined: &[String]) -> String {
     candidate
 }
 
-fn pick_client(matrix: &AccessMatrix, wanted: Option<&str>) -> Result<AppClient, MatrixError> {
+fn pick_client(matrix: &AccessMatrix, wanted: Option<&str>) -> Result<MatrixClient, PlanError> {
     if let Some(id) = wanted {
         let client = matrix.client(id).ok_or_else(|| {
-            MatrixError::one(format!(
+            PlanError(format!(
                 "no app client '{id}'; the app clients are: {}",
                 list(matrix.clients.iter().map(|c| c.logical_id.as_str()))
             ))
         })?;
         if !client.client_credentials() {
-            return Err(MatrixError::one(format!(
+            return Err(PlanError(format!(
                 "app client '{id}' cannot get client-credentials tokens (it needs a secret and \
                  the client_credentials flow)"
             )));
         }
         return Ok(client.clone());
     }
-    let usable: Vec<&AppClient> = matrix
+    let usable: Vec<&MatrixClient> = matrix
         .clients
         .iter()
         .filter(|c| c.client_credentials())
         .collect();
     match usable.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => Err(MatrixError::one(
+        [] => Err(PlanError(
             "no app client can get client-credentials tokens (a secret and the \
-             client_credentials flow)",
+             client_credentials flow)"
+                .to_owned(),
         )),
-        many => Err(MatrixError::one(format!(
+        many => Err(PlanError(format!(
             "several app clients can get client-credentials tokens; choose one with --client: {}",
             list(many.iter().map(|c| c.logical_id.as_str()))
         ))),
     }
 }
 
-fn pick_api(matrix: &AccessMatrix, wanted: Option<&str>) -> Result<String, MatrixError> {
+fn pick_api(matrix: &AccessMatrix, wanted: Option<&str>) -> Result<String, PlanError> {
     let mut apis: Vec<&str> = Vec::new();
     for op in &matrix.operations {
         if !apis.contains(&op.api.as_str()) {
@@ -456,15 +472,15 @@ fn pick_api(matrix: &AccessMatrix, wanted: Option<&str>) -> Result<String, Matri
     }
     match (wanted, apis.as_slice()) {
         (Some(id), _) if apis.contains(&id) => Ok(id.to_owned()),
-        (Some(id), _) => Err(MatrixError::one(format!(
+        (Some(id), _) => Err(PlanError(format!(
             "no REST API '{id}' with operations; the REST APIs are: {}",
             list(apis.iter().copied())
         ))),
         (None, [one]) => Ok((*one).to_owned()),
-        (None, []) => Err(MatrixError::one(
-            "no REST API with an OpenAPI Body and operations",
+        (None, []) => Err(PlanError(
+            "no REST API with an OpenAPI Body and operations".to_owned(),
         )),
-        (None, many) => Err(MatrixError::one(format!(
+        (None, many) => Err(PlanError(format!(
             "several REST APIs; choose one with --api: {}",
             list(many.iter().copied())
         ))),
@@ -484,14 +500,34 @@ fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
-    use serde_json::json;
+    use cfnkit_apigateway::AccessModel;
+    use cfnkit_cognito::CfnUserPoolClient;
+    use cfnkit_core::Stack;
 
     use super::*;
-    use crate::smoke::matrix::tests::weather_template;
+
+    fn matrix_of(stack: &Stack) -> AccessMatrix {
+        AccessModel::of(&stack.model()).matrix().unwrap()
+    }
+
+    fn weather_matrix() -> AccessMatrix {
+        matrix_of(&weather::stack())
+    }
 
     fn weather_plan() -> Plan {
-        let m = AccessMatrix::from_template(&weather_template()).unwrap();
-        Plan::new(&m, None, None).unwrap()
+        Plan::new(&weather_matrix(), None, None).unwrap()
+    }
+
+    /// The weather stack with its service client changed.
+    fn weather_with_client(change: impl FnOnce(&mut CfnUserPoolClient)) -> Stack {
+        let mut stack = weather::stack();
+        let client = stack
+            .constructs::<cfnkit_apigateway::RestApi>()
+            .next()
+            .and_then(|api| api.authorizers()[0].pools()[0].clients().first().cloned())
+            .unwrap();
+        change(stack.resource_mut(client.l1().unwrap()).unwrap());
+        stack
     }
 
     fn step<'a>(plan: &'a Plan, id: &str) -> &'a Step {
@@ -512,14 +548,8 @@ mod tests {
         };
         assert_eq!(scopes, &["weather-api/post", "weather-api/get"]);
         assert_eq!(*seconds, 3600);
-        let get_events = Expect::Response(
-            AccessMatrix::from_template(&weather_template())
-                .unwrap()
-                .operation("GET", "/")
-                .unwrap()
-                .mock
-                .clone(),
-        );
+        let get_events =
+            Expect::Response(weather_matrix().operation("GET", "/").unwrap().mock.clone());
         assert_eq!(step(&p, "call.list_weather.token.basic").expect, get_events);
         assert_eq!(
             step(&p, "call.list_weather.weather-api/post").expect,
@@ -569,11 +599,14 @@ mod tests {
 
     #[test]
     fn giving_the_client_delete_moves_it_from_refused_to_granted() {
-        let mut t = weather_template();
-        t["Resources"]["CognitoUserPoolServiceClient"]["Properties"]["AllowedOAuthScopes"] =
-            json!(["weather-api/post", "weather-api/get", "weather-api/delete"]);
-        let m = AccessMatrix::from_template(&t).unwrap();
-        let p = Plan::new(&m, None, None).unwrap();
+        let stack = weather_with_client(|c| {
+            c.allowed_oauth_scopes = Some(
+                ["weather-api/post", "weather-api/get", "weather-api/delete"]
+                    .map(Into::into)
+                    .into(),
+            );
+        });
+        let p = Plan::new(&matrix_of(&stack), None, None).unwrap();
         assert!(p.steps.iter().all(|s| !s.id.starts_with("token.refused.")));
         assert!(
             p.steps
@@ -589,7 +622,7 @@ mod tests {
 
     #[test]
     fn choosing_a_client_or_api_that_is_not_there_is_an_error() {
-        let m = AccessMatrix::from_template(&weather_template()).unwrap();
+        let m = weather_matrix();
         let e = Plan::new(&m, Some("Nope"), None).unwrap_err();
         assert!(
             e.to_string().contains("CognitoUserPoolServiceClient"),
@@ -597,9 +630,16 @@ mod tests {
         );
         let e = Plan::new(&m, None, Some("Nope")).unwrap_err();
         assert!(e.to_string().contains("WeatherEventsRestApi"), "{e}");
-        let mut t = weather_template();
-        t["Resources"]["Second"] = t["Resources"]["CognitoUserPoolServiceClient"].clone();
-        let m = AccessMatrix::from_template(&t).unwrap();
+        let mut stack = weather::stack();
+        let pool = stack
+            .constructs::<cfnkit_apigateway::RestApi>()
+            .next()
+            .unwrap()
+            .authorizers()[0]
+            .pools()[0]
+            .clone();
+        pool.machine_client("Second").add_to(&mut stack);
+        let m = matrix_of(&stack);
         let e = Plan::new(&m, None, None).unwrap_err();
         assert!(e.to_string().contains("--client"), "{e}");
         assert!(Plan::new(&m, Some("Second"), None).is_ok());

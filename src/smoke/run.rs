@@ -10,8 +10,8 @@ use base64::engine::general_purpose::STANDARD;
 use serde_json::Value;
 
 use super::jwt;
-use super::matrix::{MockResponse, Operation};
 use super::plan::{Action, Bearer, ClientAuth, Expect, Plan, Step};
+use cfnkit_apigateway::access::{MatrixOperation, MockResponse};
 
 /// Where the deployed stack answers, and the client's credentials.
 #[derive(Clone)]
@@ -514,7 +514,7 @@ impl Runner<'_> {
         seen.observed = format!("iss {iss}");
     }
 
-    fn call(&mut self, op: &Operation, bearer: &Bearer, expect: &Expect, seen: &mut Seen) {
+    fn call(&mut self, op: &MatrixOperation, bearer: &Bearer, expect: &Expect, seen: &mut Seen) {
         let authorization = match bearer {
             Bearer::None => None,
             Bearer::Token(name) => match self.kept(name, seen) {
