@@ -20,8 +20,8 @@ use cfnkit::core::{Output, Stack};
 use cfnkit::openapi::{Components, Document, Info, Operation, PathItem, RequestBody, Response};
 use schemars::JsonSchema;
 use serde::Serialize;
-use weather::api::json_model;
 use weather::auth::{ScopeSpec, ServiceAuthIds, ServiceAuthSpec};
+use weather::model::json_model;
 
 /// A report on the weather events of a period.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -111,7 +111,7 @@ pub fn reports_stack() -> Stack {
                             Response::new("200 response")
                                 .content("application/json", json_model("Reports")),
                         )
-                        .authorize(&auth.authorizer, &[read])
+                        .authorize(&auth.authorizer, [read])
                         .integrate(MockIntegration::json(200, reports)),
                 )
                 .post(
@@ -123,7 +123,7 @@ pub fn reports_stack() -> Stack {
                                 .required(true)
                                 .content("application/json", json_model("ReportRequest")),
                         )
-                        .authorize(&auth.authorizer, &[generate])
+                        .authorize(&auth.authorizer, [generate])
                         .integrate(MockIntegration::json(
                             202,
                             MappingTemplate::vtl(r#"{"message": "accepted"}"#),
@@ -151,7 +151,6 @@ pub fn reports_stack() -> Stack {
         );
 
     let api = RestApi::builder("ReportsRestApi", document)
-        .authorizer(&auth.authorizer)
         .stage(
             "ReportsApiStage",
             Stage::new("reports")

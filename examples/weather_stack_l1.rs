@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let stack = weather::weather_stack_l1();
+    let stack = weather::stack_l1();
     match stack.synth() {
         Ok(out) => {
             eprint!("{}", out.warnings);

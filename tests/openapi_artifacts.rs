@@ -5,12 +5,12 @@
 //! the document publishes for it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
-use cfnkit_core::Expr;
+use cfnkit::apigateway::RestApi;
+use cfnkit_core::{Expr, Stack};
 use cfnkit_openapi::apigw::Integration;
-use cfnkit_openapi::{Document, StackOutputs, Strict};
+use cfnkit_openapi::{Document, Placeholders, PublicProfile, StackOutputs, Strict};
 use cfnkit_testkit::{assert_matches_openapi_schema, assert_openapi_valid, repo_root};
 use serde_json::{Value, json};
-use weather::api::{public_openapi, public_profile, standalone_openapi, weather_document};
 
 /// What `aws cloudformation describe-stacks --query 'Stacks[0].Outputs'` prints for a
 /// deployed weather stack, with a `UserPoolArn` output added (the stack's own outputs do
@@ -45,17 +45,44 @@ const SAMPLE_OUTPUTS: &str = r#"[
 const POOL_ARN: &str = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEfGhI";
 
 fn template() -> Value {
-    let out = weather::weather_stack()
+    let out = weather::stack()
         .synth()
         .unwrap_or_else(|d| panic!("synth failed:\n{d}"));
     out.template.as_json().clone()
 }
 
-fn outputs() -> StackOutputs {
+/// The weather stack's REST API construct, as the app finds it.
+fn rest_api(stack: &Stack) -> &RestApi {
+    stack.constructs::<RestApi>().next().unwrap()
+}
+
+/// The document the weather stack's REST API holds.
+fn weather_document() -> Document {
+    let stack = weather::stack();
+    rest_api(&stack).document(&stack).unwrap().clone()
+}
+
+/// The standalone rendering, intrinsics as placeholders (`openapi`).
+fn standalone_openapi() -> Value {
+    weather_document().render(&Placeholders).unwrap()
+}
+
+/// The public profile, derived from the model.
+fn public_profile() -> PublicProfile {
+    rest_api(&weather::stack()).public_profile().unwrap()
+}
+
+/// The outputs file, mapped through the stack's own outputs.
+fn outputs_without_the_arn() -> StackOutputs {
+    let stack = weather::stack();
+    let model = stack.model();
     StackOutputs::from_json(SAMPLE_OUTPUTS)
         .unwrap()
-        .map_template_outputs(&template())
-        .map(Expr::get_att("CognitoUserPool", "Arn"), "UserPoolArn")
+        .map_outputs(model.outputs().iter().map(|(k, o)| (k.as_str(), o.value())))
+}
+
+fn outputs() -> StackOutputs {
+    outputs_without_the_arn().map(Expr::get_att("CognitoUserPool", "Arn"), "UserPoolArn")
 }
 
 fn snapshot(name: &str, value: &Value) {
@@ -68,7 +95,7 @@ fn snapshot(name: &str, value: &Value) {
 #[test]
 fn committed_openapi_json_is_the_standalone_rendering() {
     let committed = std::fs::read_to_string(repo_root().join("out/openapi.json")).unwrap();
-    let fresh = cfnkit_core::to_json(&standalone_openapi().unwrap());
+    let fresh = cfnkit_core::to_json(&standalone_openapi());
     assert!(
         committed == fresh,
         "out/openapi.json is stale: run `cargo run --example weather_stack -- openapi > out/openapi.json` and review the diff"
@@ -95,7 +122,7 @@ fn embedded_rendering_snapshot() {
 
 #[test]
 fn standalone_rendering_with_placeholders() {
-    let doc = standalone_openapi().unwrap();
+    let doc = standalone_openapi();
     let scheme = &doc["components"]["securitySchemes"]["CognitoAuthorizer"];
     assert_eq!(
         scheme["x-amazon-apigateway-authorizer"]["providerARNs"],
@@ -115,7 +142,7 @@ fn standalone_rendering_from_stack_outputs() {
         json!([POOL_ARN])
     );
     // Apart from the ARN, the document is the placeholder rendering.
-    let mut placeholders = standalone_openapi().unwrap();
+    let mut placeholders = standalone_openapi();
     placeholders["components"]["securitySchemes"]["CognitoAuthorizer"]["x-amazon-apigateway-authorizer"]
         ["providerARNs"] = json!([POOL_ARN]);
     assert_eq!(doc, placeholders);
@@ -124,10 +151,9 @@ fn standalone_rendering_from_stack_outputs() {
 
 #[test]
 fn outputs_without_the_pool_arn_name_what_is_missing() {
-    let outputs = StackOutputs::from_json(SAMPLE_OUTPUTS)
-        .unwrap()
-        .map_template_outputs(&template());
-    let err = weather_document().render(&outputs).unwrap_err();
+    let err = weather_document()
+        .render(&outputs_without_the_arn())
+        .unwrap_err();
     assert_eq!(err.unresolved.len(), 1, "{err}");
     let u = &err.unresolved[0];
     assert_eq!(
@@ -168,8 +194,9 @@ fn strict_rendering_refuses_every_intrinsic() {
 
 #[test]
 fn public_rendering() {
-    let t = template();
-    let doc = public_openapi(&t).unwrap();
+    let doc = weather_document()
+        .render_public(&public_profile(), &Placeholders)
+        .unwrap();
     let text = doc.to_string();
     assert!(!text.contains("x-amazon-apigateway"), "{text}");
     assert!(!text.contains("Fn::"), "an intrinsic is left");
@@ -197,10 +224,8 @@ fn public_rendering() {
 
 #[test]
 fn public_rendering_from_stack_outputs() {
-    let t = template();
-    let profile = public_profile(&t).unwrap();
     let doc = weather_document()
-        .render_public(&profile, &outputs())
+        .render_public(&public_profile(), &outputs())
         .unwrap();
     assert_eq!(
         doc["components"]["securitySchemes"]["CognitoAuthorizer"]["flows"]["clientCredentials"]["tokenUrl"],
@@ -214,18 +239,61 @@ fn public_rendering_from_stack_outputs() {
 }
 
 #[test]
-fn the_public_profile_comes_from_the_stack() {
+fn the_public_profile_comes_from_the_model() {
     let t = template();
-    let profile = public_profile(&t).unwrap();
+    let profile = public_profile();
+    // The token URL of the authorizer's pool's domain: what the TokenUrl output holds.
     assert_eq!(
         profile.token_url.to_json(),
         t["Outputs"]["TokenUrl"]["Value"]
     );
-    // Every scope of the resource server is described, the unused delete scope too (the
-    // rendering shows only the scopes operations require).
+    // Every scope of the pool's resource server is described, the unused delete scope too
+    // (the rendering shows only the scopes operations require).
     assert_eq!(
         profile.scopes.keys().collect::<Vec<_>>(),
         ["weather-api/post", "weather-api/get", "weather-api/delete"]
+    );
+    // The stage's invoke URL is the server: what the ApiUrl output holds.
+    assert_eq!(profile.servers.len(), 1);
+    assert_eq!(
+        profile.servers[0].url.to_json(),
+        t["Outputs"]["ApiUrl"]["Value"]
+    );
+}
+
+#[test]
+fn an_explicit_public_profile_wins() {
+    use cfnkit::apigateway::{CognitoAuthorizer, MappingTemplate, MockIntegration, OperationExt};
+    use cfnkit::cognito::UserPool;
+    use cfnkit_openapi::{Info, Operation, PathItem};
+
+    // A pool without a domain: nothing to derive a token URL from.
+    let mut stack = Stack::new("orders");
+    let pool = UserPool::builder("Pool").add_to(&mut stack);
+    let mut server = pool.resource_server("Server", "orders", "Orders");
+    let read = server.scope("read", "Read orders");
+    server.add_to(&mut stack);
+    let auth = CognitoAuthorizer::new("Cognito", [&pool]);
+    let document = || {
+        Document::new(Info::new("Orders", "1")).path(
+            "/",
+            PathItem::new().get(
+                Operation::new()
+                    .authorize(&auth, [&read])
+                    .integrate(MockIntegration::json(200, MappingTemplate::vtl("[]"))),
+            ),
+        )
+    };
+    let derived = RestApi::builder("Api", document()).add_to(&mut stack);
+    let e = derived.public_profile().unwrap_err().to_string();
+    assert!(e.contains("user pool 'Pool', which has no domain"), "{e}");
+    assert!(e.contains("prefix_domain"), "{e}");
+    let given = RestApi::builder("Other", document())
+        .public_profile(PublicProfile::new("https://auth.example.com/oauth2/token"))
+        .add_to(&mut stack);
+    assert_eq!(
+        given.public_profile().unwrap().token_url,
+        Expr::from("https://auth.example.com/oauth2/token")
     );
 }
 
@@ -255,7 +323,7 @@ fn the_get_mock_body_conforms_to_the_published_schema() {
 #[test]
 fn the_schema_check_bites() {
     // The validator must reject what the model forbids, or the test above proves nothing.
-    let published = standalone_openapi().unwrap();
+    let published = standalone_openapi();
     let bad = json!({"events": [
         {"name": "No end", "dateStart": "2022-02-16"},
         {"name": "Bad date", "dateStart": "2022-02-30", "dateEnd": "2022-03-01"},

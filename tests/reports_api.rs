@@ -6,7 +6,7 @@
 #[path = "../examples/reports_api.rs"]
 mod reports_api;
 
-use cfnkit_apigateway::AccessMatrix;
+use cfnkit_apigateway::AccessModel;
 use cfnkit_testkit::assert_cfn_lint_clean;
 use serde_json::{Value, json};
 
@@ -19,12 +19,7 @@ fn template() -> Value {
 }
 
 fn weather() -> Value {
-    weather::weather_stack()
-        .synth()
-        .unwrap()
-        .template
-        .as_json()
-        .clone()
+    weather::stack().synth().unwrap().template.as_json().clone()
 }
 
 #[test]
@@ -112,7 +107,8 @@ fn its_own_resources_of_the_same_kind_as_the_weather_stacks() {
 
 #[test]
 fn the_client_may_call_what_it_needs_and_health_is_public() {
-    let m = AccessMatrix::from_template(&template());
+    let stack = reports_api::reports_stack();
+    let m = AccessModel::of(&stack.model());
     let api = &m.apis[0];
     let opened: Vec<(String, Vec<&str>)> = api
         .operations

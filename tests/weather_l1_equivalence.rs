@@ -24,8 +24,8 @@ fn cognito_resources(template: &Value) -> Vec<(String, Value)> {
 
 #[test]
 fn both_build_the_same_cognito_resources() {
-    let constructs = cognito_resources(&template(&weather::weather_stack()));
-    let l1 = cognito_resources(&template(&weather::weather_stack_l1()));
+    let constructs = cognito_resources(&template(&weather::stack()));
+    let l1 = cognito_resources(&template(&weather::stack_l1()));
     let ids: Vec<&str> = constructs.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(
         ids,
@@ -44,8 +44,8 @@ fn both_build_the_same_cognito_resources() {
 
 #[test]
 fn both_build_the_same_api_gateway_resources_and_outputs() {
-    let constructs = template(&weather::weather_stack());
-    let l1 = template(&weather::weather_stack_l1());
+    let constructs = template(&weather::stack());
+    let l1 = template(&weather::stack_l1());
     let diff = cfnkit_core::diff_templates(&l1, &constructs, &|_| None);
     assert!(diff.is_empty(), "the templates differ:\n{diff}");
     let types: Vec<&str> = constructs["Resources"]
@@ -68,8 +68,8 @@ fn both_build_the_same_api_gateway_resources_and_outputs() {
 #[test]
 fn both_print_the_same_template_byte_for_byte() {
     let text = |stack: &cfnkit_core::Stack| stack.synth().unwrap().template.to_json();
-    let constructs = text(&weather::weather_stack());
-    let l1 = text(&weather::weather_stack_l1());
+    let constructs = text(&weather::stack());
+    let l1 = text(&weather::stack_l1());
     assert!(
         constructs == l1,
         "the templates differ:\n--- constructs\n{constructs}\n--- L1\n{l1}"
@@ -79,8 +79,8 @@ fn both_print_the_same_template_byte_for_byte() {
 #[test]
 fn the_flagship_uses_no_l1_type() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/weather/src");
-    // The constructs' stack, its Cognito building block and its API document.
-    for file in ["stack.rs", "auth.rs", "api.rs"] {
+    // The constructs' stack, its Cognito building block and the spec-file document.
+    for file in ["stack.rs", "auth.rs", "spec.rs"] {
         let source = std::fs::read_to_string(dir.join(file)).unwrap();
         for l1 in ["::l1", "Cfn"] {
             assert!(

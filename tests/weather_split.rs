@@ -11,7 +11,7 @@ use cfnkit::App;
 use serde_json::json;
 
 fn synth() -> cfnkit::core::AppSynth {
-    let (auth, api) = example::split_stacks();
+    let (auth, api) = example::split_stacks().unwrap();
     App::new("weather").stack(api).stack(auth).synth()
 }
 

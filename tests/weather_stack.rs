@@ -6,7 +6,7 @@ use cfnkit_testkit::{assert_cfn_lint_clean, repo_root};
 use serde_json::{Value, json};
 
 fn template() -> Value {
-    let out = weather::weather_stack()
+    let out = weather::stack()
         .synth()
         .unwrap_or_else(|d| panic!("synth failed:\n{d}"));
     assert!(
@@ -18,7 +18,7 @@ fn template() -> Value {
 }
 
 fn template_text() -> String {
-    weather::weather_stack().synth().unwrap().template.to_json()
+    weather::stack().synth().unwrap().template.to_json()
 }
 
 fn props<'a>(t: &'a Value, id: &str) -> &'a Value {
@@ -43,7 +43,7 @@ fn template_snapshot() {
 
 #[test]
 fn cfn_lint_finds_nothing_in_json_or_yaml() {
-    let out = weather::weather_stack().synth().unwrap();
+    let out = weather::stack().synth().unwrap();
     assert_cfn_lint_clean("weather.json", &out.template.to_json());
     let yaml_file =
         std::env::temp_dir().join(format!("cfnkit-{}-weather.yaml", std::process::id()));
@@ -58,7 +58,7 @@ fn cfn_lint_finds_nothing_in_json_or_yaml() {
 
 #[test]
 fn yaml_reads_back_as_the_json_tree() {
-    let out = weather::weather_stack().synth().unwrap();
+    let out = weather::stack().synth().unwrap();
     let back: Value = serde_yaml::from_str(&out.template.to_yaml().unwrap()).unwrap();
     assert_eq!(&back, out.template.as_json());
 }
@@ -271,7 +271,7 @@ fn changing_the_get_mock_data_redeploys_and_changes_nothing_else() {
         date_start: "2021-11-26".to_owned(),
         date_end: "2021-11-27".to_owned(),
     });
-    let changed = weather::weather_stack_with_events(&events)
+    let changed = weather::stack_with_events(&events)
         .synth()
         .unwrap_or_else(|d| panic!("synth failed:\n{d}"));
     assert!(changed.warnings.is_empty(), "{}", changed.warnings);

@@ -1,7 +1,8 @@
 //! The weather stack's Cognito half as a building block: a user pool for backend
 //! services, a resource server with custom scopes, a client-credentials app client, a
 //! prefix domain serving the token endpoint, and the API Gateway authorizer trusting the
-//! pool. Other stacks call it with their own names (see `examples/reports_api.rs`).
+//! pool. Other stacks call it with their own names (see `examples/reports_api.rs`), or with
+//! the weather stack's ([`weather`]).
 
 use cfnkit_apigateway::CognitoAuthorizer;
 use cfnkit_cognito::{
@@ -9,6 +10,8 @@ use cfnkit_cognito::{
     UserPoolDomain,
 };
 use cfnkit_core::{Output, Stack};
+
+use crate::ids;
 
 /// The logical ids of the resources a [`ServiceAuthSpec`] adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +113,30 @@ pub struct ServiceAuth<const N: usize> {
     pub domain: UserPoolDomain,
     /// The API Gateway authorizer trusting the pool.
     pub authorizer: CognitoAuthorizer,
+}
+
+/// The weather stack's Cognito half as a spec, under the flagship's names: the backend
+/// services' client may have `weather-api/post` and `weather-api/get`; `weather-api/delete`
+/// exists, but no client may have it yet.
+pub fn weather() -> ServiceAuthSpec<'static, 3> {
+    ServiceAuthSpec {
+        ids: ServiceAuthIds {
+            user_pool: ids::USER_POOL,
+            resource_server: ids::RESOURCE_SERVER,
+            client: ids::SERVICE_CLIENT,
+            domain: ids::DOMAIN,
+        },
+        pool_name: "weather-events-api-cognito-user-pool",
+        identifier: "weather-api",
+        resource_server_name: "Weather API Resource Server",
+        scopes: [
+            ScopeSpec::granted("post", "Create weather events"),
+            ScopeSpec::granted("get", "Retrieve weather events"),
+            ScopeSpec::reserved("delete", "Delete a weather event"),
+        ],
+        access_token_validity: TokenValidity::minutes(60),
+        authorizer: "CognitoAuthorizer",
+    }
 }
 
 impl<const N: usize> ServiceAuthSpec<'_, N> {

@@ -4,12 +4,14 @@
 use cfnkit_core::Expr;
 use cfnkit_openapi::apigw::{Integration, IntegrationResponse, PassthroughBehavior};
 use cfnkit_openapi::{
-    Components, Document, Header, Info, MediaType, Operation, PathItem, ReferenceOr, RequestBody,
-    Response, Schema, SecurityScheme,
+    Components, Document, Header, Info, Operation, PathItem, RequestBody, Response, Schema,
+    SecurityScheme,
 };
 
-use crate::api::AUTHORIZER;
-use crate::model::{WeatherEvent, WeatherEventList, sample_events};
+use crate::model::{WeatherEvent, WeatherEventList, json_model, sample_events};
+
+/// The name of the Cognito security scheme in `components.securitySchemes`.
+const AUTHORIZER: &str = "CognitoAuthorizer";
 
 /// The scopes each operation requires, as `<resource server>/<scope>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,8 +74,4 @@ fn mock_integration(body: &str) -> Integration {
 /// The 200 method response every integration response maps to.
 fn ok_response() -> Response {
     Response::new("200 response").header("Content-Type", Header::new().schema(Schema::string()))
-}
-
-fn json_model(name: &str) -> MediaType {
-    MediaType::new().schema(ReferenceOr::component(name))
 }

@@ -20,7 +20,7 @@ impl RestApiL1 {
     /// Adds the API, a deployment and the stage. `pool_arn` is the user pool whose access
     /// tokens the authorizer accepts; `scopes` are the scopes the operations require.
     pub(crate) fn add(stack: &mut Stack, pool_arn: Expr, scopes: &ApiScopes) -> RestApiL1 {
-        let body = weather_api_l1(vec![pool_arn], scopes).to_expr();
+        let body = weather_api_l1(vec![pool_arn], scopes);
         // Any change to the definition must create a new deployment: hash it into the id.
         let deployment_id = format!(
             "{}{}",

@@ -1,6 +1,6 @@
 //! The weather stack written with L1 resources only: every CloudFormation property spelled
 //! out, exactly as a hand-written template would. It synthesises the same template as the
-//! constructs of [`crate::weather_stack`] (`tests/weather_l1_equivalence.rs` checks it), and
+//! constructs of [`crate::stack`] (`tests/weather_l1_equivalence.rs` checks it), and
 //! shows what they stand for: the OpenAPI document with the scopes as strings, the
 //! deployment's hashed logical id, the outputs' URLs.
 
@@ -19,7 +19,7 @@ use crate::{DESCRIPTION, ids};
 const RESOURCE_SERVER_IDENTIFIER: &str = "weather-api";
 
 /// The weather stack of shared/weather-stack.md, from L1 resources only.
-pub fn weather_stack_l1() -> Stack {
+pub fn stack_l1() -> Stack {
     let mut stack = Stack::new("weather");
     stack.set_description(DESCRIPTION);
 

@@ -2,26 +2,27 @@
 //! scopes, protected by a Cognito user pool authorizer, for backend services that get
 //! access tokens with the OAuth 2.0 client-credentials flow (see shared/weather-stack.md).
 //!
-//! An ordinary library: other crates and examples import the stack, its building blocks,
-//! the API document and the model, and compose them.
+//! An ordinary library: other crates and examples import the stack, its building blocks
+//! and the model, and compose them.
 //!
-//! - [`weather_stack`] builds it with cfnkit's constructs only; [`weather_stack_l1`] builds
-//!   the same template from L1 resources only.
-//! - [`auth::ServiceAuthSpec`] is its Cognito half as a building block: a pool, a resource
-//!   server with custom scopes, a client-credentials client, a domain and the API's
-//!   authorizer, under names of the caller's (`examples/reports_api.rs` builds another API
-//!   with it).
+//! - [`stack`] is the flagship, one function that reads top-down;
+//!   `App::new("weather").stack(weather::stack()).run()` is a whole program.
+//! - [`stack_l1`] builds the same template from L1 resources only.
+//! - Building blocks for other stacks: [`auth::ServiceAuthSpec`], the Cognito half under
+//!   names of the caller's (`examples/reports_api.rs` builds another API with it), and
+//!   [`spec::document`], the weather API read from its OpenAPI file with the operations'
+//!   security bound to typed scopes (`examples/weather_spec.rs`, `examples/weather_split.rs`).
 
-pub mod api;
 pub mod auth;
 mod l1_api;
 mod l1_rest_api;
 mod l1_stack;
 pub mod model;
+pub mod spec;
 mod stack;
 
-pub use l1_stack::weather_stack_l1;
-pub use stack::{weather_auth, weather_stack, weather_stack_with_events};
+pub use l1_stack::stack_l1;
+pub use stack::{stack, stack_with_events};
 
 /// The template's `Description`.
 const DESCRIPTION: &str = "Weather Events REST API secured by a Cognito user pool authorizer, \

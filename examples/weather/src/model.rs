@@ -1,5 +1,6 @@
 //! The API's data: a weather event, and the events the GET mock returns.
 
+use cfnkit_openapi::{MediaType, ReferenceOr};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -47,4 +48,9 @@ pub fn sample_events() -> WeatherEventList {
             WeatherEvent::new("Storms Malik and Corrie", "2022-01-29", "2022-01-31"),
         ],
     }
+}
+
+/// A body or response of `application/json` described by the component schema `name`.
+pub fn json_model(name: &str) -> MediaType {
+    MediaType::new().schema(ReferenceOr::component(name))
 }

@@ -1,76 +1,114 @@
-//! The weather stack, built with cfnkit's constructs only: the Cognito half from the
-//! reusable [`ServiceAuthSpec`], the API from the typed OpenAPI document on a REST API
-//! construct.
+//! The weather stack of shared/weather-stack.md, top-down: a user pool for backend
+//! services, the API's custom scopes, the services' client-credentials client, the token
+//! domain, and the REST API whose `GET /` and `POST /` need different scopes.
 
-use cfnkit_apigateway::{DeploymentOptions, RestApi, Stage};
-use cfnkit_cognito::TokenValidity;
+use cfnkit_apigateway::{
+    CognitoAuthorizer, DeploymentOptions, MappingTemplate, MockIntegration, OperationExt, RestApi,
+    Stage,
+};
+use cfnkit_cognito::{DomainPrefix, TokenValidity, UserPool};
 use cfnkit_core::{Output, Stack};
+use cfnkit_openapi::{Components, Document, Info, Operation, PathItem, RequestBody, Response};
 
-use crate::api::{AUTHORIZER, WeatherScopes, weather_api};
-use crate::auth::{ScopeSpec, ServiceAuth, ServiceAuthIds, ServiceAuthSpec};
-use crate::model::{WeatherEventList, sample_events};
-use crate::{DESCRIPTION, STAGE_NAME, ids};
+use crate::model::{WeatherEvent, WeatherEventList, json_model, sample_events};
 
-/// The weather stack's Cognito half: who may obtain which scope is its access design.
-///
-/// The backend services' client may have `weather-api/post` and `weather-api/get`;
-/// `weather-api/delete` exists, but no client may have it yet.
-pub fn weather_auth() -> ServiceAuthSpec<'static, 3> {
-    ServiceAuthSpec {
-        ids: ServiceAuthIds {
-            user_pool: ids::USER_POOL,
-            resource_server: ids::RESOURCE_SERVER,
-            client: ids::SERVICE_CLIENT,
-            domain: ids::DOMAIN,
-        },
-        pool_name: "weather-events-api-cognito-user-pool",
-        identifier: "weather-api",
-        resource_server_name: "Weather API Resource Server",
-        scopes: [
-            ScopeSpec::granted("post", "Create weather events"),
-            ScopeSpec::granted("get", "Retrieve weather events"),
-            ScopeSpec::reserved("delete", "Delete a weather event"),
-        ],
-        access_token_validity: TokenValidity::minutes(60),
-        authorizer: AUTHORIZER,
-    }
-}
-
-/// The weather stack of shared/weather-stack.md.
-pub fn weather_stack() -> Stack {
-    weather_stack_with_events(&sample_events())
+/// The weather stack, its `GET /` answering the sample events.
+pub fn stack() -> Stack {
+    stack_with_events(&sample_events())
 }
 
 /// The weather stack whose `GET /` mock answers `events`.
-pub fn weather_stack_with_events(events: &WeatherEventList) -> Stack {
+pub fn stack_with_events(events: &WeatherEventList) -> Stack {
     let mut stack = Stack::new("weather");
-    stack.set_description(DESCRIPTION);
-    let weather = build(&mut stack, events);
+    stack.set_description(
+        "Weather Events REST API secured by a Cognito user pool authorizer, for backend \
+         services using the OAuth 2.0 client-credentials flow with custom scopes.",
+    );
+
+    // The user pool of the backend services (email sign-in, case-insensitive user names).
+    let pool = UserPool::builder("CognitoUserPool")
+        .name("weather-events-api-cognito-user-pool")
+        .add_to(&mut stack);
+
+    // The API's custom scopes. Only a resource server mints them.
+    let mut server = pool.resource_server(
+        "UserPoolResourceServer",
+        "weather-api",
+        "Weather API Resource Server",
+    );
+    let post = server.scope("post", "Create weather events");
+    let get = server.scope("get", "Retrieve weather events");
+    // Defined for what comes next; no client may obtain it yet.
+    server.scope("delete", "Delete a weather event");
+    server.add_to(&mut stack);
+
+    // The services' client: a secret, the client-credentials flow, GET and POST only.
+    let client = pool
+        .machine_client("CognitoUserPoolServiceClient")
+        .scopes([&post, &get])
+        .access_token_validity(TokenValidity::minutes(60))
+        .add_to(&mut stack);
+
+    // The domain serving /oauth2/token, unique per deployed stack.
+    let domain = pool
+        .prefix_domain("UserPoolDomain", DomainPrefix::unique_per_stack())
+        .add_to(&mut stack);
+
+    // The REST API: each operation needs its own scope, through the pool's authorizer.
+    let authorizer = CognitoAuthorizer::new("CognitoAuthorizer", [&pool]);
+    let add_weather = Operation::new()
+        .operation_id("add_weather")
+        .summary("Add a weather event")
+        .request_body(
+            RequestBody::new()
+                .required(true)
+                .content("application/json", json_model("WeatherEvent")),
+        )
+        .authorize(&authorizer, [&post])
+        .integrate(MockIntegration::json(
+            200,
+            MappingTemplate::vtl(r#"{"message": "success"}"#),
+        ));
+    // A struct of strings always serializes.
+    let events = MappingTemplate::json(events).unwrap_or_else(|_| MappingTemplate::vtl("{}"));
+    let list_weather = Operation::new()
+        .operation_id("list_weather")
+        .summary("List weather events")
+        .response(
+            "200",
+            Response::new("200 response").content("application/json", json_model("WeatherEvents")),
+        )
+        .authorize(&authorizer, [&get])
+        .integrate(MockIntegration::json(200, events));
+    let document = Document::new(Info::new("Weather Events REST API", "1.0.0"))
+        .path("/", PathItem::new().post(add_weather).get(list_weather))
+        .components(
+            Components::new()
+                .model::<WeatherEvent>()
+                .model::<WeatherEventList>(),
+        );
+    let api = RestApi::builder("WeatherEventsRestApi", document)
+        .deployment(DeploymentOptions::new().logical_id_prefix("ApiGatewayDeployment"))
+        .stage("ApiGatewayStage", Stage::new("weather"))
+        .add_to(&mut stack);
+
+    // What the services need to call the API. Never the client secret.
     stack.add_output(
         "ApiUrl",
-        Output::new(weather.api.url()).description("Invoke URL of the weather API's stage"),
+        Output::new(api.url()).description("Invoke URL of the weather API's stage"),
     );
-    weather.auth.add_outputs(&mut stack);
+    stack.add_output(
+        "TokenUrl",
+        Output::new(domain.token_endpoint())
+            .description("OAuth 2.0 token endpoint (client credentials)"),
+    );
+    stack.add_output(
+        "UserPoolId",
+        Output::new(pool.id()).description("Id of the Cognito user pool"),
+    );
+    stack.add_output(
+        "UserPoolClientId",
+        Output::new(client.client_id()).description("Id of the backend services' app client"),
+    );
     stack
-}
-
-/// The weather stack's resources, as handles.
-pub(crate) struct Weather {
-    /// The Cognito half.
-    pub(crate) auth: ServiceAuth<3>,
-    /// The REST API.
-    pub(crate) api: RestApi,
-}
-
-/// Adds the weather stack's resources (no outputs) to `stack`.
-pub(crate) fn build(stack: &mut Stack, events: &WeatherEventList) -> Weather {
-    let auth = weather_auth().add_to(stack);
-    let [post, get, _delete] = &auth.scopes;
-    let document = weather_api(&auth.authorizer, WeatherScopes { get, post }, events);
-    let api = RestApi::builder(ids::REST_API, document)
-        .authorizer(&auth.authorizer)
-        .deployment(DeploymentOptions::new().logical_id_prefix(ids::DEPLOYMENT_PREFIX))
-        .stage(ids::STAGE, Stage::new(STAGE_NAME))
-        .add_to(stack);
-    Weather { auth, api }
 }
