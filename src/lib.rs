@@ -25,6 +25,11 @@
 //! assert!(template.ends_with("}\n"));
 //! ```
 
+/// The README's Rust examples, compiled as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeExamples;
+
 mod apis;
 mod app;
 mod artifacts;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use cfnkit::core::{Expr, Output, Parameter, Stack};
+use cfnkit::core::{Expr, Output, Stack, TemplateParameter};
 use cfnkit::{App, Exit};
 
 /// What a run printed, and how it ended.
@@ -32,7 +32,7 @@ fn weather() -> App {
 /// A stack that synthesises with one warning (an unused parameter).
 fn warned() -> Stack {
     let mut stack = Stack::new("warned");
-    stack.add_parameter("Unused", Parameter::string());
+    stack.add_parameter("Unused", TemplateParameter::string());
     let topic = stack.add_raw("Topic", "AWS::SNS::Topic", Expr::Map(Default::default()));
     stack.add_output("TopicArn", Output::new(topic.reference()));
     stack
@@ -53,9 +53,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn snapshot(name: &str, text: &str) {
-    insta::with_settings!({snapshot_path => "../snapshots/cli", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!(name, text);
-    });
+    cfnkit_testkit::assert_snapshot!("cli", name, text);
 }
 
 #[test]

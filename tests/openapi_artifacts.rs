@@ -87,9 +87,7 @@ fn outputs() -> StackOutputs {
 
 fn snapshot(name: &str, value: &Value) {
     let pretty = serde_json::to_string_pretty(value).unwrap();
-    insta::with_settings!({snapshot_path => "../snapshots/openapi", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!(name, pretty);
-    });
+    cfnkit_testkit::assert_snapshot!("openapi", name, pretty);
 }
 
 #[test]

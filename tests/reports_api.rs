@@ -29,9 +29,7 @@ fn template_snapshot() {
         .unwrap()
         .template
         .to_json();
-    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!("reports_template", text);
-    });
+    cfnkit_testkit::assert_snapshot!("", "reports_template", text);
 }
 
 #[test]

@@ -30,9 +30,7 @@ fn weather() -> App {
 }
 
 fn snapshot(name: &str, text: &str) {
-    insta::with_settings!({snapshot_path => "../snapshots/access", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!(name, text);
-    });
+    cfnkit_testkit::assert_snapshot!("access", name, text);
 }
 
 /// `(client, method, path, allowed, through)` of every cell, stacks left out.

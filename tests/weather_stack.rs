@@ -36,9 +36,7 @@ fn committed_template_is_what_the_example_prints() {
 
 #[test]
 fn template_snapshot() {
-    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!("weather_template", template_text());
-    });
+    cfnkit_testkit::assert_snapshot!("", "weather_template", template_text());
 }
 
 #[test]

@@ -592,9 +592,7 @@ mod tests {
 
     #[test]
     fn walkthrough_snapshot() {
-        insta::with_settings!({snapshot_path => "../../snapshots/smoke", prepend_module_to_snapshot => false}, {
-            insta::assert_snapshot!("walkthrough", weather_plan().render());
-        });
+        cfnkit_testkit::assert_snapshot!("smoke", "walkthrough", weather_plan().render());
     }
 
     #[test]

@@ -222,6 +222,14 @@ fn place_structs(
             } else {
                 module_of(&keys[0].type_name)
             };
+            // A name that another crate's public types already have is renamed.
+            let name = match keys.as_slice() {
+                [key] => overrides::DEF_NAMES
+                    .iter()
+                    .find(|(t, d, _)| *t == key.type_name && *d == key.def)
+                    .map_or(name, |(_, _, n)| (*n).to_owned()),
+                _ => name,
+            };
             structs.push(merged(name, module, &keys, defs));
         } else {
             for key in keys {

@@ -139,11 +139,11 @@ assert_eq!(
     serde_json::json!({"Fn::GetAtt": ["Pool", "Arn"]})
 );"#;
 
-const REST_API_EXAMPLE: &str = r#"use cfnkit_apigateway::l1::{CfnRestApi, EndpointConfiguration, EndpointType};
+const REST_API_EXAMPLE: &str = r#"use cfnkit_apigateway::l1::{CfnRestApi, RestApiEndpointConfiguration, EndpointType};
 
 let api = CfnRestApi::new()
     .name("weather")
-    .endpoint_configuration(EndpointConfiguration::new().types([EndpointType::Regional]));
+    .endpoint_configuration(RestApiEndpointConfiguration::new().types([EndpointType::Regional]));
 assert_eq!(
     serde_json::to_value(&api).unwrap(),
     serde_json::json!({"EndpointConfiguration": {"Types": ["REGIONAL"]}, "Name": "weather"})
@@ -367,9 +367,11 @@ pub const ENUM_NAMES: &[(Site, &str)] = &[
         ),
         "VerificationRequiredAttribute",
     ),
+    // Not `OAuthFlow`: `cfnkit_openapi::OAuthFlow` is the OpenAPI object. CloudFormation
+    // documents these values as the OAuth grant types.
     (
         site("AWS::Cognito::UserPoolClient", "", "AllowedOAuthFlows"),
-        "OAuthFlow",
+        "OAuthGrantType",
     ),
     (
         site(
@@ -408,9 +410,10 @@ pub const ENUM_NAMES: &[(Site, &str)] = &[
         site("AWS::ApiGateway::RestApi", "EndpointConfiguration", "Types"),
         "EndpointType",
     ),
+    // Not `AuthorizerType`: `cfnkit_openapi::apigw::AuthorizerType` is the extension's.
     (
         site("AWS::ApiGateway::Authorizer", "", "Type"),
-        "AuthorizerType",
+        "RestApiAuthorizerType",
     ),
 ];
 
@@ -418,8 +421,15 @@ pub const ENUM_NAMES: &[(Site, &str)] = &[
 pub const DIGIT_VARIANT_PREFIXES: &[(&str, &str)] = &[("CacheClusterSize", "Gb")];
 
 /// Names of definitions that several resources of a crate define differently (such copies
-/// are otherwise named `<Resource><Definition>`, e.g. `StageMethodSetting`).
+/// are otherwise named `<Resource><Definition>`, e.g. `StageMethodSetting`), or whose own
+/// name another crate's public types have (public names are unique across the crates).
 pub const DEF_NAMES: &[(&str, &str, &str)] = &[
+    // Not `EndpointConfiguration`: `cfnkit_openapi::apigw` has the extension of that name.
+    (
+        "AWS::ApiGateway::RestApi",
+        "EndpointConfiguration",
+        "RestApiEndpointConfiguration",
+    ),
     // Not `DeploymentCanarySetting`, which reads like the resource's `DeploymentCanarySettings`.
     (
         "AWS::ApiGateway::Deployment",

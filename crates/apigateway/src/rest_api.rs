@@ -7,8 +7,8 @@ use cfnkit_openapi::{Document, PublicProfile, ReferenceOr};
 use crate::body::RestApiBody;
 use crate::deployment::{DeploymentOptions, deployment_hash};
 use crate::l1::{
-    CfnDeployment, CfnRestApi, CfnRestApiAttribute, CfnStage, EndpointConfiguration, EndpointType,
-    RestApiMode,
+    CfnDeployment, CfnRestApi, CfnRestApiAttribute, CfnStage, EndpointType,
+    RestApiEndpointConfiguration, RestApiMode,
 };
 use crate::operation::AuthorizerUse;
 use crate::stage::{ApiStage, Stage, execute_api_arn};
@@ -234,7 +234,9 @@ impl RestApiBuilder {
             .body(RestApiBody::from(document))
             .mode(self.mode)
             .fail_on_warnings(self.fail_on_warnings)
-            .endpoint_configuration(EndpointConfiguration::new().types([self.endpoint_type]));
+            .endpoint_configuration(
+                RestApiEndpointConfiguration::new().types([self.endpoint_type]),
+            );
         if let Some(name) = &self.name {
             api = api.name(name.clone());
         }

@@ -3,12 +3,15 @@
 //! computes at deploy time; and the matrix derived from it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
-use cfnkit_apigateway::access::{SchemeKind, Security};
+use cfnkit_apigateway::access::{Access, SchemeKind, Security, Verdict};
 use cfnkit_apigateway::l1::{CfnRestApi, S3Location};
-use cfnkit_apigateway::{AccessFormat, AccessModel, CognitoAuthorizer, OperationExt, RestApi};
+use cfnkit_apigateway::{
+    AccessFormat, AccessMatrix, AccessModel, CognitoAuthorizer, MappingTemplate, MockIntegration,
+    OperationExt, RestApi,
+};
 use cfnkit_cognito::l1::{
-    CfnUserPool, CfnUserPoolClient, CfnUserPoolResourceServer, ExplicitAuthFlow, OAuthFlow,
-    ResourceServerScopeType,
+    CfnUserPool, CfnUserPoolClient, CfnUserPoolResourceServer, ExplicitAuthFlow, OAuthGrantType,
+    ResourceServerScopeType, TokenValidityUnit, TokenValidityUnits,
 };
 use cfnkit_cognito::{IdTokens, PoolRef, UserPool};
 use cfnkit_core::{Expr, Stack, Value};
@@ -43,7 +46,7 @@ fn body() -> Json {
 fn machine() -> CfnUserPoolClient {
     CfnUserPoolClient::new(Expr::reference("Pool"))
         .generate_secret(true)
-        .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+        .allowed_oauth_flows([OAuthGrantType::ClientCredentials])
         .allowed_oauth_scopes(["rs/read"])
         .explicit_auth_flows(Vec::<ExplicitAuthFlow>::new())
 }
@@ -141,12 +144,13 @@ fn operations_schemes_and_what_they_require() {
 
 #[test]
 fn who_gets_id_tokens() {
-    let flows = |flows: Vec<Value<OAuthFlow>>, explicit: Option<Vec<Value<ExplicitAuthFlow>>>| {
+    let flows = |flows: Vec<Value<OAuthGrantType>>,
+                 explicit: Option<Vec<Value<ExplicitAuthFlow>>>| {
         let mut c = CfnUserPoolClient::new(Expr::reference("Pool")).allowed_oauth_flows(flows);
         c.explicit_auth_flows = explicit;
         c
     };
-    let cc = || vec![Value::Literal(OAuthFlow::ClientCredentials)];
+    let cc = || vec![Value::Literal(OAuthGrantType::ClientCredentials)];
     let cases = [
         (flows(cc(), Some(vec![])), IdTokens::No),
         (
@@ -168,7 +172,7 @@ fn who_gets_id_tokens() {
             IdTokens::Yes,
         ),
         (
-            flows(vec![Value::Literal(OAuthFlow::Code)], Some(vec![])),
+            flows(vec![Value::Literal(OAuthGrantType::Code)], Some(vec![])),
             IdTokens::Yes,
         ),
         (
@@ -312,4 +316,155 @@ fn an_apps_stacks_are_read_together_exactly() {
     assert_eq!(json["clients"][0]["stack"], "auth");
     assert_eq!(json["operations"][0]["stack"], "api");
     assert_eq!(json["operations"][0]["stages"], json!(["prod"]));
+}
+
+/// The matrix of a stack of L1s: `Machine` (client credentials, `rs/read`) and the body.
+fn matrix_with(client: CfnUserPoolClient, body: Json) -> AccessMatrix {
+    AccessModel::of(&stack_with(client, body).model())
+        .matrix()
+        .unwrap()
+}
+
+/// A body whose operations need nothing but Cognito: `/items` GET any of read and write,
+/// DELETE write, PUT the authorizer without scopes, HEAD nothing at all.
+fn cognito_body() -> Json {
+    let ok = json!({"200": {"description": "ok"}});
+    let mut body = body();
+    body.as_object_mut().unwrap().remove("security");
+    body["paths"] = json!({"/items": {
+        "get": {"responses": ok, "security": [{"Auth": ["rs/read", "rs/write"]}]},
+        "delete": {"responses": ok, "security": [{"Auth": ["rs/write"]}]},
+        "put": {"responses": ok, "security": [{"Auth": []}]},
+        "head": {"responses": ok}
+    }});
+    body
+}
+
+#[test]
+fn verdicts_follow_the_design() {
+    let m = matrix_with(machine(), cognito_body());
+    let c = m.client("Machine").unwrap();
+    // Any of an operation's scopes opens it.
+    assert_eq!(
+        m.opening_scopes(c, m.operation("GET", "/items").unwrap()),
+        ["rs/read"]
+    );
+    assert!(
+        m.opening_scopes(c, m.operation("DELETE", "/items").unwrap())
+            .is_empty()
+    );
+    // No scopes: API Gateway wants an ID token, so client credentials never pass.
+    let put = m.operation("PUT", "/items").unwrap();
+    assert!(matches!(&put.access, Access::IdToken { pools } if pools.len() == 2));
+    assert_eq!(m.verdict(c, &["rs/read".into()], put), Verdict::Denied);
+    // No security at all: open.
+    let head = m.operation("HEAD", "/items").unwrap();
+    assert_eq!(m.verdict(c, &[], head), Verdict::Allowed);
+    // The client allowed write too: DELETE opens.
+    let both = machine().allowed_oauth_scopes(["rs/read", "rs/write"]);
+    let m = matrix_with(both, cognito_body());
+    let c = m.client("Machine").unwrap();
+    assert_eq!(
+        m.opening_scopes(c, m.operation("DELETE", "/items").unwrap()),
+        ["rs/write"]
+    );
+}
+
+#[test]
+fn a_token_from_another_pool_is_denied() {
+    let mut client = machine();
+    client.user_pool_id = Expr::reference("Other").into();
+    let mut stack = stack_with(client, cognito_body());
+    stack.add("Other", CfnUserPool::new());
+    let m = AccessModel::of(&stack.model()).matrix().unwrap();
+    let c = m.client("Machine").unwrap();
+    let get = m.operation("GET", "/items").unwrap();
+    assert_eq!(m.verdict(c, &["rs/read".into()], get), Verdict::Denied);
+}
+
+#[test]
+fn the_markdown_table_says_how_each_client_gets_in() {
+    let mut stack = stack_with(machine(), cognito_body());
+    stack.add(
+        "Web",
+        CfnUserPoolClient::new(Expr::reference("Pool"))
+            .allowed_oauth_flows([OAuthGrantType::Code])
+            .allowed_oauth_scopes(["openid", "rs/write"]),
+    );
+    let table = AccessModel::of(&stack.model())
+        .matrix()
+        .unwrap()
+        .render(AccessFormat::Markdown);
+    assert!(
+        table.contains("| Machine | yes (`rs/read`) | no | no | yes (open) |"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "| Web | yes (`rs/write`, with a user's token) | yes (`rs/write`, with a user's token) | no | yes (open) |"
+        ),
+        "{table}"
+    );
+}
+
+#[test]
+fn token_lifetimes_in_their_units_and_the_default() {
+    let seconds = |client: CfnUserPoolClient| {
+        matrix_with(client, cognito_body()).clients[0].access_token_seconds
+    };
+    assert_eq!(seconds(machine()), 3600);
+    assert_eq!(seconds(machine().access_token_validity(2)), 7200);
+    assert_eq!(
+        seconds(machine().access_token_validity(2).token_validity_units(
+            TokenValidityUnits::new().access_token(TokenValidityUnit::Minutes)
+        )),
+        120
+    );
+    // Computed at deploy time: the matrix cannot say.
+    let computed = machine().access_token_validity(Expr::reference("Minutes"));
+    let problems = AccessModel::of(&stack_with(computed, cognito_body()).model())
+        .matrix()
+        .unwrap_err();
+    assert_eq!(
+        problems.iter().next().unwrap().location.path,
+        "/Resources/Machine/Properties/AccessTokenValidity"
+    );
+}
+
+#[test]
+fn what_a_mock_answers() {
+    let mut stack = Stack::new("items");
+    let pool = UserPool::builder("Pool").add_to(&mut stack);
+    let mut server = pool.resource_server("Server", "rs", "rs");
+    let read = server.scope("read", "Read");
+    server.add_to(&mut stack);
+    pool.machine_client("Machine")
+        .scopes([&read])
+        .add_to(&mut stack);
+    let auth = CognitoAuthorizer::new("Auth", [&pool]);
+    let list = Operation::new()
+        .authorize(&auth, [&read])
+        .integrate(MockIntegration::json(
+            200,
+            MappingTemplate::json_value(&json!({"items": [1, 2]})),
+        ));
+    let vtl = Operation::new().public().integrate(MockIntegration::json(
+        201,
+        MappingTemplate::vtl("#set($x = 1){}"),
+    ));
+    RestApi::builder(
+        "Api",
+        Document::new(Info::new("Items", "1"))
+            .path("/", PathItem::new().get(list))
+            .path("/vtl", PathItem::new().post(vtl)),
+    )
+    .add_to(&mut stack);
+    let m = AccessModel::of(&stack.model()).matrix().unwrap();
+    let get = m.operation("GET", "/").unwrap().mock.as_ref().unwrap();
+    assert_eq!(get.status, 200);
+    assert_eq!(get.content_type.as_deref(), Some("application/json"));
+    assert_eq!(get.body, Some(json!({"items": [1, 2]})));
+    // A VTL template is not literal JSON.
+    let post = m.operation("POST", "/vtl").unwrap().mock.as_ref().unwrap();
+    assert_eq!((post.status, &post.body), (201, &None));
 }

@@ -3,7 +3,9 @@
 //! escape hatches, the document checks at synth, and cfn-lint on a stack using them all.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
-use cfnkit_apigateway::l1::{CacheClusterSize, EndpointType, LoggingLevel, RestApiTag};
+use cfnkit_apigateway::l1::{
+    ApiKeySourceType, CacheClusterSize, EndpointType, LoggingLevel, RestApiTag, S3Location,
+};
 use cfnkit_apigateway::{
     AccessLogFormat, AwsIntegration, CognitoAuthorizer, DeploymentOptions, HttpIntegration,
     MappingTemplate, MethodSetting, MockIntegration, OperationExt, RestApi, RestApiBuilder, Stage,
@@ -13,7 +15,8 @@ use cfnkit_cognito::{OAuthScope, UserPool};
 use cfnkit_core::{Expr, Output, Stack};
 use cfnkit_openapi::apigw::{Integration, IntegrationResponse};
 use cfnkit_openapi::{
-    Components, Document, Info, Method, Operation, Parameter, ReferenceOr, Response, Schema,
+    Components, Document, Info, Method, Operation, Parameter, PathItem, ReferenceOr, Response,
+    Schema,
 };
 use serde_json::{Value, json};
 
@@ -197,6 +200,46 @@ fn the_deployment_id_changes_with_what_needs_a_redeploy_and_nothing_else() {
         deployment_id(&t),
         base_id.replacen("ApiDeployment", "ApiGatewayDeployment", 1)
     );
+}
+
+#[test]
+fn an_edit_of_the_body_through_the_escape_hatch_redeploys() {
+    let (mut stack, read, authorizer) = base();
+    let api = builder(&read, &authorizer).add_to(&mut stack);
+    let before = synth(&stack);
+    let before_id = deployment_id(&before);
+    // The document changed in place: the hash is taken at synth, so the id follows.
+    let document = api.document_mut(&mut stack).unwrap();
+    document.info.version = "1.0.1".to_owned();
+    let after = synth(&stack);
+    let after_id = deployment_id(&after);
+    assert_ne!(after_id, before_id);
+    // Every reference follows the new id: the stage serves the new deployment.
+    assert_eq!(
+        after["Resources"]["ApiStage"]["Properties"]["DeploymentId"],
+        json!({"Ref": after_id})
+    );
+    assert!(before["Resources"].get(&after_id).is_none());
+    // The same through the L1: a whole new Body.
+    let replaced = api.document(&stack).unwrap().clone().path(
+        "/health",
+        PathItem::new().get(
+            Operation::new()
+                .public()
+                .integrate(MockIntegration::json(200, MappingTemplate::vtl("{}"))),
+        ),
+    );
+    stack.resource_mut(api.l1()).unwrap().body = Some(replaced.into());
+    assert_ne!(deployment_id(&synth(&stack)), after_id);
+    // And through a property that needs a redeploy.
+    let id = deployment_id(&synth(&stack));
+    stack.resource_mut(api.l1()).unwrap().api_key_source_type =
+        Some(ApiKeySourceType::Authorizer.into());
+    assert_ne!(deployment_id(&synth(&stack)), id, "ApiKeySourceType");
+    let id = deployment_id(&synth(&stack));
+    stack.resource_mut(api.l1()).unwrap().body_s3_location =
+        Some(S3Location::new().bucket("specs").key("items.yml"));
+    assert_ne!(deployment_id(&synth(&stack)), id, "BodyS3Location");
 }
 
 #[test]

@@ -74,7 +74,7 @@ fn rest_api_serializes_to_template_json() {
     let api = CfnRestApi::new()
         .name("weather")
         .body(json!({"openapi": "3.0.1", "info": {"title": "weather", "version": "1"}}))
-        .endpoint_configuration(EndpointConfiguration::new().types([EndpointType::Regional]))
+        .endpoint_configuration(RestApiEndpointConfiguration::new().types([EndpointType::Regional]))
         .api_key_source_type(ApiKeySourceType::Header)
         .mode(RestApiMode::Overwrite)
         .fail_on_warnings(true)
@@ -155,7 +155,7 @@ fn stage_serializes_to_template_json() {
 fn authorizer_serializes_to_template_json() {
     let authorizer = CfnAuthorizer::new(
         Expr::reference("Api"),
-        AuthorizerType::CognitoUserPools,
+        RestApiAuthorizerType::CognitoUserPools,
         "cognito",
     )
     .identity_source("method.request.header.Authorization")

@@ -28,9 +28,7 @@ fn with_rule<'a>(all: &'a Diagnostics, rule: &str) -> Vec<&'a Diagnostic> {
 fn assert_rule_with(rule: &str, severity: Severity, stack: &Stack, also: &[&str]) {
     let mine = only_rule(stack, rule, severity, also);
     let name = rule.trim_start_matches("apigateway/");
-    insta::with_settings!({snapshot_path => "../../../snapshots/apigateway", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!(name, mine);
-    });
+    cfnkit_testkit::assert_snapshot!("apigateway", name, mine);
 }
 
 /// A stack with a pool `Pool`, its resource server `Server` (`weather-api`: `read`,
@@ -503,9 +501,7 @@ fn document_checks_on_an_l1_body() {
         ],
         "{all}"
     );
-    insta::with_settings!({snapshot_path => "../../../snapshots/apigateway", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!("document-checks", mine.join("\n"));
-    });
+    cfnkit_testkit::assert_snapshot!("apigateway", "document-checks", mine.join("\n"));
 }
 
 impl Fixture {

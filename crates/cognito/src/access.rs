@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use cfnkit_core::{ModelResource, StackId, StackModel, Value};
 
 use crate::PoolRef;
-use crate::l1::{CfnUserPoolClient, CfnUserPoolResourceServer, ExplicitAuthFlow, OAuthFlow};
+use crate::l1::{CfnUserPoolClient, CfnUserPoolResourceServer, ExplicitAuthFlow, OAuthGrantType};
 use crate::rules::text::{literal_bool, literal_i64, literal_str};
 use crate::token_validity::{DEFAULT_ACCESS_TOKEN_SECONDS, unit_named};
 
@@ -121,7 +121,7 @@ impl ClientAccess {
             && self
                 .flows
                 .iter()
-                .any(|f| f == OAuthFlow::ClientCredentials.as_str())
+                .any(|f| f == OAuthGrantType::ClientCredentials.as_str())
     }
 
     /// The scopes a client-credentials token holds when no `scope` is requested: every
@@ -241,7 +241,7 @@ fn client(
         literal_str(v).map(str::to_owned)
     });
     let (flows, flows_readable) = literals(client.allowed_oauth_flows.as_deref(), |v| {
-        literal_name(v, OAuthFlow::as_str)
+        literal_name(v, OAuthGrantType::as_str)
     });
     let flows: Vec<String> = flows.into_iter().map(|(_, f)| f).collect();
     let mut needs: BTreeSet<String> = resource

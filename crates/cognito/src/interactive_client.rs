@@ -4,7 +4,7 @@
 use cfnkit_core::{Stack, Value};
 
 use crate::client::{Validities, add_client};
-use crate::l1::{CfnUserPoolClient, OAuthFlow, PreventUserExistenceErrors};
+use crate::l1::{CfnUserPoolClient, OAuthGrantType, PreventUserExistenceErrors};
 use crate::{OAuthScope, OidcScope, Scope, TokenValidity, UserPool, UserPoolClient};
 
 /// How users' apps get tokens.
@@ -20,10 +20,10 @@ pub enum InteractiveFlow {
 }
 
 impl InteractiveFlow {
-    fn oauth_flow(self) -> OAuthFlow {
+    fn oauth_flow(self) -> OAuthGrantType {
         match self {
-            InteractiveFlow::AuthorizationCodeWithPkce => OAuthFlow::Code,
-            InteractiveFlow::Implicit => OAuthFlow::Implicit,
+            InteractiveFlow::AuthorizationCodeWithPkce => OAuthGrantType::Code,
+            InteractiveFlow::Implicit => OAuthGrantType::Implicit,
         }
     }
 }

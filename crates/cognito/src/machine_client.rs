@@ -3,7 +3,7 @@
 use cfnkit_core::{Stack, Value};
 
 use crate::client::{Validities, add_client};
-use crate::l1::{CfnUserPoolClient, ExplicitAuthFlow, OAuthFlow};
+use crate::l1::{CfnUserPoolClient, ExplicitAuthFlow, OAuthGrantType};
 use crate::{OAuthScope, TokenValidity, UserPool, UserPoolClient};
 
 /// A new app client for services that get access tokens with the client-credentials flow
@@ -102,7 +102,7 @@ impl MachineClientBuilder {
     pub fn to_l1(&self) -> CfnUserPoolClient {
         let mut client = CfnUserPoolClient::new(self.pool.id())
             .generate_secret(true)
-            .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+            .allowed_oauth_flows([OAuthGrantType::ClientCredentials])
             .allowed_oauth_flows_user_pool_client(true)
             .allowed_oauth_scopes(self.scopes.iter().map(OAuthScope::full_name))
             .explicit_auth_flows(Vec::<ExplicitAuthFlow>::new());

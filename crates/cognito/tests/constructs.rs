@@ -8,7 +8,7 @@ use cfnkit_cognito::{
     PasswordRules, ResourceServer, Scope, ThreatProtection, TokenValidity, UserPool,
     UserPoolClient,
 };
-use cfnkit_core::{Expr, Output, Parameter, ParameterType, RemovalPolicy, Stack, Template};
+use cfnkit_core::{Expr, Output, ParameterType, RemovalPolicy, Stack, Template, TemplateParameter};
 use serde_json::{Value, json};
 
 /// The template, after asserting synth found nothing at all.
@@ -393,7 +393,7 @@ fn literal_domain_prefixes_are_checked_when_made() {
 #[test]
 fn an_imported_pool_works_wherever_a_pool_does() {
     let mut stack = Stack::new("consumer");
-    let pool_id = stack.add_parameter("PoolId", Parameter::new(ParameterType::String));
+    let pool_id = stack.add_parameter("PoolId", TemplateParameter::new(ParameterType::String));
     let pool = UserPool::from_id(pool_id.reference());
     let mut server = pool.resource_server("Api", "reports-api", "Reports API");
     let read = server.scope("read", "Read reports");
@@ -469,15 +469,15 @@ fn every_construct_hands_out_its_l1_for_changes() {
 fn values_known_only_at_deploy_time_are_not_judged() {
     let mut stack = Stack::new("auth");
     let pool = UserPool::builder("Pool").add_to(&mut stack);
-    let name = stack.add_parameter("ServerName", Parameter::new(ParameterType::String));
+    let name = stack.add_parameter("ServerName", TemplateParameter::new(ParameterType::String));
     let server = pool.resource_server("Api", "weather-api", "Weather API");
     let mut server_l1 = server.to_l1();
     server_l1.name = name.reference().into();
     stack.add("Api", server_l1);
-    let prefix = stack.add_parameter("Prefix", Parameter::new(ParameterType::String));
+    let prefix = stack.add_parameter("Prefix", TemplateParameter::new(ParameterType::String));
     pool.prefix_domain("Domain", DomainPrefix::computed(prefix.reference()))
         .add_to(&mut stack);
-    let validity = stack.add_parameter("Minutes", Parameter::new(ParameterType::Number));
+    let validity = stack.add_parameter("Minutes", TemplateParameter::new(ParameterType::Number));
     let client = pool
         .interactive_client(
             "Web",

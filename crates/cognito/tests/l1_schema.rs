@@ -206,7 +206,7 @@ fn user_pool_client_serializes_to_template_json() {
     let client = CfnUserPoolClient::new(Expr::reference("Pool"))
         .client_name("forecaster")
         .generate_secret(true)
-        .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+        .allowed_oauth_flows([OAuthGrantType::ClientCredentials])
         .allowed_oauth_flows_user_pool_client(true)
         .allowed_oauth_scopes(["weather/read", "weather/write"])
         .explicit_auth_flows([ExplicitAuthFlow::AllowRefreshTokenAuth])

@@ -8,7 +8,7 @@
 
 use cfnkit_cognito::l1::{
     CfnUserPoolClient, CfnUserPoolDomain, CfnUserPoolResourceServer, CustomDomainConfigType,
-    OAuthFlow, ResourceServerScopeType,
+    OAuthGrantType, ResourceServerScopeType,
 };
 use cfnkit_cognito::{
     DomainPrefix, InteractiveFlow, ResourceServer, TokenValidity, UserPool, rules,
@@ -21,9 +21,7 @@ use cfnkit_testkit::{findings, only_rule};
 fn assert_rule_with(rule: &str, severity: Severity, stack: &Stack, also: &[&str]) {
     let mine = only_rule(stack, rule, severity, also);
     let name = rule.trim_start_matches("cognito/");
-    insta::with_settings!({snapshot_path => "../../../snapshots/cognito", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!(name, mine);
-    });
+    cfnkit_testkit::assert_snapshot!("cognito", name, mine);
 }
 
 fn assert_rule(rule: &str, stack: &Stack) {
@@ -58,7 +56,7 @@ fn add_l1_client(stack: &mut Stack, id: &str, client: CfnUserPoolClient) {
 fn machine_l1() -> CfnUserPoolClient {
     CfnUserPoolClient::new(Expr::reference("Pool"))
         .generate_secret(true)
-        .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+        .allowed_oauth_flows([OAuthGrantType::ClientCredentials])
         .allowed_oauth_flows_user_pool_client(true)
         .allowed_oauth_scopes(["weather-api/read"])
 }
@@ -185,7 +183,7 @@ fn oauth_not_enabled() {
         &mut stack,
         "Unset",
         CfnUserPoolClient::new(Expr::reference("Pool"))
-            .allowed_oauth_flows([OAuthFlow::Code])
+            .allowed_oauth_flows([OAuthGrantType::Code])
             .callback_urls(["https://app.example.com/callback"]),
     );
     add_l1_client(
@@ -206,12 +204,12 @@ fn callback_urls() {
     };
     stack.add(
         "Unset",
-        user_client().allowed_oauth_flows([OAuthFlow::Code]),
+        user_client().allowed_oauth_flows([OAuthGrantType::Code]),
     );
     stack.add(
         "Empty",
         user_client()
-            .allowed_oauth_flows([OAuthFlow::Implicit])
+            .allowed_oauth_flows([OAuthGrantType::Implicit])
             .callback_urls(Vec::<String>::new()),
     );
     assert_rule(rules::CALLBACK_URLS, &stack);
@@ -222,7 +220,7 @@ fn client_credentials_secret() {
     let (mut stack, _pool) = pool_stack();
     l1_server(&mut stack);
     let no_secret = CfnUserPoolClient::new(Expr::reference("Pool"))
-        .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+        .allowed_oauth_flows([OAuthGrantType::ClientCredentials])
         .allowed_oauth_flows_user_pool_client(true)
         .allowed_oauth_scopes(["weather-api/read"]);
     add_l1_client(&mut stack, "Unset", no_secret);
@@ -238,7 +236,7 @@ fn client_credentials_flows() {
         &mut stack,
         "Mixed",
         machine_l1()
-            .allowed_oauth_flows([OAuthFlow::ClientCredentials, OAuthFlow::Code])
+            .allowed_oauth_flows([OAuthGrantType::ClientCredentials, OAuthGrantType::Code])
             .callback_urls(["https://app.example.com/callback"]),
     );
     assert_rule(rules::CLIENT_CREDENTIALS_FLOWS, &stack);
@@ -329,9 +327,7 @@ fn resource_servers_per_pool() {
     let severities: Vec<Severity> = mine.iter().map(|d| d.severity).collect();
     assert_eq!(severities, [Severity::Error, Severity::Warning]);
     let all: Vec<String> = mine.iter().map(ToString::to_string).collect();
-    insta::with_settings!({snapshot_path => "../../../snapshots/cognito", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!("resource-servers-per-pool", all.join("\n"));
-    });
+    cfnkit_testkit::assert_snapshot!("cognito", "resource-servers-per-pool", all.join("\n"));
 }
 
 #[test]
@@ -419,7 +415,7 @@ fn undefined_scope() {
         &mut stack,
         "Bare",
         CfnUserPoolClient::new(Expr::reference("Pool"))
-            .allowed_oauth_flows([OAuthFlow::Code])
+            .allowed_oauth_flows([OAuthGrantType::Code])
             .allowed_oauth_flows_user_pool_client(true)
             .callback_urls(["https://app.example.com/callback"])
             .allowed_oauth_scopes(["openid", "weather"]),

@@ -156,3 +156,74 @@ fn apps_synthesise_deterministically() {
         );
     }
 }
+
+#[test]
+fn hashed_ids_are_final_at_synth_and_references_follow() {
+    use cfnkit_core::ResourceOptions;
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let mut stack = Stack::new("s");
+    let version = Rc::new(Cell::new(1));
+    let seen = Rc::clone(&version);
+    let hashed = stack.add_hashed("Topic", Bucket::new(), ResourceOptions::new(), move |_| {
+        format!("v{}", seen.get())
+    });
+    stack.add("User", Bucket::named(hashed.reference()));
+    stack.add_with(
+        "Later",
+        Bucket::new(),
+        ResourceOptions::new().depends_on(&hashed),
+    );
+    stack.add_output(
+        "Arn",
+        Output::new(Expr::sub_owned("${Topic.Arn}", [hashed.owned_id()])),
+    );
+    let t = stack.synth().unwrap().template.as_json().clone();
+    assert!(t["Resources"].get("Topicv1").is_some());
+    assert_eq!(
+        t["Resources"]["User"]["Properties"]["BucketName"],
+        json!({"Ref": "Topicv1"})
+    );
+    assert_eq!(t["Resources"]["Later"]["DependsOn"], json!(["Topicv1"]));
+    assert_eq!(
+        t["Outputs"]["Arn"]["Value"],
+        json!({"Fn::Sub": "${Topicv1.Arn}"})
+    );
+    // The hash is taken at each synth.
+    version.set(2);
+    let t = stack.synth().unwrap().template.as_json().clone();
+    assert!(t["Resources"].get("Topicv2").is_some());
+
+    // A prefix taken twice, or by another resource, would make references ambiguous.
+    let mut stack = Stack::new("s");
+    stack.add_hashed("Topic", Bucket::new(), ResourceOptions::new(), |_| {
+        "a".into()
+    });
+    stack.add("Topic", Bucket::new());
+    let d = stack.synth().unwrap_err();
+    assert!(
+        d.iter()
+            .any(|x| x.rule == "core/logical-id-duplicate" && x.message.contains("prefix 'Topic'")),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_depends_on_across_stacks_is_refused() {
+    let mut auth = Stack::new("auth");
+    let pool = auth.add("Pool", Bucket::new());
+    let mut api = Stack::new("api");
+    api.add_with(
+        "Logs",
+        Bucket::new(),
+        cfnkit_core::ResourceOptions::new().depends_on(&pool),
+    );
+    let out = Stacks::new("x").stack(auth).stack(api).synth();
+    let d = out.stacks[1].result.as_ref().unwrap_err();
+    assert!(
+        d.iter()
+            .any(|x| x.rule == "core/foreign-reference" && x.message.contains("DependsOn")),
+        "{d}"
+    );
+}

@@ -3,7 +3,7 @@
 
 mod support;
 
-use cfnkit_core::{Diagnostics, Expr, Output, Parameter, ResourceOptions, Severity, Stack};
+use cfnkit_core::{Diagnostics, Expr, Output, ResourceOptions, Severity, Stack, TemplateParameter};
 use indexmap::IndexMap;
 use support::{Bucket, BucketAttribute};
 
@@ -59,7 +59,7 @@ fn logical_ids_are_unique_across_resources_and_parameters() {
     let mut stack = Stack::new("dupes");
     let a = stack.add("Thing", Bucket::new());
     stack.add("Thing", Bucket::new());
-    let p = stack.add_parameter("Env", Parameter::string());
+    let p = stack.add_parameter("Env", TemplateParameter::string());
     stack.add("Env", Bucket::named(p.reference()));
     stack.add_output("Out", Output::new(a.reference()));
     stack.add_output("Out", Output::new(a.reference()));
@@ -198,7 +198,7 @@ fn quotas_of_outputs_parameters_mappings_and_description() {
     let b = stack.add("B", Bucket::new());
     for i in 0..201 {
         stack.add_output(format!("O{i}"), Output::new(b.reference()));
-        let p = stack.add_parameter(format!("P{i}"), Parameter::string());
+        let p = stack.add_parameter(format!("P{i}"), TemplateParameter::string());
         stack.add_output(format!("Q{i}"), Output::new(p.reference()));
         stack.add_mapping(format!("M{i}"), IndexMap::new());
     }
@@ -234,7 +234,7 @@ fn template_size_warns_past_51200_bytes_and_fails_past_1mb() {
 #[test]
 fn unused_parameters_and_redundant_depends_on_are_warnings() {
     let mut stack = Stack::new("warn");
-    stack.add_parameter("Unused", Parameter::string());
+    stack.add_parameter("Unused", TemplateParameter::string());
     let a = stack.add("A", Bucket::new());
     stack.add_with(
         "B",
@@ -260,7 +260,7 @@ fn export_names_are_unique() {
 #[test]
 fn broken_stack_diagnostics_snapshot() {
     let mut stack = Stack::new("broken");
-    let p = stack.add_parameter("Stage", Parameter::string());
+    let p = stack.add_parameter("Stage", TemplateParameter::string());
     let a = stack.add("Api-Bucket", Bucket::named(p.reference()));
     stack.add("Logs", Bucket::named(Expr::get_att("Api-Bucket", "Url")));
     stack.add("Logs", Bucket::named(Expr::reference("Missing")));
@@ -273,7 +273,7 @@ fn broken_stack_diagnostics_snapshot() {
             .depends_on("Nope")
             .condition("IsProd"),
     );
-    stack.add_parameter("Spare", Parameter::number());
+    stack.add_parameter("Spare", TemplateParameter::number());
     stack.add_output(
         "BucketArn",
         Output::new(a.get_att(BucketAttribute::Arn)).export_name("arn"),
@@ -283,9 +283,7 @@ fn broken_stack_diagnostics_snapshot() {
         Output::new(Expr::reference("Gone")).export_name("arn"),
     );
     let d = errors_of(&stack);
-    insta::with_settings!({snapshot_path => "../../../snapshots/core", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!("broken_stack_diagnostics", d.to_string());
-    });
+    cfnkit_testkit::assert_snapshot!("core", "broken_stack_diagnostics", d.to_string());
 }
 
 /// A resource type with a stack-wide rule: at most one queue per stack.

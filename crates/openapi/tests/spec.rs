@@ -305,9 +305,7 @@ fn kitchen_sink_is_clean_and_valid() {
 #[test]
 fn kitchen_sink_snapshot() {
     let pretty = serde_json::to_string_pretty(&literal_kitchen_sink().to_json()).unwrap();
-    insta::with_settings!({snapshot_path => "../../../snapshots/openapi", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!("kitchen_sink", pretty);
-    });
+    cfnkit_testkit::assert_snapshot!("openapi", "kitchen_sink", pretty);
 }
 
 #[test]

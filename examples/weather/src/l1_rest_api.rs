@@ -3,7 +3,7 @@
 //! template would have them.
 
 use cfnkit_apigateway::l1::{
-    CfnDeployment, CfnRestApi, CfnStage, EndpointConfiguration, EndpointType, RestApiMode,
+    CfnDeployment, CfnRestApi, CfnStage, EndpointType, RestApiEndpointConfiguration, RestApiMode,
 };
 use cfnkit_core::{Expr, Handle, Output, Stack, short_hash};
 
@@ -34,7 +34,7 @@ impl RestApiL1 {
                 .mode(RestApiMode::Overwrite)
                 .fail_on_warnings(true)
                 .endpoint_configuration(
-                    EndpointConfiguration::new().types([EndpointType::Regional]),
+                    RestApiEndpointConfiguration::new().types([EndpointType::Regional]),
                 ),
         );
         let deployment = stack.add(

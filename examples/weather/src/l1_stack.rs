@@ -6,7 +6,7 @@
 
 use cfnkit_cognito::l1::{
     CfnUserPool, CfnUserPoolAttribute, CfnUserPoolClient, CfnUserPoolDomain,
-    CfnUserPoolResourceServer, OAuthFlow, ResourceServerScopeType, TokenValidityUnit,
+    CfnUserPoolResourceServer, OAuthGrantType, ResourceServerScopeType, TokenValidityUnit,
     TokenValidityUnits, UsernameAttribute, UsernameConfiguration,
 };
 use cfnkit_core::{Expr, Output, Pseudo, ResourceOptions, Stack};
@@ -52,7 +52,7 @@ pub fn stack_l1() -> Stack {
         ids::SERVICE_CLIENT,
         CfnUserPoolClient::new(pool.reference())
             .generate_secret(true)
-            .allowed_oauth_flows([OAuthFlow::ClientCredentials])
+            .allowed_oauth_flows([OAuthGrantType::ClientCredentials])
             .allowed_oauth_flows_user_pool_client(true)
             .allowed_oauth_scopes([scope("post"), scope("get")])
             .access_token_validity(60)

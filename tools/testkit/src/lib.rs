@@ -11,6 +11,26 @@ use std::sync::OnceLock;
 
 pub mod emulator;
 
+/// The snapshot crate, for [`assert_snapshot!`].
+pub use insta;
+
+/// Asserts `text` against the reviewed snapshot `snapshots/<group>/<name>.snap` of the
+/// repository (or `snapshots/<name>.snap` with the group `""`): the one place the insta
+/// settings of the workspace live. A change is a `.snap.new` to review.
+///
+/// ```ignore
+/// cfnkit_testkit::assert_snapshot!("cli", "help", &out);
+/// ```
+#[macro_export]
+macro_rules! assert_snapshot {
+    ($group:expr, $name:expr, $text:expr $(,)?) => {{
+        let mut settings = $crate::insta::Settings::clone_current();
+        settings.set_snapshot_path($crate::repo_root().join("snapshots").join($group));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| $crate::insta::assert_snapshot!($name, $text));
+    }};
+}
+
 /// The repository root.
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

@@ -77,7 +77,7 @@ pub struct CfnAuthorizer {
     /// Required. Allowed values: `TOKEN`, `REQUEST`, `COGNITO_USER_POOLS`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-authorizer.html#cfn-apigateway-authorizer-type)
     #[serde(rename = "Type")]
-    pub type_: Value<AuthorizerType>,
+    pub type_: Value<RestApiAuthorizerType>,
 }
 
 impl CfnAuthorizer {
@@ -85,7 +85,7 @@ impl CfnAuthorizer {
     /// with the setters.
     pub fn new(
         rest_api_id: impl Into<Value<String>>,
-        type_: impl Into<Value<AuthorizerType>>,
+        type_: impl Into<Value<RestApiAuthorizerType>>,
         name: impl Into<Value<String>>,
     ) -> Self {
         Self {
@@ -190,7 +190,7 @@ impl cfnkit_core::Resource for CfnAuthorizer {
 /// The registry schema types this as a plain string; the values are those AWS documents:
 /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-authorizer.html#cfn-apigateway-authorizer-type>
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
-pub enum AuthorizerType {
+pub enum RestApiAuthorizerType {
     /// `TOKEN`.
     #[serde(rename = "TOKEN")]
     Token,
@@ -202,7 +202,7 @@ pub enum AuthorizerType {
     CognitoUserPools,
 }
 
-impl AuthorizerType {
+impl RestApiAuthorizerType {
     /// The value as written in a template.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -213,4 +213,4 @@ impl AuthorizerType {
     }
 }
 
-impl cfnkit_core::Literal for AuthorizerType {}
+impl cfnkit_core::Literal for RestApiAuthorizerType {}

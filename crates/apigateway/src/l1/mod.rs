@@ -17,13 +17,13 @@ mod rest_api;
 mod shared;
 mod stage;
 
-pub use authorizer::{AuthorizerType, CfnAuthorizer, CfnAuthorizerAttribute};
+pub use authorizer::{CfnAuthorizer, CfnAuthorizerAttribute, RestApiAuthorizerType};
 pub use deployment::{
     CfnDeployment, CfnDeploymentAttribute, DeploymentCanarySettings, DeploymentMethodSetting,
     DeploymentTag, StageDescription, StageDescriptionCanarySetting,
 };
 pub use rest_api::{
-    ApiKeySourceType, CfnRestApi, CfnRestApiAttribute, EndpointConfiguration, EndpointType,
+    ApiKeySourceType, CfnRestApi, CfnRestApiAttribute, EndpointType, RestApiEndpointConfiguration,
     RestApiMode, RestApiTag, S3Location,
 };
 pub use shared::{AccessLogSetting, CacheClusterSize, LoggingLevel};

@@ -22,11 +22,11 @@ use indexmap::IndexMap;
 /// # Example
 ///
 /// ```
-/// use cfnkit_apigateway::l1::{CfnRestApi, EndpointConfiguration, EndpointType};
+/// use cfnkit_apigateway::l1::{CfnRestApi, RestApiEndpointConfiguration, EndpointType};
 ///
 /// let api = CfnRestApi::new()
 ///     .name("weather")
-///     .endpoint_configuration(EndpointConfiguration::new().types([EndpointType::Regional]));
+///     .endpoint_configuration(RestApiEndpointConfiguration::new().types([EndpointType::Regional]));
 /// assert_eq!(
 ///     serde_json::to_value(&api).unwrap(),
 ///     serde_json::json!({"EndpointConfiguration": {"Types": ["REGIONAL"]}, "Name": "weather"})
@@ -92,7 +92,7 @@ pub struct CfnRestApi {
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-endpointconfiguration)
     #[serde(rename = "EndpointConfiguration")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub endpoint_configuration: Option<EndpointConfiguration>,
+    pub endpoint_configuration: Option<RestApiEndpointConfiguration>,
     /// The `FailOnWarnings` property.
     ///
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-failonwarnings)
@@ -235,7 +235,7 @@ impl CfnRestApi {
     /// Use this property when creating an API.
     ///
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-endpointconfiguration)
-    pub fn endpoint_configuration(mut self, v: EndpointConfiguration) -> Self {
+    pub fn endpoint_configuration(mut self, v: RestApiEndpointConfiguration) -> Self {
         self.endpoint_configuration = Some(v);
         self
     }
@@ -437,7 +437,7 @@ impl S3Location {
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-restapi-endpointconfiguration.html)
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
-pub struct EndpointConfiguration {
+pub struct RestApiEndpointConfiguration {
     /// The `IpAddressType` property.
     ///
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-restapi-endpointconfiguration.html#cfn-apigateway-restapi-endpointconfiguration-ipaddresstype)
@@ -460,8 +460,9 @@ pub struct EndpointConfiguration {
     pub vpc_endpoint_ids: Option<Vec<Value<String>>>,
 }
 
-impl EndpointConfiguration {
-    /// An empty `EndpointConfiguration`: every property is optional; set them with the setters.
+impl RestApiEndpointConfiguration {
+    /// An empty `RestApiEndpointConfiguration`: every property is optional; set them with the
+    /// setters.
     pub fn new() -> Self {
         Self::default()
     }

@@ -32,7 +32,7 @@ pub use user_pool::{
 };
 pub use user_pool_client::{
     AnalyticsConfiguration, CfnUserPoolClient, CfnUserPoolClientAttribute, ExplicitAuthFlow,
-    OAuthFlow, PreventUserExistenceErrors, RefreshTokenRotation, RefreshTokenRotationFeature,
+    OAuthGrantType, PreventUserExistenceErrors, RefreshTokenRotation, RefreshTokenRotationFeature,
     TokenValidityUnit, TokenValidityUnits,
 };
 pub use user_pool_domain::{

@@ -30,7 +30,7 @@ pub struct CfnUserPoolClient {
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-allowedoauthflows)
     #[serde(rename = "AllowedOAuthFlows")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_oauth_flows: Option<Vec<Value<OAuthFlow>>>,
+    pub allowed_oauth_flows: Option<Vec<Value<OAuthGrantType>>>,
     /// The `AllowedOAuthFlowsUserPoolClient` property.
     ///
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-allowedoauthflowsuserpoolclient)
@@ -222,7 +222,7 @@ impl CfnUserPoolClient {
     ///
     /// Items: at most 3. Item allowed values: `client_credentials`, `code`, `implicit`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-allowedoauthflows)
-    pub fn allowed_oauth_flows<V: Into<Value<OAuthFlow>>>(
+    pub fn allowed_oauth_flows<V: Into<Value<OAuthGrantType>>>(
         mut self,
         items: impl IntoIterator<Item = V>,
     ) -> Self {
@@ -810,7 +810,7 @@ impl TokenValidityUnits {
 
 /// The allowed values of `AllowedOAuthFlows` in `AWS::Cognito::UserPoolClient`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
-pub enum OAuthFlow {
+pub enum OAuthGrantType {
     /// `client_credentials`.
     #[serde(rename = "client_credentials")]
     ClientCredentials,
@@ -822,7 +822,7 @@ pub enum OAuthFlow {
     Implicit,
 }
 
-impl OAuthFlow {
+impl OAuthGrantType {
     /// The value as written in a template.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -833,7 +833,7 @@ impl OAuthFlow {
     }
 }
 
-impl cfnkit_core::Literal for OAuthFlow {}
+impl cfnkit_core::Literal for OAuthGrantType {}
 
 /// The allowed values of `ExplicitAuthFlows` in `AWS::Cognito::UserPoolClient`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]

@@ -5,7 +5,7 @@ use cfnkit_core::{ResourceChecks, Value};
 
 use super::limits::SCOPES_PER_CLIENT as MAX_SCOPES;
 use super::text::{literal_bool, literal_enum, literal_i64, literal_str};
-use crate::l1::{CfnUserPoolClient, OAuthFlow, TokenValidityUnit};
+use crate::l1::{CfnUserPoolClient, OAuthGrantType, TokenValidityUnit};
 use crate::scope::OidcScope;
 
 /// The client's own rules (see [`crate::rules`]).
@@ -26,18 +26,18 @@ pub(crate) fn check(client: &CfnUserPoolClient, checks: &mut ResourceChecks<'_>)
     token_validities(client, checks);
 }
 
-const FLOWS: [OAuthFlow; 3] = [
-    OAuthFlow::ClientCredentials,
-    OAuthFlow::Code,
-    OAuthFlow::Implicit,
+const FLOWS: [OAuthGrantType; 3] = [
+    OAuthGrantType::ClientCredentials,
+    OAuthGrantType::Code,
+    OAuthGrantType::Implicit,
 ];
 
 fn flows(client: &CfnUserPoolClient, checks: &mut ResourceChecks<'_>) {
-    let flows: Vec<OAuthFlow> = client
+    let flows: Vec<OAuthGrantType> = client
         .allowed_oauth_flows
         .iter()
         .flatten()
-        .filter_map(|f| literal_enum(f, &FLOWS, OAuthFlow::as_str))
+        .filter_map(|f| literal_enum(f, &FLOWS, OAuthGrantType::as_str))
         .collect();
     let scopes = client.allowed_oauth_scopes.as_deref().unwrap_or_default();
     let enabled = client
@@ -66,7 +66,7 @@ fn flows(client: &CfnUserPoolClient, checks: &mut ResourceChecks<'_>) {
     }
     let user_flows: Vec<&str> = flows
         .iter()
-        .filter(|f| **f != OAuthFlow::ClientCredentials)
+        .filter(|f| **f != OAuthGrantType::ClientCredentials)
         .map(|f| f.as_str())
         .collect();
     if !user_flows.is_empty() && client.callback_urls.as_ref().is_none_or(Vec::is_empty) {
@@ -84,7 +84,7 @@ fn flows(client: &CfnUserPoolClient, checks: &mut ResourceChecks<'_>) {
             ),
         );
     }
-    if !flows.contains(&OAuthFlow::ClientCredentials) {
+    if !flows.contains(&OAuthGrantType::ClientCredentials) {
         return;
     }
     let secret = client.generate_secret.as_ref().map(literal_bool);

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 pub use options::{RemovalPolicy, ResourceOptions};
 pub use output::Output;
-pub use parameter::{Parameter, ParameterRef, ParameterType};
+pub use parameter::{ParameterRef, ParameterType, TemplateParameter};
 
 use std::any::Any;
 
@@ -49,7 +49,7 @@ pub struct Stack {
     pub(crate) id: StackId,
     pub(crate) name: String,
     pub(crate) description: Option<String>,
-    pub(crate) parameters: Entries<Parameter>,
+    pub(crate) parameters: Entries<TemplateParameter>,
     pub(crate) mappings: Entries<IndexMap<String, IndexMap<String, Expr>>>,
     pub(crate) conditions: Entries<Expr>,
     pub(crate) resources: Vec<ResourceEntry>,
@@ -319,7 +319,11 @@ impl Stack {
     }
 
     /// Adds a parameter and returns a reference to it.
-    pub fn add_parameter(&mut self, name: impl Into<String>, parameter: Parameter) -> ParameterRef {
+    pub fn add_parameter(
+        &mut self,
+        name: impl Into<String>,
+        parameter: TemplateParameter,
+    ) -> ParameterRef {
         let name = name.into();
         self.parameters.push((name.clone(), parameter));
         ParameterRef { name }

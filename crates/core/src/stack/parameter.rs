@@ -41,15 +41,15 @@ impl Serialize for ParameterType {
 /// A template parameter: a value given at deploy time, with its constraints.
 ///
 /// ```
-/// use cfnkit_core::Parameter;
-/// let stage = Parameter::string()
+/// use cfnkit_core::TemplateParameter;
+/// let stage = TemplateParameter::string()
 ///     .description("Stage name")
 ///     .default("weather")
 ///     .allowed_pattern("^[a-z]+$")
 ///     .max_length(32);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Parameter {
+pub struct TemplateParameter {
     #[serde(rename = "Type")]
     pub(crate) type_: ParameterType,
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -77,10 +77,10 @@ pub struct Parameter {
     pub(crate) no_echo: bool,
 }
 
-impl Parameter {
+impl TemplateParameter {
     /// A parameter of the given type, without constraints.
     pub fn new(type_: ParameterType) -> Self {
-        Parameter {
+        TemplateParameter {
             type_,
             description: None,
             default: None,
@@ -97,12 +97,12 @@ impl Parameter {
 
     /// A `String` parameter.
     pub fn string() -> Self {
-        Parameter::new(ParameterType::String)
+        TemplateParameter::new(ParameterType::String)
     }
 
     /// A `Number` parameter.
     pub fn number() -> Self {
-        Parameter::new(ParameterType::Number)
+        TemplateParameter::new(ParameterType::Number)
     }
 
     /// The type.
