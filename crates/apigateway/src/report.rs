@@ -5,7 +5,6 @@
 use cfnkit_cognito::{OAuthScope, PoolRef};
 use cfnkit_core::pointer::escape;
 use cfnkit_core::{Collector, Severity, Stack};
-use cfnkit_openapi::apigw::ANY_METHOD;
 use cfnkit_openapi::{Document, SecurityRequirement};
 
 use crate::operation::AuthorizerUse;
@@ -39,22 +38,14 @@ pub(crate) fn model_origins(stack: &mut Stack, logical_id: &str, document: &Docu
 pub(crate) fn foreign_scopes(stack: &mut Stack, logical_id: &str, document: &Document) {
     let base = format!("/Resources/{logical_id}/Properties/Body");
     let mut found = Vec::new();
-    for (path, item) in &document.paths.paths {
-        let item_at = format!("{base}/paths/{}", escape(path));
-        let operations = item
-            .operations
-            .iter()
-            .map(|(method, op)| (method.as_str(), op))
-            .chain(item.any_method.iter().map(|op| (ANY_METHOD, op)));
-        for (method, op) in operations {
-            let op_at = format!("{item_at}/{method}");
-            for used in op.attachments.of::<AuthorizerUse>() {
-                let scheme = used.authorizer.name();
-                for scope in used.scopes.iter().filter(|s| !used.authorizer.trusts(s)) {
-                    let at = scope_pointer(&op_at, op.security.as_deref(), scheme, scope)
-                        .unwrap_or_else(|| op_at.clone());
-                    found.push((at, used, scope));
-                }
+    for (path, key, op) in document.operations() {
+        let op_at = format!("{base}/paths/{}/{key}", escape(path));
+        for used in op.attachments.of::<AuthorizerUse>() {
+            let scheme = used.authorizer.name();
+            for scope in used.scopes.iter().filter(|s| !used.authorizer.trusts(s)) {
+                let at = scope_pointer(&op_at, op.security.as_deref(), scheme, scope)
+                    .unwrap_or_else(|| op_at.clone());
+                found.push((at, used, scope));
             }
         }
     }

@@ -195,11 +195,8 @@ impl RestApiBuilder {
     pub fn authorizers(&self) -> Vec<CognitoAuthorizer> {
         let used = self
             .document
-            .paths
-            .paths
-            .values()
-            .flat_map(|item| item.operations.values().chain(item.any_method.iter()))
-            .flat_map(|op| op.attachments.of::<AuthorizerUse>())
+            .operations()
+            .flat_map(|(_, _, op)| op.attachments.of::<AuthorizerUse>())
             .map(|u| &u.authorizer);
         let mut all: Vec<CognitoAuthorizer> = Vec::new();
         for authorizer in used.chain(&self.authorizers) {

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::apigw::ANY_METHOD;
 use crate::{Document, Operation};
 
 /// No operation of the document has the `operationId` asked for.
@@ -28,6 +29,28 @@ impl fmt::Display for UnknownOperation {
 impl std::error::Error for UnknownOperation {}
 
 impl Document {
+    /// Every operation with its path and the key it sits under in its path item (`get`,
+    /// `post`, …, or `x-amazon-apigateway-any-method`), in document order.
+    ///
+    /// ```
+    /// use cfnkit_openapi::{Document, Info, Operation, PathItem};
+    ///
+    /// let doc = Document::new(Info::new("API", "1.0.0"))
+    ///     .path("/items", PathItem::new().get(Operation::new()).post(Operation::new()))
+    ///     .path("/{proxy+}", PathItem::new().any_method(Operation::new()));
+    /// let keys: Vec<(&str, &str)> = doc.operations().map(|(path, key, _)| (path, key)).collect();
+    /// assert_eq!(keys, [("/items", "get"), ("/items", "post"), ("/{proxy+}", "x-amazon-apigateway-any-method")]);
+    /// ```
+    pub fn operations(&self) -> impl Iterator<Item = (&str, &'static str, &Operation)> {
+        self.paths.paths.iter().flat_map(|(path, item)| {
+            item.operations
+                .iter()
+                .map(|(method, op)| (method.as_str(), op))
+                .chain(item.any_method.iter().map(|op| (ANY_METHOD, op)))
+                .map(move |(key, op)| (path.as_str(), key, op))
+        })
+    }
+
     /// The operation whose `operationId` is `operation_id`, whichever path and method it
     /// is on (API Gateway's catch-all `x-amazon-apigateway-any-method` included); the
     /// first in document order when several share it (which [`Document::check`] reports).
@@ -41,10 +64,8 @@ impl Document {
     /// assert!(doc.operation_by_id("Proxy").is_none());
     /// ```
     pub fn operation_by_id(&self, operation_id: &str) -> Option<&Operation> {
-        self.paths
-            .paths
-            .values()
-            .flat_map(|item| item.operations.values().chain(&item.any_method))
+        self.operations()
+            .map(|(_, _, op)| op)
             .find(|op| op.operation_id.as_deref() == Some(operation_id))
     }
 

@@ -311,14 +311,14 @@ impl AccessMatrix {
     }
 
     /// Whether a client of the scope's pool may obtain it.
-    fn obtainable(&self, scope: &MatrixScope) -> bool {
+    pub(crate) fn obtainable(&self, scope: &MatrixScope) -> bool {
         self.clients
             .iter()
             .any(|c| c.pool == scope.pool && c.allowed_scopes.contains(&scope.scope))
     }
 
     /// Whether an operation requires `scope` through an authorizer trusting `pool`.
-    fn needed(&self, pool: &PoolRef, scope: &str) -> bool {
+    pub(crate) fn needed(&self, pool: &PoolRef, scope: &str) -> bool {
         self.operations.iter().any(|o| match &o.access {
             Access::Scopes { pools, scopes } => {
                 pools.contains(pool) && scopes.iter().any(|s| s == scope)
@@ -333,15 +333,6 @@ impl AccessMatrix {
             .iter()
             .filter(|s| !self.obtainable(s))
             .map(|s| s.scope.as_str())
-            .collect()
-    }
-
-    /// The scopes no operation requires, with whether some client may obtain them.
-    pub(crate) fn unneeded_scopes(&self) -> Vec<(&MatrixScope, bool)> {
-        self.scopes
-            .iter()
-            .filter(|s| !self.needed(&s.pool, &s.scope))
-            .map(|s| (s, self.obtainable(s)))
             .collect()
     }
 

@@ -108,31 +108,24 @@ fn schemes(document: &Document, base: &str, model: &StackModel<'_>) -> Vec<Schem
 }
 
 fn operations(document: &Document, base: &str) -> Vec<OperationAccess> {
-    let mut out = Vec::new();
-    for (path, item) in &document.paths.paths {
-        let item_at = format!("{base}/paths/{}", escape(path));
-        let methods = item
-            .operations
-            .iter()
-            .map(|(method, op)| (method.as_str(), op))
-            .chain(item.any_method.iter().map(|op| (ANY_METHOD, op)));
-        for (method, op) in methods {
-            let pointer = format!("{item_at}/{}", escape(method));
-            out.push(OperationAccess {
-                path: path.clone(),
-                method: if method == ANY_METHOD {
+    document
+        .operations()
+        .map(|(path, key, op)| {
+            let pointer = format!("{base}/paths/{}/{}", escape(path), escape(key));
+            OperationAccess {
+                path: path.to_owned(),
+                method: if key == ANY_METHOD {
                     "ANY".to_owned()
                 } else {
-                    method.to_ascii_uppercase()
+                    key.to_ascii_uppercase()
                 },
                 operation_id: op.operation_id.clone(),
                 security: security(op, document, &pointer, base),
                 integration: op.extensions.typed::<Integration>().and_then(Result::ok),
                 pointer,
-            });
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 /// The operation's own security, else the document's.

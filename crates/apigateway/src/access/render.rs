@@ -59,6 +59,31 @@ struct Cell {
     with_user_token: bool,
 }
 
+impl Cell {
+    /// The verdict in words: for a terminal (`allowed by a`), or for a Markdown table
+    /// (``yes (`a`)``).
+    fn words(&self, markdown: bool) -> String {
+        let user = if self.with_user_token {
+            ", with a user's token"
+        } else {
+            ""
+        };
+        match (self.allowed, markdown) {
+            (None, false) => "unknown (not modelled)".to_owned(),
+            (None, true) => "?".to_owned(),
+            (Some(false), false) => "denied".to_owned(),
+            (Some(false), true) => "no".to_owned(),
+            (Some(true), false) if self.scopes.is_empty() => "allowed (open)".to_owned(),
+            (Some(true), true) if self.scopes.is_empty() => "yes (open)".to_owned(),
+            (Some(true), false) => format!("allowed by {}{user}", self.scopes.join(", ")),
+            (Some(true), true) => {
+                let scopes: Vec<String> = self.scopes.iter().map(|s| format!("`{s}`")).collect();
+                format!("yes ({}{user})", scopes.join(", "))
+            }
+        }
+    }
+}
+
 impl AccessMatrix {
     fn cell(&self, client: &MatrixClient, o: &MatrixOperation) -> Cell {
         let scopes = self.opening_scopes(client, o);
@@ -136,21 +161,7 @@ impl AccessMatrix {
         for c in &self.clients {
             let _ = writeln!(out, "  {}", c.logical_id);
             for o in &self.operations {
-                let cell = self.cell(c, o);
-                let verdict = match (cell.allowed, cell.scopes.is_empty()) {
-                    (None, _) => "unknown (not modelled)".to_owned(),
-                    (Some(false), _) => "denied".to_owned(),
-                    (Some(true), true) => "allowed (open)".to_owned(),
-                    (Some(true), false) => format!(
-                        "allowed by {}{}",
-                        cell.scopes.join(", "),
-                        if cell.with_user_token {
-                            ", with a user's token"
-                        } else {
-                            ""
-                        }
-                    ),
-                };
+                let verdict = self.cell(c, o).words(false);
                 let _ = writeln!(out, "    {} {}: {verdict}", o.api, operation_name(o));
             }
         }
@@ -160,25 +171,24 @@ impl AccessMatrix {
 
     /// What nobody can obtain and what no operation needs, one line each.
     fn notes(&self) -> Vec<String> {
-        let mut notes: Vec<String> = self
-            .unneeded_scopes()
-            .into_iter()
-            .map(|(s, obtainable)| {
-                if obtainable {
-                    format!("{} can be obtained but no operation needs it", s.scope)
-                } else {
-                    format!("nobody can obtain {}, which no operation needs", s.scope)
+        self.scopes
+            .iter()
+            .filter_map(|s| {
+                let scope = &s.scope;
+                match (self.obtainable(s), self.needed(&s.pool, scope)) {
+                    (false, false) => Some(format!(
+                        "nobody can obtain {scope}, which no operation needs"
+                    )),
+                    (false, true) => Some(format!(
+                        "nobody can obtain {scope}, which an operation needs"
+                    )),
+                    (true, false) => {
+                        Some(format!("{scope} can be obtained but no operation needs it"))
+                    }
+                    (true, true) => None,
                 }
             })
-            .collect();
-        for scope in self.unobtainable_scopes() {
-            if !notes.iter().any(|n| n.contains(&format!(" {scope},"))) {
-                notes.push(format!(
-                    "nobody can obtain {scope}, which an operation needs"
-                ));
-            }
-        }
-        notes
+            .collect()
     }
 
     fn notes_text(&self) -> String {
@@ -206,22 +216,7 @@ impl AccessMatrix {
         for c in &self.clients {
             let _ = write!(out, "| {} |", c.logical_id);
             for o in &self.operations {
-                let cell = self.cell(c, o);
-                let text = match (cell.allowed, cell.scopes.is_empty()) {
-                    (None, _) => "?".to_owned(),
-                    (Some(false), _) => "no".to_owned(),
-                    (Some(true), true) => "yes (open)".to_owned(),
-                    (Some(true), false) => {
-                        let scopes: Vec<String> =
-                            cell.scopes.iter().map(|s| format!("`{s}`")).collect();
-                        let how = if cell.with_user_token {
-                            ", with a user's token"
-                        } else {
-                            ""
-                        };
-                        format!("yes ({}{how})", scopes.join(", "))
-                    }
-                };
+                let text = self.cell(c, o).words(true);
                 let _ = write!(out, " {text} |");
             }
             out.push('\n');
