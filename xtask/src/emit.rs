@@ -332,10 +332,12 @@ impl<'m> Writer<'m> {
     /// A struct, its constructor, setters and checks.
     fn structure(&mut self, name: &str, doc: &str, object: &Object) -> Result<(), String> {
         let defaultable = object.constructor.is_empty();
+        // Deserialize: a resource written as raw JSON (`Stack::add_raw`) is read into its
+        // L1 type, so the rules that relate resources read it as they read the L1s.
         let derives = if defaultable {
-            "Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema"
+            "Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema"
         } else {
-            "Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema"
+            "Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema"
         };
         let _ = write!(
             self.body,
@@ -660,7 +662,7 @@ impl<'m> Writer<'m> {
         let name = &e.name;
         let _ = write!(
             self.body,
-            "{}#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]\n\
+            "{}#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]\n\
              pub enum {name} {{\n{variants}}}\n\n\
              impl {name} {{\n/// The value as written in a template.\npub fn as_str(self) -> &'static str {{\nmatch self {{\n{arms}}}\n}}\n}}\n\n\
              impl cfnkit_core::Literal for {name} {{}}\n\n",

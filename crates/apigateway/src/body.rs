@@ -103,6 +103,13 @@ impl Serialize for RestApiBody {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for RestApiBody {
+    /// Template JSON: free JSON (the rules read it into a document when they need one).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Expr::deserialize(d).map(RestApiBody::Json)
+    }
+}
+
 impl schemars::JsonSchema for RestApiBody {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "RestApiBody".into()

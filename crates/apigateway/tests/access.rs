@@ -468,3 +468,29 @@ fn what_a_mock_answers() {
     let post = m.operation("POST", "/vtl").unwrap().mock.as_ref().unwrap();
     assert_eq!((post.status, &post.body), (201, &None));
 }
+
+#[test]
+fn raw_resources_are_read_like_their_l1s() {
+    // The pool and the REST API written as raw JSON, the L1s' JSON exactly.
+    let mut stack = Stack::new("items");
+    stack.add_raw("Pool", "AWS::Cognito::UserPool", Expr::from(json!({})));
+    stack.add(
+        "Server",
+        CfnUserPoolResourceServer::new(Expr::reference("Pool"), "rs", "rs")
+            .scopes([ResourceServerScopeType::new("read", "Read")]),
+    );
+    stack.add("Machine", machine());
+    stack.add_raw(
+        "Api",
+        "AWS::ApiGateway::RestApi",
+        Expr::from(json!({"Body": body()})),
+    );
+    let m = AccessModel::of(&stack.model());
+    let api = &m.apis[0];
+    assert!(api.readable);
+    assert_eq!(m.clients_opening(api, &api.operations[0]), ["Machine"]);
+    assert_eq!(
+        api.scheme("Auth").unwrap().cognito_pools().unwrap()[0],
+        pool(&stack)
+    );
+}

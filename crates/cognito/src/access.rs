@@ -162,16 +162,17 @@ pub struct CognitoAccess {
 }
 
 impl CognitoAccess {
-    /// The Cognito access design of a stack, from its typed resources.
+    /// The Cognito access design of a stack, from its typed resources (raw resources of
+    /// these types read into their L1s).
     pub fn of(model: &StackModel<'_>) -> CognitoAccess {
         CognitoAccess {
             servers: model
                 .resources()
-                .filter_map(|r| Some(server(model, r, r.downcast::<CfnUserPoolResourceServer>()?)))
+                .filter_map(|r| Some(server(model, r, &*r.read::<CfnUserPoolResourceServer>()?)))
                 .collect(),
             clients: model
                 .resources()
-                .filter_map(|r| Some(client(model, r, r.downcast::<CfnUserPoolClient>()?)))
+                .filter_map(|r| Some(client(model, r, &*r.read::<CfnUserPoolClient>()?)))
                 .collect(),
         }
     }

@@ -456,3 +456,42 @@ fn rules_the_generator_names_exist() {
         }
     }
 }
+
+#[test]
+fn raw_resources_of_cognito_types_are_read_like_their_l1s() {
+    // A resource server and a client written as raw JSON, the client asking for a scope
+    // the server does not define: the relating rules read them as they read L1s.
+    let (mut stack, _) = pool_stack();
+    stack.add_raw(
+        "Api",
+        "AWS::Cognito::UserPoolResourceServer",
+        Expr::from(serde_json::json!({
+            "UserPoolId": {"Ref": "Pool"}, "Identifier": "weather-api", "Name": "Weather API",
+            "Scopes": [{"ScopeName": "read", "ScopeDescription": "Read"}]
+        })),
+    );
+    let client = stack.add_raw(
+        "Raw",
+        "AWS::Cognito::UserPoolClient",
+        Expr::from(serde_json::json!({
+            "UserPoolId": {"Ref": "Pool"}, "GenerateSecret": true,
+            "AllowedOAuthFlows": ["client_credentials"], "AllowedOAuthFlowsUserPoolClient": true,
+            "AllowedOAuthScopes": ["weather-api/write"]
+        })),
+    );
+    stack.options_mut(&client).unwrap().add_depends_on("Api");
+    let d = stack.synth().unwrap_err();
+    let undefined: Vec<_> = d
+        .iter()
+        .filter(|x| x.rule == rules::UNDEFINED_SCOPE)
+        .collect();
+    assert_eq!(undefined.len(), 1, "{d}");
+    assert_eq!(
+        undefined[0].location.path,
+        "/Resources/Raw/Properties/AllowedOAuthScopes/0"
+    );
+    assert!(
+        undefined[0].message.contains("defines no scope 'write'"),
+        "{d}"
+    );
+}

@@ -87,6 +87,18 @@ impl<T: Serialize> Serialize for Value<T> {
     }
 }
 
+impl<'de, T: serde::de::DeserializeOwned> serde::Deserialize<'de> for Value<T> {
+    /// Reads template JSON: a value of `T` is a literal, anything else (an intrinsic, a
+    /// value of another type that CloudFormation may coerce) an expression.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let json = serde_json::Value::deserialize(d)?;
+        match T::deserialize(&json) {
+            Ok(literal) => Ok(Value::Literal(literal)),
+            Err(_) => Ok(Value::Expr(Expr::from_json(&json))),
+        }
+    }
+}
+
 impl<T: schemars::JsonSchema> schemars::JsonSchema for Value<T> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         T::schema_name()

@@ -287,7 +287,7 @@ fn broken_stack_diagnostics_snapshot() {
 }
 
 /// A resource type with a stack-wide rule: at most one queue per stack.
-#[derive(serde::Serialize)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct Queue {}
 
 struct OneQueue;

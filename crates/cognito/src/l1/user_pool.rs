@@ -38,7 +38,9 @@ use indexmap::IndexMap;
 ///     serde_json::json!({"Fn::GetAtt": ["Pool", "Arn"]})
 /// );
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct CfnUserPool {
     /// The `AccountRecoverySetting` property.
     ///
@@ -695,7 +697,9 @@ impl cfnkit_core::Resource for CfnUserPool {
 /// The `RecoveryOption` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-recoveryoption.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct RecoveryOption {
     /// The `Name` property.
     ///
@@ -751,7 +755,9 @@ impl RecoveryOption {
 /// The `AccountRecoverySetting` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-accountrecoverysetting.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct AccountRecoverySetting {
     /// The `RecoveryMechanisms` property.
     ///
@@ -794,7 +800,9 @@ impl AccountRecoverySetting {
 /// The `InviteMessageTemplate` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-invitemessagetemplate.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct InviteMessageTemplate {
     /// The `EmailMessage` property.
     ///
@@ -878,7 +886,9 @@ impl InviteMessageTemplate {
 /// The `AdminCreateUserConfig` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-admincreateuserconfig.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct AdminCreateUserConfig {
     /// The `AllowAdminCreateUserOnly` property.
     ///
@@ -949,7 +959,9 @@ impl AdminCreateUserConfig {
 /// The `DeviceConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-deviceconfiguration.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct DeviceConfiguration {
     /// The `ChallengeRequiredOnNewDevice` property.
     ///
@@ -991,7 +1003,9 @@ impl DeviceConfiguration {
 /// The `EmailConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-emailconfiguration.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct EmailConfiguration {
     /// The `ConfigurationSet` property.
     ///
@@ -1107,7 +1121,9 @@ impl EmailConfiguration {
 /// The `IssuerConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-issuerconfiguration.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct IssuerConfiguration {
     /// The `Type` property.
     ///
@@ -1137,7 +1153,9 @@ impl IssuerConfiguration {
 /// The `KeyConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-keyconfiguration.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct KeyConfiguration {
     /// The `KeyType` property.
     ///
@@ -1193,7 +1211,9 @@ impl KeyConfiguration {
 /// The `CustomEmailSender` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-customemailsender.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct CustomEmailSender {
     /// The `LambdaArn` property.
     ///
@@ -1249,7 +1269,9 @@ impl CustomEmailSender {
 /// The `CustomSMSSender` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-customsmssender.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct CustomSMSSender {
     /// The `LambdaArn` property.
     ///
@@ -1305,7 +1327,9 @@ impl CustomSMSSender {
 /// The `InboundFederation` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-inboundfederation.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct InboundFederation {
     /// The `LambdaArn` property.
     ///
@@ -1361,7 +1385,9 @@ impl InboundFederation {
 /// The `PreTokenGenerationConfig` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-pretokengenerationconfig.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct PreTokenGenerationConfig {
     /// The `LambdaArn` property.
     ///
@@ -1417,7 +1443,9 @@ impl PreTokenGenerationConfig {
 /// The `LambdaConfig` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct LambdaConfig {
     /// The `CreateAuthChallenge` property.
     ///
@@ -1745,7 +1773,9 @@ impl LambdaConfig {
 /// The `PasswordPolicy` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-passwordpolicy.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct PasswordPolicy {
     /// The `MinimumLength` property.
     ///
@@ -1885,7 +1915,9 @@ impl PasswordPolicy {
 /// The `SignInPolicy` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-signinpolicy.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct SignInPolicy {
     /// The `AllowedFirstAuthFactors` property.
     ///
@@ -1930,7 +1962,9 @@ impl SignInPolicy {
 /// The `Policies` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-policies.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct Policies {
     /// The `PasswordPolicy` property.
     ///
@@ -1982,7 +2016,9 @@ impl Policies {
 /// The `NumberAttributeConstraints` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-numberattributeconstraints.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct NumberAttributeConstraints {
     /// The `MaxValue` property.
     ///
@@ -2045,7 +2081,9 @@ impl NumberAttributeConstraints {
 /// The `StringAttributeConstraints` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-stringattributeconstraints.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct StringAttributeConstraints {
     /// The `MaxLength` property.
     ///
@@ -2108,7 +2146,9 @@ impl StringAttributeConstraints {
 /// The `SchemaAttribute` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-schemaattribute.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct SchemaAttribute {
     /// The `AttributeDataType` property.
     ///
@@ -2240,7 +2280,7 @@ impl SchemaAttribute {
 /// The `EumsSmsConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-eumssmsconfiguration.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct EumsSmsConfiguration {
     /// The `CallerArn` property.
     ///
@@ -2411,7 +2451,9 @@ impl EumsSmsConfiguration {
 /// The `SmsConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-smsconfiguration.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct SmsConfiguration {
     /// The `EumsSms` property.
     ///
@@ -2512,7 +2554,7 @@ impl SmsConfiguration {
 /// The `UserAttributeUpdateSettings` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-userattributeupdatesettings.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct UserAttributeUpdateSettings {
     /// The `AttributesRequireVerificationBeforeUpdate` property.
     ///
@@ -2543,7 +2585,9 @@ impl UserAttributeUpdateSettings {
 /// The `AdvancedSecurityAdditionalFlows` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-advancedsecurityadditionalflows.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct AdvancedSecurityAdditionalFlows {
     /// The `CustomAuthMode` property.
     ///
@@ -2574,7 +2618,9 @@ impl AdvancedSecurityAdditionalFlows {
 /// The `UserPoolAddOns` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-userpooladdons.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct UserPoolAddOns {
     /// The `AdvancedSecurityAdditionalFlows` property.
     ///
@@ -2621,7 +2667,9 @@ impl UserPoolAddOns {
 /// The `UsernameConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-usernameconfiguration.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct UsernameConfiguration {
     /// The `CaseSensitive` property.
     ///
@@ -2649,7 +2697,9 @@ impl UsernameConfiguration {
 /// The `VerificationMessageTemplate` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct VerificationMessageTemplate {
     /// The `DefaultEmailOption` property.
     ///
@@ -2792,7 +2842,17 @@ impl VerificationMessageTemplate {
 }
 
 /// The allowed values of `RecoveryOption.Name` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum RecoveryOptionName {
     /// `admin_only`.
     #[serde(rename = "admin_only")]
@@ -2819,7 +2879,17 @@ impl RecoveryOptionName {
 impl cfnkit_core::Literal for RecoveryOptionName {}
 
 /// The allowed values of `AliasAttributes` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum AliasAttribute {
     /// `email`.
     #[serde(rename = "email")]
@@ -2846,7 +2916,17 @@ impl AliasAttribute {
 impl cfnkit_core::Literal for AliasAttribute {}
 
 /// The allowed values of `AutoVerifiedAttributes` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum AutoVerifiedAttribute {
     /// `email`.
     #[serde(rename = "email")]
@@ -2869,7 +2949,17 @@ impl AutoVerifiedAttribute {
 impl cfnkit_core::Literal for AutoVerifiedAttribute {}
 
 /// The allowed values of `DeletionProtection` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum DeletionProtection {
     /// `ACTIVE`.
     #[serde(rename = "ACTIVE")]
@@ -2892,7 +2982,17 @@ impl DeletionProtection {
 impl cfnkit_core::Literal for DeletionProtection {}
 
 /// The allowed values of `EmailConfiguration.EmailSendingAccount` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum EmailSendingAccount {
     /// `COGNITO_DEFAULT`.
     #[serde(rename = "COGNITO_DEFAULT")]
@@ -2918,7 +3018,17 @@ impl cfnkit_core::Literal for EmailSendingAccount {}
 ///
 /// The registry schema types this as a plain string; the values are those AWS documents:
 /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-enabledmfas>
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum MfaFactor {
     /// `SMS_MFA`.
     #[serde(rename = "SMS_MFA")]
@@ -2945,7 +3055,17 @@ impl MfaFactor {
 impl cfnkit_core::Literal for MfaFactor {}
 
 /// The allowed values of `IssuerConfiguration.Type` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum IssuerType {
     /// `ORIGINAL`.
     #[serde(rename = "ORIGINAL")]
@@ -2968,7 +3088,17 @@ impl IssuerType {
 impl cfnkit_core::Literal for IssuerType {}
 
 /// The allowed values of `KeyConfiguration.KeyType` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum EncryptionKeyType {
     /// `AWS_OWNED_KEY`.
     #[serde(rename = "AWS_OWNED_KEY")]
@@ -2993,7 +3123,17 @@ impl cfnkit_core::Literal for EncryptionKeyType {}
 /// The allowed values of `CustomEmailSender.LambdaVersion` in `AWS::Cognito::UserPool`,
 /// `CustomSMSSender.LambdaVersion` in `AWS::Cognito::UserPool`,
 /// `InboundFederation.LambdaVersion` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum LambdaVersion {
     /// `V1_0`.
     #[serde(rename = "V1_0")]
@@ -3012,7 +3152,17 @@ impl LambdaVersion {
 impl cfnkit_core::Literal for LambdaVersion {}
 
 /// The allowed values of `PreTokenGenerationConfig.LambdaVersion` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum PreTokenGenerationLambdaVersion {
     /// `V1_0`.
     #[serde(rename = "V1_0")]
@@ -3039,7 +3189,17 @@ impl PreTokenGenerationLambdaVersion {
 impl cfnkit_core::Literal for PreTokenGenerationLambdaVersion {}
 
 /// The allowed values of `MfaConfiguration` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum MfaConfiguration {
     /// `OFF`.
     #[serde(rename = "OFF")]
@@ -3066,7 +3226,17 @@ impl MfaConfiguration {
 impl cfnkit_core::Literal for MfaConfiguration {}
 
 /// The allowed values of `SignInPolicy.AllowedFirstAuthFactors` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum AuthFactor {
     /// `EMAIL_OTP`.
     #[serde(rename = "EMAIL_OTP")]
@@ -3101,7 +3271,17 @@ impl AuthFactor {
 impl cfnkit_core::Literal for AuthFactor {}
 
 /// The allowed values of `SchemaAttribute.AttributeDataType` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum AttributeDataType {
     /// `Boolean`.
     #[serde(rename = "Boolean")]
@@ -3134,7 +3314,17 @@ impl cfnkit_core::Literal for AttributeDataType {}
 /// The allowed values of
 /// `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate` in
 /// `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum VerificationRequiredAttribute {
     /// `email`.
     #[serde(rename = "email")]
@@ -3158,7 +3348,17 @@ impl cfnkit_core::Literal for VerificationRequiredAttribute {}
 
 /// The allowed values of `AdvancedSecurityAdditionalFlows.CustomAuthMode` in
 /// `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum CustomAuthMode {
     /// `AUDIT`.
     #[serde(rename = "AUDIT")]
@@ -3181,7 +3381,17 @@ impl CustomAuthMode {
 impl cfnkit_core::Literal for CustomAuthMode {}
 
 /// The allowed values of `UserPoolAddOns.AdvancedSecurityMode` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum AdvancedSecurityMode {
     /// `AUDIT`.
     #[serde(rename = "AUDIT")]
@@ -3208,7 +3418,17 @@ impl AdvancedSecurityMode {
 impl cfnkit_core::Literal for AdvancedSecurityMode {}
 
 /// The allowed values of `UserPoolTier` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum UserPoolTier {
     /// `LITE`.
     #[serde(rename = "LITE")]
@@ -3235,7 +3455,17 @@ impl UserPoolTier {
 impl cfnkit_core::Literal for UserPoolTier {}
 
 /// The allowed values of `UsernameAttributes` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum UsernameAttribute {
     /// `email`.
     #[serde(rename = "email")]
@@ -3259,7 +3489,17 @@ impl cfnkit_core::Literal for UsernameAttribute {}
 
 /// The allowed values of `VerificationMessageTemplate.DefaultEmailOption` in
 /// `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum DefaultEmailOption {
     /// `CONFIRM_WITH_CODE`.
     #[serde(rename = "CONFIRM_WITH_CODE")]
@@ -3282,7 +3522,17 @@ impl DefaultEmailOption {
 impl cfnkit_core::Literal for DefaultEmailOption {}
 
 /// The allowed values of `WebAuthnFactorConfiguration` in `AWS::Cognito::UserPool`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum WebAuthnFactorConfiguration {
     /// `SINGLE_FACTOR`.
     #[serde(rename = "SINGLE_FACTOR")]

@@ -17,7 +17,7 @@ use cfnkit_core::constraints::Checker;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers `CloudFrontDistribution` (see [`CfnUserPoolDomainAttribute`]).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct CfnUserPoolDomain {
     /// The `CustomDomainConfig` property.
     ///
@@ -138,7 +138,9 @@ impl cfnkit_core::Resource for CfnUserPoolDomain {
 /// The `CustomDomainConfigType` property type of `AWS::Cognito::UserPoolDomain`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpooldomain-customdomainconfigtype.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct CustomDomainConfigType {
     /// The `CertificateArn` property.
     ///
@@ -194,7 +196,7 @@ impl CustomDomainConfigType {
 /// The `FailoverType` property type of `AWS::Cognito::UserPoolDomain`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpooldomain-failovertype.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct FailoverType {
     /// The `PrimaryRoute53HealthCheckId` property.
     ///
@@ -243,7 +245,9 @@ impl FailoverType {
 /// The `RoutingType` property type of `AWS::Cognito::UserPoolDomain`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpooldomain-routingtype.html)
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct RoutingType {
     /// The `Failover` property.
     ///
@@ -277,7 +281,17 @@ impl RoutingType {
 
 /// The allowed values of `CustomDomainConfigType.SecurityPolicy` in
 /// `AWS::Cognito::UserPoolDomain`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum SecurityPolicy {
     /// `TLS_V1`.
     #[serde(rename = "TLS_V1")]

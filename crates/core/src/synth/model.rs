@@ -1,6 +1,9 @@
 //! [`StackModel`]: a stack as synth's rules see it, before anything is rendered.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Collector;
 use crate::expr::Expr;
@@ -190,11 +193,14 @@ impl<'a> StackModel<'a> {
         self.resources.iter()
     }
 
-    /// The resources of type `R`, with their final logical ids, in authoring order.
-    pub fn resources_of<R: Resource>(&self) -> impl Iterator<Item = (&str, &'a R)> {
+    /// The resources of type `R`, with their final logical ids, in authoring order: the L1s,
+    /// and the raw resources of that type read into it (see [`ModelResource::read`]).
+    pub fn resources_of<R: Resource + DeserializeOwned + Clone>(
+        &self,
+    ) -> impl Iterator<Item = (&str, Cow<'a, R>)> {
         self.resources
             .iter()
-            .filter_map(|r| Some((r.logical_id(), r.downcast::<R>()?)))
+            .filter_map(|r| Some((r.logical_id(), r.read::<R>()?)))
     }
 
     /// The first resource with this final logical id.
@@ -223,6 +229,21 @@ impl<'a> ModelResource<'a> {
     /// The resource as its L1 type, if it is one (a raw resource is none).
     pub fn downcast<R: Resource>(&self) -> Option<&'a R> {
         self.entry.resource.as_any().downcast_ref()
+    }
+
+    /// The resource as its L1 type `R`: the L1 itself, or a raw resource of `R`'s
+    /// CloudFormation type (`Stack::add_raw`) read from its JSON, the only resource synth
+    /// parses. `None` for another type, or raw JSON that is not an `R`.
+    pub fn read<R: Resource + DeserializeOwned + Clone>(&self) -> Option<Cow<'a, R>> {
+        if let Some(typed) = self.downcast::<R>() {
+            return Some(Cow::Borrowed(typed));
+        }
+        if self.type_name() != R::TYPE_NAME {
+            return None;
+        }
+        serde_json::from_value(self.properties.to_json())
+            .ok()
+            .map(Cow::Owned)
     }
 
     /// The `Properties` in template form.
