@@ -32,6 +32,7 @@ mod synth;
 mod to_expr;
 mod value;
 mod writer;
+mod yaml_reader;
 
 pub use diagnostic::{Collector, Diagnostic, Diagnostics, Location, ResourceChecks, Severity};
 pub use diff::{ChangeKind, EntryChange, TemplateDiff, ValueChange, diff_templates};
@@ -52,6 +53,7 @@ pub use synth::{ModelResource, StackModel, Synthesized, Template};
 pub use to_expr::{ToExprError, to_expr};
 pub use value::{Literal, Value};
 pub use writer::{YamlError, to_json, to_yaml};
+pub use yaml_reader::{YamlReadError, yaml_to_json};
 
 /// CloudFormation's per-template quotas, as synth checks them.
 pub mod quotas {

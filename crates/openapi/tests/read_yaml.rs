@@ -96,10 +96,42 @@ fn a_problem_in_yaml_has_its_json_pointer() {
         "openapi: 3.0.1\ninfo: {title: !Sub '${AWS::StackName}', version: '1'}\npaths: {}\n",
     )
     .unwrap_err();
+    // A short-form intrinsic reads as the intrinsic, which a title cannot be.
     assert_eq!(err.pointer, "/info/title");
+    assert!(err.intrinsic, "{err}");
+    assert!(err.message.contains("Fn::Sub"), "{err}");
+    let err = Document::from_yaml(
+        "openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths: {}\nx-note: !Nope x\n",
+    )
+    .unwrap_err();
+    assert_eq!(err.pointer, "/x-note");
+    assert!(err.message.contains("!Nope"), "{err}");
+}
+
+#[test]
+fn short_form_intrinsics_in_extensions_are_intrinsics() {
+    let doc = Document::from_yaml(
+        "openapi: 3.0.1
+info: {title: T, version: '1'}
+paths: {}
+components:
+  securitySchemes:
+    Cognito:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authorizer:
+        type: cognito_user_pools
+        providerARNs: [!GetAtt CognitoUserPool.Arn]
+",
+    )
+    .unwrap();
+    let scheme = doc.components.security_schemes["Cognito"]
+        .as_item()
+        .unwrap();
+    let authorizer: Authorizer = scheme.extensions.typed().unwrap().unwrap();
     assert_eq!(
-        err.message,
-        "the YAML tag !Sub is not read: write the value without it (an intrinsic in its JSON \
-         form, e.g. {\"Fn::Sub\": …})"
+        authorizer.provider_arns,
+        [Expr::get_att("CognitoUserPool", "Arn")]
     );
 }
