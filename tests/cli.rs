@@ -295,7 +295,7 @@ fn diff_against_something_that_is_not_a_template() {
     );
     let r = run(&weather(), &["diff", "--against", dir.to_str().unwrap()]);
     assert_eq!(r.exit, Exit::Usage);
-    assert!(r.err.contains("has no manifest.json"), "{}", r.err);
+    assert!(r.err.contains("has no readable manifest.json"), "{}", r.err);
     let r = run(
         &weather(),
         &[

@@ -176,7 +176,37 @@ impl<'a> Plan<'a> {
             }
         }
         plan.report_cycles();
+        plan.report_duplicate_names();
         plan
+    }
+
+    /// Reports every stack whose name another stack of the app has: the names key the
+    /// deploy order, the exports and the artifacts' files.
+    fn report_duplicate_names(&mut self) {
+        for (i, stack) in self.app.stacks.iter().enumerate() {
+            let others = self
+                .app
+                .stacks
+                .iter()
+                .enumerate()
+                .filter(|(j, s)| *j != i && s.name() == stack.name())
+                .count();
+            if others > 0 {
+                let mut c = Collector::new(stack.name());
+                c.error(
+                    "core/stack-name-duplicate",
+                    None,
+                    "",
+                    format!(
+                        "{} stacks of app '{}' are named '{}'; stack names are unique in an app (they name the deployed stacks, the exports and the files of synth --out). Rename all but one.",
+                        others + 1,
+                        self.app.name,
+                        stack.name()
+                    ),
+                );
+                self.problems[i].extend(c.finish());
+            }
+        }
     }
 
     /// Reports every stack on a cross-stack reference cycle.

@@ -9,6 +9,7 @@ pub(crate) mod quotas;
 mod references;
 mod render;
 mod template;
+mod values;
 pub(crate) mod walk;
 pub(crate) use quotas as quotas_consts;
 
@@ -57,7 +58,13 @@ pub(crate) fn finish(
     model: &StackModel<'_>,
     mut found: Collector,
 ) -> Result<Synthesized, Diagnostics> {
+    if !model.values_fit() {
+        // The rules and the writers recurse; a value nested too deep stops synth here.
+        return Err(found.finish());
+    }
     names::check(model, &mut found);
+    values::nulls(model, &mut found);
+    values::limits(model, &mut found);
     for resource in model.resources() {
         resource.entry().resource.check(&mut ResourceChecks {
             collector: &mut found,

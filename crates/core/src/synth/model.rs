@@ -11,6 +11,7 @@ use crate::resource::Resource;
 use crate::stack::{Output, ResourceEntry, ResourceOptions, Stack};
 use crate::stack_id::StackId;
 use crate::synth::links::{ForeignValue, Links, Localizer};
+use crate::synth::values;
 use crate::synth::walk::{self, Target};
 
 /// A stack as synth's rules see it: each resource under its final logical id, typed (for
@@ -23,6 +24,8 @@ pub struct StackModel<'a> {
     outputs: Vec<(String, Output)>,
     /// Hashed ids: the id their handles hold -> the final id.
     renames: BTreeMap<String, String>,
+    /// Whether every value nests within bounds (those that did not are left out).
+    values_fit: bool,
 }
 
 /// One resource of a [`StackModel`].
@@ -40,6 +43,7 @@ impl<'a> StackModel<'a> {
     /// as their handles wrote them until [`link`](Self::link).
     pub(crate) fn build(stack: &'a Stack, found: &mut Collector) -> Self {
         let renames = renames(stack, found);
+        let mut values_fit = values::stack_values_fit(stack, found);
         let no_links = Links::default();
         let localizer = Localizer {
             stack: &stack.id,
@@ -53,16 +57,23 @@ impl<'a> StackModel<'a> {
                 let logical_id = localizer
                     .rename(&entry.logical_id, entry.hash.as_ref().map(|_| &stack.id))
                     .to_owned();
+                let at = format!("/Resources/{}/Properties", walk::token(&logical_id));
                 let properties = match entry.resource.properties() {
-                    Ok(props) => localizer.localize(props),
+                    Ok(props) if values::fits(found, &logical_id, &at, &props) => {
+                        localizer.localize(props)
+                    }
+                    Ok(_) => {
+                        values_fit = false;
+                        Expr::Map(Default::default())
+                    }
                     Err(e) => {
                         found.error(
                             "core/properties",
                             Some(&logical_id),
-                            format!("/Resources/{logical_id}/Properties"),
+                            at,
                             format!("the properties cannot be written as a template value: {e}"),
                         );
-                        Expr::Null
+                        Expr::Map(Default::default())
                     }
                 };
                 let depends_on = entry
@@ -85,12 +96,23 @@ impl<'a> StackModel<'a> {
                 }
             })
             .collect();
-        let outputs = localizer.outputs(&stack.outputs);
+        let own_outputs: Vec<(String, Output)> = stack
+            .outputs
+            .iter()
+            .filter(|(name, output)| {
+                let at = format!("/Outputs/{}/Value", walk::token(name));
+                values::fits(found, name, &at, &output.value)
+            })
+            .cloned()
+            .collect();
+        values_fit &= own_outputs.len() == stack.outputs.len();
+        let outputs = localizer.outputs(&own_outputs);
         StackModel {
             stack,
             resources,
             outputs,
             renames,
+            values_fit,
         }
     }
 
@@ -170,6 +192,12 @@ impl<'a> StackModel<'a> {
             );
         }
         found
+    }
+
+    /// Whether every value nests within [`MAX_DEPTH`](crate::quotas::MAX_DEPTH); those
+    /// that do not are left out of the model (and reported).
+    pub(crate) fn values_fit(&self) -> bool {
+        self.values_fit
     }
 
     /// The stack.

@@ -5,9 +5,42 @@ use std::collections::HashMap;
 use crate::diagnostic::Collector;
 use crate::logical_id;
 use crate::synth::StackModel;
+use crate::synth::quotas::MAX_STACK_NAME;
+
+/// What is wrong with a stack name, if anything: CloudFormation's rule (a letter, then
+/// letters, digits and `-`, at most 128 characters).
+pub(crate) fn stack_name_problem(name: &str) -> Option<String> {
+    let mut chars = name.chars();
+    match chars.next() {
+        None => Some("is empty".to_owned()),
+        Some(c) if !c.is_ascii_alphabetic() => Some(format!(
+            "starts with {c:?}, where CloudFormation wants a letter"
+        )),
+        _ if name.len() > MAX_STACK_NAME => Some(format!(
+            "is {} characters, over CloudFormation's {MAX_STACK_NAME}",
+            name.len()
+        )),
+        _ => chars
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+            .map(|c| {
+                format!("holds {c:?}, where CloudFormation allows letters, digits and '-' only")
+            }),
+    }
+}
 
 pub(crate) fn check(model: &StackModel<'_>, found: &mut Collector) {
     let stack = model.stack();
+    if let Some(problem) = stack_name_problem(stack.name()) {
+        found.error(
+            "core/stack-name",
+            None,
+            "",
+            format!(
+                "the stack name {:?} {problem}; it names the deployed stack and its artifacts' files. Rename it in Stack::new (a letter, then letters, digits and '-', at most {MAX_STACK_NAME}).",
+                stack.name()
+            ),
+        );
+    }
     let outputs = model.outputs();
     let resources = model.resources().map(|r| ("Resources", r.logical_id()));
     let parameters = stack

@@ -4,6 +4,14 @@ use crate::diagnostic::Collector;
 use crate::synth::StackModel;
 use crate::synth::template::Template;
 
+/// Characters of a stack name.
+pub const MAX_STACK_NAME: usize = 128;
+/// Characters of an output's `Description`.
+pub const MAX_OUTPUT_DESCRIPTION: usize = 1024;
+/// How deep a template value may nest (lists, maps and intrinsics each add a level). Real
+/// templates stay far below (an OpenAPI `Body` rarely passes 20); JSON readers refuse much
+/// deeper input (serde_json's parser stops at 128), and cfnkit's writers recurse.
+pub const MAX_DEPTH: usize = 100;
 /// Resources per template.
 pub const MAX_RESOURCES: usize = 500;
 /// Outputs per template.

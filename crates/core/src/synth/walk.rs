@@ -34,7 +34,7 @@ pub(crate) fn intrinsics(expr: &Expr, path: &str, f: &mut impl FnMut(&Intrinsic,
 }
 
 /// The expression arguments of an intrinsic, in template order.
-fn arguments(f: &Intrinsic) -> Vec<&Expr> {
+pub(crate) fn arguments(f: &Intrinsic) -> Vec<&Expr> {
     match f {
         Intrinsic::Ref(_) | Intrinsic::GetAtt { .. } | Intrinsic::Condition(_) => vec![],
         Intrinsic::Join { values, .. } => vec![values],
