@@ -7,16 +7,21 @@ use serde_json::Value;
 
 use crate::app::Exit;
 use crate::cli::Ctx;
-use crate::cli::args::{DiffArgs, Format};
-use crate::cli::synth::{synth_selected, template_file};
+use crate::cli::args::DiffArgs;
+use crate::cli::synth::synth_selected;
 
 pub(crate) fn run(ctx: &mut Ctx<'_>, args: &DiffArgs) -> Exit {
     let against = &args.against;
     // A single template file: read it before synth, so bad input fails fast.
-    let single = if against.is_dir() {
-        if let Err(e) = manifest_in(against) {
-            return ctx.usage(e);
+    let manifest = if against.is_dir() {
+        match Manifest::read(against) {
+            Ok(manifest) => Some(manifest),
+            Err(e) => return ctx.usage(e),
         }
+    } else {
+        None
+    };
+    let single = if manifest.is_some() {
         None
     } else {
         if args.stack.is_none() && ctx.app.stacks().len() != 1 {
@@ -38,12 +43,13 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &DiffArgs) -> Exit {
     let mut changed = false;
     let mut report = String::new();
     for (meta, out) in &current {
-        let old = match &single {
-            Some(t) => Some(t.clone()),
-            None => match previous_in_dir(against, &meta.name) {
+        let old = match (&single, &manifest) {
+            (Some(t), _) => Some(t.clone()),
+            (None, Some(manifest)) => match manifest.previous(&meta.name) {
                 Ok(t) => t,
                 Err(e) => return ctx.usage(e),
             },
+            (None, None) => None,
         };
         let empty = Value::Object(Default::default());
         let diff: TemplateDiff = diff_templates(
@@ -65,28 +71,72 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &DiffArgs) -> Exit {
     }
 }
 
-/// Checks that `dir` was written by `synth --out`.
-fn manifest_in(dir: &Path) -> Result<(), String> {
-    if dir.join("manifest.json").is_file() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{} has no manifest.json: give a directory written by `synth --out`, or a template file",
-            dir.display()
-        ))
-    }
+/// The `manifest.json` of a directory written by `synth --out`: which stacks it holds and
+/// where their templates are.
+struct Manifest {
+    dir: std::path::PathBuf,
+    /// `(stack, template file)` in the manifest's order.
+    stacks: Vec<(String, String)>,
 }
 
-/// The stack's template in a `synth --out` directory, in either format; `None` when the
-/// directory has none for it (a new stack).
-fn previous_in_dir(dir: &Path, stack: &str) -> Result<Option<Value>, String> {
-    for format in [Format::Json, Format::Yaml] {
-        let path = dir.join(template_file(stack, format));
-        if path.is_file() {
-            return read_template(&path).map(Some);
-        }
+impl Manifest {
+    fn read(dir: &Path) -> Result<Manifest, String> {
+        let path = dir.join("manifest.json");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "{} has no readable manifest.json ({e}): give a directory written by `synth --out`, or a template file",
+                dir.display()
+            )
+        })?;
+        let json: Value = serde_json::from_str(&text)
+            .map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
+        let stacks = json
+            .get("stacks")
+            .and_then(Value::as_array)
+            .ok_or_else(|| format!("{} has no list of stacks", path.display()))?
+            .iter()
+            .map(|s| {
+                let field = |k: &str| s.get(k).and_then(Value::as_str).map(str::to_owned);
+                match (field("name"), field("template")) {
+                    (Some(name), Some(template)) => Ok((name, template)),
+                    _ => Err(format!(
+                        "{}: a stack without a name and a template: {s}",
+                        path.display()
+                    )),
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Manifest {
+            dir: dir.to_owned(),
+            stacks,
+        })
     }
-    Ok(None)
+
+    /// The stack's previous template; `None` when the manifest does not list the stack
+    /// (a new stack). A template the manifest names must be there, and stay inside the
+    /// directory.
+    fn previous(&self, stack: &str) -> Result<Option<Value>, String> {
+        let Some((_, file)) = self.stacks.iter().find(|(name, _)| name == stack) else {
+            return Ok(None);
+        };
+        let inside = Path::new(file)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside {
+            return Err(format!(
+                "{}/manifest.json names the template '{file}' of stack '{stack}' outside the directory",
+                self.dir.display()
+            ));
+        }
+        let path = self.dir.join(file);
+        if !path.is_file() {
+            return Err(format!(
+                "{}/manifest.json lists stack '{stack}' with the template {file}, which is missing: write the directory again with `synth --out`",
+                self.dir.display()
+            ));
+        }
+        read_template(&path).map(Some)
+    }
 }
 
 /// Reads a template in JSON or YAML; refuses anything without a `Resources` map.
@@ -95,8 +145,14 @@ fn read_template(path: &Path) -> Result<Value, String> {
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let value: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
-        Err(json_err) => serde_yaml::from_str(&text)
-            .map_err(|_| format!("{} is neither JSON nor YAML ({json_err})", path.display()))?,
+        // YAML with CloudFormation's short forms (`!Ref`, …) read as cfn-lint reads them;
+        // a file that is neither says what is wrong with it as YAML.
+        Err(_) => cfnkit_core::yaml_to_json(&text).map_err(|yaml_err| {
+            format!(
+                "{} is neither a JSON nor a YAML template: {yaml_err}",
+                path.display()
+            )
+        })?,
     };
     if value.get("Resources").is_some_and(Value::is_object) {
         Ok(value)

@@ -103,7 +103,7 @@ fn render(out: &Synthesized, format: Format) -> Result<String, String> {
 }
 
 /// The file name of a stack's template in an output directory.
-pub(crate) fn template_file(stack: &str, format: Format) -> String {
+fn template_file(stack: &str, format: Format) -> String {
     format!("{stack}.template.{}", format.extension())
 }
 
@@ -113,18 +113,13 @@ fn write_artifacts(
     format: Format,
     results: &[Done],
 ) -> Exit {
-    if let Err(e) = std::fs::create_dir_all(dir) {
-        return ctx.usage(format!(
-            "cannot create the output directory {}: {e}",
-            dir.display()
-        ));
-    }
-    let mut files = Artifacts::new();
+    // Every file is rendered first: nothing is written unless all of them can be.
+    let mut files: Vec<(String, String)> = Vec::new();
     let mut manifest = Vec::new();
     for (meta, out) in results {
         let name = template_file(&meta.name, format);
         match render(out, format) {
-            Ok(text) => files.add(dir.join(&name), text),
+            Ok(text) => files.push((name.clone(), text)),
             Err(e) => return ctx.usage(e),
         }
         manifest.push(json!({"name": meta.name, "template": name, "dependsOn": meta.depends_on}));
@@ -156,7 +151,7 @@ fn write_artifacts(
                 Profile::Public => format!("{name}.public.openapi.json"),
             };
             match render_api(api, profile, &Placeholders) {
-                Ok(doc) => files.add(dir.join(&file), cfnkit_core::to_json(&doc)),
+                Ok(doc) => files.push((file.clone(), cfnkit_core::to_json(&doc))),
                 Err(Rendering::Usage(e) | Rendering::Unresolved(e)) => {
                     let _ = writeln!(
                         ctx.err,
@@ -172,7 +167,7 @@ fn write_artifacts(
     }
     let access = match access_model(ctx.app).matrix() {
         Ok(matrix) => {
-            files.add(dir.join(ACCESS_FILE), matrix.render(AccessFormat::Json));
+            files.push((ACCESS_FILE.to_owned(), matrix.render(AccessFormat::Json)));
             json!(ACCESS_FILE)
         }
         Err(diagnostics) => {
@@ -186,13 +181,25 @@ fn write_artifacts(
     };
     let manifest =
         json!({"app": ctx.app.name(), "stacks": manifest, "apis": apis, "access": access});
-    files.add(dir.join("manifest.json"), cfnkit_core::to_json(&manifest));
-    if let Err(e) = files.write() {
+    files.push(("manifest.json".to_owned(), cfnkit_core::to_json(&manifest)));
+    let mut artifacts = Artifacts::new(dir);
+    for (name, text) in files {
+        if let Err(e) = artifacts.add(name, text) {
+            return ctx.usage(format!("cannot write the artifacts: {e}"));
+        }
+    }
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return ctx.usage(format!(
+            "cannot create the output directory {}: {e}",
+            dir.display()
+        ));
+    }
+    if let Err(e) = artifacts.write() {
         return ctx.usage(format!(
             "cannot write the artifacts (the previous ones are intact): {e}"
         ));
     }
-    for path in files.paths() {
+    for path in artifacts.paths() {
         let _ = writeln!(ctx.err, "wrote {}", path.display());
     }
     Exit::Success
