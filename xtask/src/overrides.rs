@@ -73,6 +73,14 @@ pub const RESOURCES: &[ResourceSpec] = &[
         example: None,
     },
     ResourceSpec {
+        type_name: "AWS::Cognito::UserPoolIdentityProvider",
+        krate: "cognito",
+        summary: "A federated identity provider of a user pool (SAML, OIDC, or a social provider such as Google), which app clients name in `SupportedIdentityProviders`.",
+        reference: "the `ProviderName`, e.g. `Google`: name it in a client's `SupportedIdentityProviders` with `Ref`, so that CloudFormation creates the provider first",
+        attributes: &[],
+        example: None,
+    },
+    ResourceSpec {
         type_name: "AWS::Cognito::UserPoolDomain",
         krate: "cognito",
         summary: "The domain of a user pool's managed login and OAuth 2.0 endpoints, either a prefix domain or a custom domain.",
@@ -481,6 +489,11 @@ pub const RULE_HOOKS: &[RuleHook] = &[
     RuleHook {
         type_name: "AWS::Cognito::UserPoolClient",
         check: Some("crate::rules::check_client"),
+        stack_rules: COGNITO_STACK_RULES,
+    },
+    RuleHook {
+        type_name: "AWS::Cognito::UserPoolIdentityProvider",
+        check: None,
         stack_rules: COGNITO_STACK_RULES,
     },
     RuleHook {

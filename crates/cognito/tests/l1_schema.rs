@@ -20,6 +20,10 @@ fn l1s() -> Vec<(&'static str, serde_json::Value)> {
             schema::<CfnUserPoolResourceServer>(),
         ),
         (CfnUserPoolClient::TYPE_NAME, schema::<CfnUserPoolClient>()),
+        (
+            CfnUserPoolIdentityProvider::TYPE_NAME,
+            schema::<CfnUserPoolIdentityProvider>(),
+        ),
         (CfnUserPoolDomain::TYPE_NAME, schema::<CfnUserPoolDomain>()),
     ]
 }
