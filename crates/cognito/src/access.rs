@@ -8,10 +8,13 @@
 
 use std::collections::BTreeSet;
 
-use cfnkit_core::{ModelResource, StackId, StackModel, Value};
+use cfnkit_core::{Intrinsic, ModelResource, RefTarget, StackId, StackModel, Value};
 
 use crate::PoolRef;
-use crate::l1::{CfnUserPoolClient, CfnUserPoolResourceServer, ExplicitAuthFlow, OAuthGrantType};
+use crate::l1::{
+    CfnUserPoolClient, CfnUserPoolIdentityProvider, CfnUserPoolResourceServer, ExplicitAuthFlow,
+    OAuthGrantType,
+};
 use crate::rules::text::{literal_bool, literal_i64, literal_str};
 use crate::token_validity::{DEFAULT_ACCESS_TOKEN_SECONDS, unit_named};
 
@@ -67,6 +70,28 @@ impl ResourceServerAccess {
     }
 }
 
+/// An `AWS::Cognito::UserPoolIdentityProvider`: a federated sign-in of a pool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityProviderAccess {
+    /// Its logical id.
+    pub logical_id: String,
+    /// Its user pool.
+    pub pool: PoolRef,
+    /// `ProviderName`, when literal.
+    pub name: Option<String>,
+}
+
+/// An item of a client's `SupportedIdentityProviders`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProviderItem {
+    /// A literal name (`COGNITO`, `Google`, a SAML provider's name).
+    Name(String),
+    /// `Ref` of an identity provider of the same stack, by logical id.
+    Resource(String),
+    /// A value CloudFormation computes.
+    Computed,
+}
+
 /// Whether a client can get ID tokens (a user signs in), or only access tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdTokens {
@@ -103,6 +128,8 @@ pub struct ClientAccess {
     /// How long its access tokens live, in seconds (`AccessTokenValidity` in
     /// `TokenValidityUnits.AccessToken`, Cognito's default one hour), when literal.
     pub access_token_seconds: Option<u64>,
+    /// `SupportedIdentityProviders`: `(index, item)`, in order.
+    pub identity_providers: Vec<(usize, ProviderItem)>,
     /// The resources of its stack it is created after: `DependsOn`, and every resource its
     /// properties refer to.
     pub needs: BTreeSet<String>,
@@ -159,6 +186,8 @@ pub struct CognitoAccess {
     pub servers: Vec<ResourceServerAccess>,
     /// Every app client, in authoring order.
     pub clients: Vec<ClientAccess>,
+    /// Every identity provider, in authoring order.
+    pub providers: Vec<IdentityProviderAccess>,
 }
 
 impl CognitoAccess {
@@ -174,6 +203,14 @@ impl CognitoAccess {
                 .resources()
                 .filter_map(|r| Some(client(model, r, &*r.read::<CfnUserPoolClient>()?)))
                 .collect(),
+            providers: model
+                .resources_of::<CfnUserPoolIdentityProvider>()
+                .map(|(id, p)| IdentityProviderAccess {
+                    logical_id: id.to_owned(),
+                    pool: PoolRef::of_user_pool_id(&p.user_pool_id, model),
+                    name: literal_str(&p.provider_name).map(str::to_owned),
+                })
+                .collect(),
         }
     }
 
@@ -181,6 +218,7 @@ impl CognitoAccess {
     pub fn extend(&mut self, other: CognitoAccess) {
         self.servers.extend(other.servers);
         self.clients.extend(other.clients);
+        self.providers.extend(other.providers);
     }
 
     /// The app clients of any of `pools`.
@@ -266,7 +304,32 @@ fn client(
         flows_readable,
         secret: client.generate_secret.as_ref().and_then(literal_bool) == Some(true),
         access_token_seconds: access_token_seconds(client),
+        identity_providers: client
+            .supported_identity_providers
+            .iter()
+            .flatten()
+            .map(|v| provider_item(v, model))
+            .enumerate()
+            .collect(),
         needs,
+    }
+}
+
+/// What an item of `SupportedIdentityProviders` names.
+fn provider_item(value: &Value<String>, model: &StackModel<'_>) -> ProviderItem {
+    if let Some(name) = literal_str(value) {
+        return ProviderItem::Name(name.to_owned());
+    }
+    match value {
+        Value::Expr(expr) => match expr.as_intrinsic() {
+            Some(Intrinsic::Ref(RefTarget::Logical(id, owner)))
+                if model.is_here(owner.as_ref()) =>
+            {
+                ProviderItem::Resource(id.clone())
+            }
+            _ => ProviderItem::Computed,
+        },
+        Value::Literal(_) => ProviderItem::Computed,
     }
 }
 

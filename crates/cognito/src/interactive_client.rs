@@ -1,10 +1,12 @@
 //! [`InteractiveClientBuilder`]: an app client whose users sign in through the hosted
 //! login pages (authorization code or implicit grant).
 
-use cfnkit_core::{Stack, Value};
+use cfnkit_core::{Handle, Stack, Value};
 
 use crate::client::{Validities, add_client};
-use crate::l1::{CfnUserPoolClient, OAuthGrantType, PreventUserExistenceErrors};
+use crate::l1::{
+    CfnUserPoolClient, CfnUserPoolIdentityProvider, OAuthGrantType, PreventUserExistenceErrors,
+};
 use crate::{OAuthScope, OidcScope, Scope, TokenValidity, UserPool, UserPoolClient};
 
 /// How users' apps get tokens.
@@ -33,16 +35,52 @@ impl InteractiveFlow {
 pub enum IdentityProvider {
     /// The pool's own user directory (`COGNITO`).
     Cognito,
-    /// A federated identity provider of the pool, by its name (`Google`, `Facebook`,
-    /// `LoginWithAmazon`, `SignInWithApple`, or an OIDC or SAML provider's name).
+    /// A federated identity provider of the pool that is created elsewhere, by its name
+    /// (`Google`, `Facebook`, `LoginWithAmazon`, `SignInWithApple`, or an OIDC or SAML
+    /// provider's name).
     Named(String),
+    /// A federated identity provider this stack creates, named by `Ref`: CloudFormation
+    /// then creates it before the client (see [`IdentityProvider::of`]).
+    Created(Handle<CfnUserPoolIdentityProvider>),
 }
 
 impl IdentityProvider {
-    fn name(&self) -> &str {
+    /// A provider this stack creates. The client names it by `Ref`, which makes
+    /// CloudFormation create the provider first; with its name as a string the two could
+    /// be created in either order, and Cognito refuses a client naming a provider that does
+    /// not exist yet.
+    ///
+    /// ```
+    /// use cfnkit_cognito::l1::{CfnUserPoolIdentityProvider, ProviderType};
+    /// use cfnkit_cognito::{IdentityProvider, InteractiveFlow, UserPool};
+    /// use cfnkit_core::Stack;
+    ///
+    /// let mut stack = Stack::new("auth");
+    /// let pool = UserPool::builder("Pool").add_to(&mut stack);
+    /// let google = stack.add(
+    ///     "Google",
+    ///     CfnUserPoolIdentityProvider::new(pool.id(), "Google", ProviderType::Google, [
+    ///         ("client_id", "1234.apps.googleusercontent.com"),
+    ///         ("client_secret", "{{resolve:secretsmanager:google:SecretString:secret}}"),
+    ///         ("authorize_scopes", "openid email"),
+    ///     ]),
+    /// );
+    /// pool.interactive_client("Web", InteractiveFlow::AuthorizationCodeWithPkce, "https://app.example.com/cb")
+    ///     .identity_providers([IdentityProvider::Cognito, IdentityProvider::of(&google)])
+    ///     .add_to(&mut stack);
+    /// let template = stack.synth().unwrap().template;
+    /// let providers = &template.resource("Web").unwrap()["Properties"]["SupportedIdentityProviders"];
+    /// assert_eq!(providers[1], serde_json::json!({"Ref": "Google"}));
+    /// ```
+    pub fn of(provider: &Handle<CfnUserPoolIdentityProvider>) -> IdentityProvider {
+        IdentityProvider::Created(provider.clone())
+    }
+
+    fn to_value(&self) -> Value<String> {
         match self {
-            IdentityProvider::Cognito => "COGNITO",
-            IdentityProvider::Named(name) => name,
+            IdentityProvider::Cognito => Value::from("COGNITO"),
+            IdentityProvider::Named(name) => Value::from(name.as_str()),
+            IdentityProvider::Created(handle) => Value::from(handle.reference()),
         }
     }
 }
@@ -246,12 +284,12 @@ impl InteractiveClientBuilder {
 
     /// The L1 resource this builder makes.
     pub fn to_l1(&self) -> CfnUserPoolClient {
-        let providers: Vec<&str> = if self.identity_providers.is_empty() {
-            vec![IdentityProvider::Cognito.name()]
+        let providers: Vec<Value<String>> = if self.identity_providers.is_empty() {
+            vec![IdentityProvider::Cognito.to_value()]
         } else {
             self.identity_providers
                 .iter()
-                .map(IdentityProvider::name)
+                .map(IdentityProvider::to_value)
                 .collect()
         };
         let mut client = CfnUserPoolClient::new(self.pool.id())

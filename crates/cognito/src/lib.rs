@@ -51,7 +51,10 @@ mod user_pool;
 mod user_pool_builder;
 mod user_pool_options;
 
-pub use access::{ClientAccess, CognitoAccess, IdTokens, ResourceServerAccess, ScopeDefinition};
+pub use access::{
+    ClientAccess, CognitoAccess, IdTokens, IdentityProviderAccess, ProviderItem,
+    ResourceServerAccess, ScopeDefinition,
+};
 pub use client::UserPoolClient;
 pub use domain::{DomainPrefix, InvalidDomainPrefix, UserPoolDomain, UserPoolDomainBuilder};
 pub use interactive_client::{IdentityProvider, InteractiveClientBuilder, InteractiveFlow};

@@ -2,7 +2,9 @@
 //! the escape hatch to the L1s; templates they make are clean by synth and by cfn-lint.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
-use cfnkit_cognito::l1::{CfnUserPoolClient, UserPoolTier};
+use cfnkit_cognito::l1::{
+    CfnUserPoolClient, CfnUserPoolIdentityProvider, ProviderType, UserPoolTier,
+};
 use cfnkit_cognito::{
     AccountRecovery, DomainPrefix, IdentityProvider, InteractiveFlow, Mfa, MfaFactors, OidcScope,
     PasswordRules, ResourceServer, Scope, ThreatProtection, TokenValidity, UserPool,
@@ -245,6 +247,15 @@ fn an_interactive_client_signs_users_in_with_safe_defaults() {
         "https://app.example.com/callback",
     )
     .add_to(&mut stack);
+    let google = stack.add(
+        "Google",
+        CfnUserPoolIdentityProvider::new(
+            pool.id(),
+            "Google",
+            ProviderType::Google,
+            [("client_id", "1234.apps.googleusercontent.com")],
+        ),
+    );
     pool.interactive_client(
         "Web",
         InteractiveFlow::AuthorizationCodeWithPkce,
@@ -259,10 +270,7 @@ fn an_interactive_client_signs_users_in_with_safe_defaults() {
         Scope::from(OidcScope::EMAIL),
     ])
     .scopes([&read])
-    .identity_providers([
-        IdentityProvider::Cognito,
-        IdentityProvider::Named("Google".into()),
-    ])
+    .identity_providers([IdentityProvider::Cognito, IdentityProvider::of(&google)])
     .access_token_validity(TokenValidity::minutes(15))
     .id_token_validity(TokenValidity::minutes(15))
     .refresh_token_validity(TokenValidity::days(7))
@@ -306,7 +314,7 @@ fn an_interactive_client_signs_users_in_with_safe_defaults() {
             "PreventUserExistenceErrors": "LEGACY",
             "ReadAttributes": ["email", "name"],
             "RefreshTokenValidity": 7,
-            "SupportedIdentityProviders": ["COGNITO", "Google"],
+            "SupportedIdentityProviders": ["COGNITO", {"Ref": "Google"}],
             "TokenValidityUnits": {"AccessToken": "minutes", "IdToken": "minutes", "RefreshToken": "days"},
             "UserPoolId": {"Ref": "Pool"},
             "WriteAttributes": ["name"]

@@ -7,11 +7,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
 use cfnkit_cognito::l1::{
-    CfnUserPoolClient, CfnUserPoolDomain, CfnUserPoolResourceServer, CustomDomainConfigType,
-    OAuthGrantType, ResourceServerScopeType,
+    CfnUserPoolClient, CfnUserPoolDomain, CfnUserPoolIdentityProvider, CfnUserPoolResourceServer,
+    CustomDomainConfigType, OAuthGrantType, ProviderType, ResourceServerScopeType,
 };
 use cfnkit_cognito::{
-    DomainPrefix, InteractiveFlow, ResourceServer, TokenValidity, UserPool, rules,
+    DomainPrefix, IdentityProvider, InteractiveFlow, ResourceServer, TokenValidity, UserPool, rules,
 };
 use cfnkit_core::{Expr, ResourceOptions, Severity, Stack};
 use cfnkit_testkit::{findings, only_rule};
@@ -216,6 +216,126 @@ fn callback_urls() {
 }
 
 #[test]
+fn redirect_url() {
+    let (mut stack, pool) = pool_stack();
+    // Through the construct: Cognito's rules hold for every URL it is given.
+    pool.interactive_client(
+        "Web",
+        InteractiveFlow::AuthorizationCodeWithPkce,
+        "http://app.example.com/callback",
+    )
+    .callback_urls([
+        "https://app.example.com/#/signed-in",
+        "app.example.com/callback",
+        // Fine: https, http://localhost, an app scheme.
+        "https://app.example.com/callback",
+        "http://localhost:3000/callback",
+        "myapp://callback",
+    ])
+    .logout_urls(["http://127.0.0.1/bye"])
+    .add_to(&mut stack);
+    // A default redirect that is not a callback URL.
+    stack.add(
+        "L1Web",
+        CfnUserPoolClient::new(Expr::reference("Pool"))
+            .allowed_oauth_flows([OAuthGrantType::Code])
+            .allowed_oauth_flows_user_pool_client(true)
+            .allowed_oauth_scopes(["openid"])
+            .callback_urls(["https://app.example.com/callback"])
+            .default_redirect_uri("https://app.example.com/other"),
+    );
+    assert_rule(rules::REDIRECT_URL, &stack);
+}
+
+#[test]
+fn oauth_incomplete() {
+    let (mut stack, _pool) = pool_stack();
+    stack.add(
+        "NoScopes",
+        CfnUserPoolClient::new(Expr::reference("Pool"))
+            .allowed_oauth_flows([OAuthGrantType::Code])
+            .allowed_oauth_flows_user_pool_client(true)
+            .callback_urls(["https://app.example.com/callback"]),
+    );
+    stack.add(
+        "NoFlows",
+        CfnUserPoolClient::new(Expr::reference("Pool"))
+            .allowed_oauth_flows_user_pool_client(true)
+            .allowed_oauth_scopes(["openid"]),
+    );
+    // OAuth off, nothing asked of it: fine.
+    stack.add(
+        "SdkOnly",
+        CfnUserPoolClient::new(Expr::reference("Pool")).allowed_oauth_flows_user_pool_client(false),
+    );
+    assert_rule(rules::OAUTH_INCOMPLETE, &stack);
+}
+
+#[test]
+fn client_credentials_scope() {
+    let (mut stack, pool) = pool_stack();
+    // The construct lets the scopes be left out; synth does not.
+    pool.machine_client("Reporter").add_to(&mut stack);
+    stack.add(
+        "L1Empty",
+        machine_l1().allowed_oauth_scopes(Vec::<String>::new()),
+    );
+    assert_rule(rules::CLIENT_CREDENTIALS_SCOPE, &stack);
+}
+
+#[test]
+fn identity_provider() {
+    let (mut stack, pool) = pool_stack();
+    let google = |pool: &UserPool| {
+        CfnUserPoolIdentityProvider::new(
+            pool.id(),
+            "Google",
+            ProviderType::Google,
+            [("client_id", "1234.apps.googleusercontent.com")],
+        )
+    };
+    let own = stack.add("Google", google(&pool));
+    let other = UserPool::builder("OtherPool").add_to(&mut stack);
+    let foreign = stack.add("OtherGoogle", google(&other));
+    let web = |id: &str| {
+        pool.interactive_client(
+            id,
+            InteractiveFlow::AuthorizationCodeWithPkce,
+            "https://app.example.com/callback",
+        )
+    };
+    // By name: CloudFormation may create the client before the provider.
+    web("ByName")
+        .identity_providers([IdentityProvider::Named("Google".into())])
+        .add_to(&mut stack);
+    // A provider the pool does not have.
+    web("Unknown")
+        .identity_providers([
+            IdentityProvider::Cognito,
+            IdentityProvider::Named("Okta".into()),
+        ])
+        .add_to(&mut stack);
+    // Another pool's provider.
+    web("Foreign")
+        .identity_providers([IdentityProvider::of(&foreign)])
+        .add_to(&mut stack);
+    // Fine: by Ref, and COGNITO.
+    web("ByRef")
+        .identity_providers([IdentityProvider::Cognito, IdentityProvider::of(&own)])
+        .add_to(&mut stack);
+    // An imported pool may have providers this stack does not show.
+    UserPool::from_id("us-east-1_AbC123")
+        .interactive_client(
+            "Imported",
+            InteractiveFlow::AuthorizationCodeWithPkce,
+            "https://app.example.com/callback",
+        )
+        .identity_providers([IdentityProvider::Named("Okta".into())])
+        .add_to(&mut stack);
+    assert_rule(rules::IDENTITY_PROVIDER, &stack);
+}
+
+#[test]
 fn client_credentials_secret() {
     let (mut stack, _pool) = pool_stack();
     l1_server(&mut stack);
@@ -346,8 +466,11 @@ fn clients_per_pool() {
     // quota fires too; the pool's limit matters across stacks that share a pool.
     let mut stack = Stack::new("rules");
     let pool = UserPool::from_id("us-east-1_AbC123");
+    let read = ResourceServer::from_identifier(&pool, "weather-api").scope("read");
     for i in 0..1001 {
-        pool.machine_client(format!("Client{i}")).add_to(&mut stack);
+        pool.machine_client(format!("Client{i}"))
+            .scopes([&read])
+            .add_to(&mut stack);
     }
     assert_rule_with(
         rules::CLIENTS_PER_POOL,

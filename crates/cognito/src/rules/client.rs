@@ -11,6 +11,7 @@ use crate::scope::OidcScope;
 /// The client's own rules (see [`crate::rules`]).
 pub(crate) fn check(client: &CfnUserPoolClient, checks: &mut ResourceChecks<'_>) {
     flows(client, checks);
+    super::redirect::check(client, checks);
     let scopes = client.allowed_oauth_scopes.as_deref().unwrap_or_default();
     if scopes.len() > MAX_SCOPES {
         checks.error(
@@ -84,7 +85,11 @@ fn flows(client: &CfnUserPoolClient, checks: &mut ResourceChecks<'_>) {
             ),
         );
     }
-    if !flows.contains(&OAuthGrantType::ClientCredentials) {
+    let client_credentials = flows.contains(&OAuthGrantType::ClientCredentials);
+    if enabled == Some(Some(true)) {
+        incomplete(client, client_credentials, checks);
+    }
+    if !client_credentials {
         return;
     }
     let secret = client.generate_secret.as_ref().map(literal_bool);
@@ -122,6 +127,41 @@ fn flows(client: &CfnUserPoolClient, checks: &mut ResourceChecks<'_>) {
             );
         }
     }
+}
+
+/// OAuth on (`AllowedOAuthFlowsUserPoolClient: true`) without flows or scopes: Cognito
+/// refuses the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool
+/// client is allowed to use OAuth flows", `InvalidParameterException`). Lists CloudFormation
+/// computes are not judged.
+fn incomplete(
+    client: &CfnUserPoolClient,
+    client_credentials: bool,
+    checks: &mut ResourceChecks<'_>,
+) {
+    let empty = |list: Option<usize>| list.is_none_or(|n| n == 0);
+    let no_flows = empty(client.allowed_oauth_flows.as_ref().map(Vec::len));
+    let no_scopes = empty(client.allowed_oauth_scopes.as_ref().map(Vec::len));
+    if client_credentials && no_scopes {
+        checks.error(
+            super::CLIENT_CREDENTIALS_SCOPE,
+            "/AllowedOAuthScopes",
+            "the client allows the client_credentials flow but no scope; a client-credentials token carries only the client's custom scopes, and Cognito refuses an OAuth client without AllowedOAuthScopes. Allow the custom scopes the service needs (MachineClientBuilder::scopes).",
+        );
+        return;
+    }
+    let missing = match (no_flows, no_scopes) {
+        (true, true) => "AllowedOAuthFlows and AllowedOAuthScopes are",
+        (true, false) => "AllowedOAuthFlows is",
+        (false, true) => "AllowedOAuthScopes is",
+        (false, false) => return,
+    };
+    checks.error(
+        super::OAUTH_INCOMPLETE,
+        if no_flows { "/AllowedOAuthFlows" } else { "/AllowedOAuthScopes" },
+        format!(
+            "AllowedOAuthFlowsUserPoolClient is true but {missing} empty; Cognito refuses an OAuth client without both. Allow a flow and its scopes, or set AllowedOAuthFlowsUserPoolClient to false."
+        ),
+    );
 }
 
 /// Access, ID or refresh token.

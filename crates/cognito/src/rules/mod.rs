@@ -13,6 +13,7 @@
 
 mod client;
 mod domain;
+mod redirect;
 mod relations;
 mod resource_server;
 pub(crate) mod text;
@@ -55,8 +56,29 @@ pub const CLIENT_CREDENTIALS_FLOWS: &str = "cognito/client-credentials-flows";
 /// A `client_credentials` client allows custom scopes only, no OpenID Connect scope
 /// (`openid`, `email`, `profile`, `phone`, `aws.cognito.signin.user.admin`).
 pub const CLIENT_CREDENTIALS_OIDC_SCOPE: &str = "cognito/client-credentials-oidc-scope";
+/// OAuth on (`AllowedOAuthFlowsUserPoolClient: true`) needs flows and scopes: Cognito
+/// refuses the client otherwise with `InvalidParameterException` "AllowedOAuthFlows and
+/// AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows".
+pub const OAUTH_INCOMPLETE: &str = "cognito/oauth-incomplete";
+/// A `client_credentials` client allows at least one scope. Its tokens carry only custom
+/// scopes, and Cognito refuses an OAuth client without `AllowedOAuthScopes` (the
+/// `InvalidParameterException` of [`OAUTH_INCOMPLETE`]); so an error, not a warning.
+/// Source: [CreateUserPoolClient](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html)
+/// (`AllowedOAuthFlowsUserPoolClient`, `AllowedOAuthScopes`) and the
+/// [client credentials grant](https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html).
+pub const CLIENT_CREDENTIALS_SCOPE: &str = "cognito/client-credentials-scope";
 /// The `code` and `implicit` flows need at least one callback URL.
 pub const CALLBACK_URLS: &str = "cognito/callback-urls";
+/// A callback or logout URL (and `DefaultRedirectURI`) is an absolute URI without a
+/// fragment, `https` except `http://localhost` (custom app schemes such as `myapp://cb`
+/// are allowed); `DefaultRedirectURI` is one of the
+/// `CallbackURLs`. Source: [CreateUserPoolClient, `CallbackURLs`](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-CallbackURLs).
+pub const REDIRECT_URL: &str = "cognito/redirect-url";
+/// A client's `SupportedIdentityProviders` are `COGNITO` or identity providers of its pool
+/// (`AWS::Cognito::UserPoolIdentityProvider`, named by `ProviderName`); a provider created
+/// in the same stack is named by `Ref` or the client depends on it, or CloudFormation may
+/// create the client first and Cognito refuses the unknown provider.
+pub const IDENTITY_PROVIDER: &str = "cognito/identity-provider";
 /// A prefix domain is 1 to 63 characters of `a-z`, `0-9` and `-`, neither starting nor
 /// ending with `-`, and contains none of `aws`, `amazon`, `cognito`.
 pub const DOMAIN_PREFIX: &str = "cognito/domain-prefix";
@@ -93,7 +115,11 @@ pub const ALL: &[&str] = &[
     CLIENT_CREDENTIALS_SECRET,
     CLIENT_CREDENTIALS_FLOWS,
     CLIENT_CREDENTIALS_OIDC_SCOPE,
+    OAUTH_INCOMPLETE,
+    CLIENT_CREDENTIALS_SCOPE,
     CALLBACK_URLS,
+    REDIRECT_URL,
+    IDENTITY_PROVIDER,
     DOMAIN_PREFIX,
     CUSTOM_DOMAIN,
     RESOURCE_SERVERS_PER_POOL,

@@ -11,7 +11,9 @@ use super::limits::{
     CLIENTS_PER_POOL, RESOURCE_SERVERS_PER_POOL, RESOURCE_SERVERS_PER_POOL_RAISED,
 };
 use crate::PoolRef;
-use crate::access::{ClientAccess, CognitoAccess, ResourceServerAccess};
+use crate::access::{
+    ClientAccess, CognitoAccess, IdentityProviderAccess, ProviderItem, ResourceServerAccess,
+};
 use crate::scope::OidcScope;
 
 /// The stack-wide Cognito rules.
@@ -31,6 +33,7 @@ impl StackRule for CognitoRelations {
         model.clients_per_pool(found);
         model.unique_identifiers(found);
         model.client_scopes(found);
+        model.identity_providers(found);
     }
 }
 
@@ -222,6 +225,79 @@ impl Model<'_> {
         }
     }
 }
+
+impl Model<'_> {
+    /// Each client's `SupportedIdentityProviders`: `COGNITO` or a provider of its pool,
+    /// created before the client.
+    fn identity_providers(&self, found: &mut Collector) {
+        for client in &self.access.clients {
+            for (i, item) in &client.identity_providers {
+                let path = format!(
+                    "/Resources/{}/Properties/SupportedIdentityProviders/{i}",
+                    client.logical_id
+                );
+                let id = Some(client.logical_id.as_str());
+                if let Some(message) = self.provider_problem(client, item) {
+                    found.error(super::IDENTITY_PROVIDER, id, path, message);
+                }
+            }
+        }
+    }
+
+    fn provider_problem(&self, client: &ClientAccess, item: &ProviderItem) -> Option<String> {
+        let pool = &client.pool;
+        match item {
+            ProviderItem::Computed => None,
+            ProviderItem::Name(name) if name == COGNITO => None,
+            ProviderItem::Resource(logical_id) => {
+                let provider = self
+                    .access
+                    .providers
+                    .iter()
+                    .find(|p| &p.logical_id == logical_id)?;
+                (provider.pool != *pool).then(|| {
+                    format!(
+                        "identity provider '{logical_id}' belongs to {}, not to this client's {pool}; a client signs users in only through providers of its own pool. Create the provider in the client's pool.",
+                        provider.pool
+                    )
+                })
+            }
+            ProviderItem::Name(name) => {
+                let named = |p: &&IdentityProviderAccess| p.name.as_deref() == Some(name.as_str());
+                let providers = &self.access.providers;
+                if let Some(own) = providers.iter().filter(|p| p.pool == *pool).find(named) {
+                    return (!client.needs.contains(&own.logical_id)).then(|| {
+                        format!(
+                            "'{name}' is identity provider '{}', but the client does not depend on it; CloudFormation may create the client first, and Cognito refuses a provider that does not exist yet. Name the provider by Ref (IdentityProvider::of in the client constructs), or add DependsOn '{}'.",
+                            own.logical_id, own.logical_id
+                        )
+                    });
+                }
+                if !self.here(pool) {
+                    // The pool may have providers this stack does not show.
+                    return None;
+                }
+                let names: Vec<&str> = providers
+                    .iter()
+                    .filter(|p| p.pool == *pool)
+                    .filter_map(|p| p.name.as_deref())
+                    .collect();
+                let elsewhere = providers
+                    .iter()
+                    .find(named)
+                    .map(|p| format!(" ('{}' of {} has that name)", p.logical_id, p.pool))
+                    .unwrap_or_default();
+                Some(format!(
+                    "{pool} has no identity provider '{name}'{elsewhere}; Cognito refuses a client naming a provider its pool lacks (the pool's: {}). Add an AWS::Cognito::UserPoolIdentityProvider '{name}' to the pool, or use COGNITO.",
+                    list(&std::iter::once(COGNITO).chain(names).collect::<Vec<_>>())
+                ))
+            }
+        }
+    }
+}
+
+/// The pool's own user directory, always a provider of its clients.
+const COGNITO: &str = "COGNITO";
 
 /// Items grouped by pool, pools in order of first appearance.
 fn group<T>(items: &[T], pool: impl Fn(&T) -> &PoolRef) -> Vec<(&PoolRef, Vec<&T>)> {
