@@ -1,46 +1,42 @@
 //! User pool domains: a Cognito prefix domain or a custom domain, and their endpoint URLs.
 
-use std::fmt;
-
 use cfnkit_core::{Expr, Handle, Pseudo, Stack, Value};
 
 use crate::UserPool;
 use crate::l1::{CfnUserPoolDomain, CustomDomainConfigType};
-use crate::rules::text::domain_prefix_problems;
 
 /// The prefix of a Cognito prefix domain, `https://<prefix>.auth.<region>.amazoncognito.com`.
 ///
 /// Cognito wants 1 to 63 characters of `a-z`, `0-9` and `-`, not starting or ending with
 /// `-`, without the words `aws`, `amazon` or `cognito`, and unique in the region: a
-/// collision shows only at deploy time, hence [`DomainPrefix::unique_per_stack`].
+/// collision shows only at deploy time, hence [`DomainPrefix::unique_per_stack`]. Synth
+/// checks every prefix (rule `cognito/domain-prefix`), a computed one from the parts it
+/// knows: the literal text, the stack's name and the stack id's 12-character suffix.
 ///
 /// ```
-/// use cfnkit_cognito::DomainPrefix;
-/// assert!(DomainPrefix::new("weather-auth").is_ok());
-/// let err = DomainPrefix::new("my-cognito-app").unwrap_err();
-/// assert!(err.to_string().contains("'cognito'"));
+/// use cfnkit_cognito::{DomainPrefix, UserPool};
+/// use cfnkit_core::Stack;
+///
+/// let mut stack = Stack::new("auth");
+/// let pool = UserPool::builder("Pool").add_to(&mut stack);
+/// pool.prefix_domain("Domain", DomainPrefix::new("my-cognito-app")).add_to(&mut stack);
+/// let errors = stack.synth().unwrap_err();
+/// assert!(errors.to_string().contains("contains 'cognito'"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct DomainPrefix(Expr);
 
 impl DomainPrefix {
-    /// A literal prefix, checked now.
-    pub fn new(prefix: &str) -> Result<DomainPrefix, InvalidDomainPrefix> {
-        let problems = domain_prefix_problems(prefix);
-        if problems.is_empty() {
-            Ok(DomainPrefix(Expr::from(prefix)))
-        } else {
-            Err(InvalidDomainPrefix {
-                prefix: prefix.to_owned(),
-                problems,
-            })
-        }
+    /// A literal prefix. Synth reports what Cognito would refuse about it, with every
+    /// other finding of the stack.
+    pub fn new(prefix: impl Into<String>) -> DomainPrefix {
+        DomainPrefix(Expr::String(prefix.into()))
     }
 
     /// `<stack name>-<suffix>`: the deployed stack's name joined with the last group of the
     /// UUID in its stack id, so that two deployments (of any stack name) never collide.
     /// The stack name must then be lowercase, without `aws`, `amazon` or `cognito`, and at
-    /// most 50 characters (the suffix takes 13); CloudFormation reports a bad one at deploy.
+    /// most 50 characters (the suffix takes 13); synth checks the name the stack has.
     ///
     /// ```
     /// use cfnkit_cognito::DomainPrefix;
@@ -56,7 +52,8 @@ impl DomainPrefix {
     }
 
     /// `<base>-<suffix>`, the suffix as in [`unique_per_stack`](Self::unique_per_stack):
-    /// for a fixed, checked base (at most 50 characters) whatever the stack is called.
+    /// for a fixed base (at most 50 characters, checked at synth) whatever the stack is
+    /// called.
     pub fn with_stack_suffix(base: impl Into<Expr>) -> DomainPrefix {
         let stack_uuid = Expr::select(2, Expr::split("/", Expr::pseudo(Pseudo::StackId)));
         DomainPrefix(Expr::join(
@@ -76,28 +73,6 @@ impl DomainPrefix {
         self.0.clone()
     }
 }
-
-/// Why a literal [`DomainPrefix`] is not one Cognito accepts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InvalidDomainPrefix {
-    prefix: String,
-    problems: Vec<String>,
-}
-
-impl InvalidDomainPrefix {
-    /// The refused prefix.
-    pub fn prefix(&self) -> &str {
-        &self.prefix
-    }
-}
-
-impl fmt::Display for InvalidDomainPrefix {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.problems.join(" "))
-    }
-}
-
-impl std::error::Error for InvalidDomainPrefix {}
 
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {

@@ -56,7 +56,7 @@ pub use access::{
     ResourceServerAccess, ScopeDefinition,
 };
 pub use client::UserPoolClient;
-pub use domain::{DomainPrefix, InvalidDomainPrefix, UserPoolDomain, UserPoolDomainBuilder};
+pub use domain::{DomainPrefix, UserPoolDomain, UserPoolDomainBuilder};
 pub use interactive_client::{IdentityProvider, InteractiveClientBuilder, InteractiveFlow};
 pub use l1::{
     CfnUserPool, CfnUserPoolAttribute, CfnUserPoolClient, CfnUserPoolClientAttribute,

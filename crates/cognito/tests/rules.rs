@@ -377,14 +377,27 @@ fn client_credentials_oidc_scope() {
 #[test]
 fn domain_prefix() {
     let (mut stack, pool) = pool_stack();
-    // The constructs check a literal prefix when it is made …
-    assert!(DomainPrefix::new("Weather_App").is_err());
-    // … but a computed one only has literal parts to check.
+    pool.prefix_domain("Made", DomainPrefix::new("Weather_App"))
+        .add_to(&mut stack);
+    // A computed prefix is judged from the parts synth knows.
     pool.prefix_domain(
         "Computed",
         DomainPrefix::with_stack_suffix("my-cognito-app"),
     )
     .add_to(&mut stack);
+    pool.prefix_domain(
+        "TooLong",
+        DomainPrefix::with_stack_suffix("weather-events-authentication-for-the-whole-company"),
+    )
+    .add_to(&mut stack);
+    // A stack name that does not fit where unique_per_stack puts it.
+    let mut named = Stack::new("WeatherStackWithAVeryLongNameForItsEnvironmentAndTeam");
+    let pool2 = UserPool::builder("Pool").add_to(&mut named);
+    pool2
+        .prefix_domain("Unique", DomainPrefix::unique_per_stack())
+        .add_to(&mut named);
+    let found = only_rule(&named, rules::DOMAIN_PREFIX, Severity::Error, &[]);
+    cfnkit_testkit::assert_snapshot!("cognito", "domain-prefix-stack-name", found);
     stack.add(
         "Literal",
         CfnUserPoolDomain::new(Expr::reference("Pool"), "Weather_AWS"),

@@ -256,17 +256,29 @@ impl ResourceChecks<'_> {
         self.logical_id
     }
 
+    /// The name of the stack being checked: the name cfnkit deploys it under, which
+    /// `AWS::StackName` then reads.
+    pub fn stack_name(&self) -> &str {
+        self.collector.stack()
+    }
+
     /// Reports an error at `property_path`, a JSON pointer below `Properties`
     /// (e.g. `/Scopes/0/ScopeName`).
     pub fn error(&mut self, rule: &'static str, property_path: &str, message: impl Into<String>) {
-        let path = format!("/Resources/{}/Properties{property_path}", self.logical_id);
+        let path = format!(
+            "/Resources/{}/Properties{property_path}",
+            crate::pointer::escape(self.logical_id)
+        );
         self.collector
             .error(rule, Some(self.logical_id), path, message);
     }
 
     /// Reports a warning at `property_path`, a JSON pointer below `Properties`.
     pub fn warning(&mut self, rule: &'static str, property_path: &str, message: impl Into<String>) {
-        let path = format!("/Resources/{}/Properties{property_path}", self.logical_id);
+        let path = format!(
+            "/Resources/{}/Properties{property_path}",
+            crate::pointer::escape(self.logical_id)
+        );
         self.collector
             .warning(rule, Some(self.logical_id), path, message);
     }

@@ -40,10 +40,15 @@ pub(crate) fn check(domain: &CfnUserPoolDomain, checks: &mut ResourceChecks<'_>)
                 }
             }
             Value::Expr(expr) => {
-                for part in literal_parts(expr) {
-                    for problem in part_problems(&part) {
-                        checks.error(super::DOMAIN_PREFIX, "/Domain", problem);
-                    }
+                let problems = match super::domain_computed::pieces(expr, checks.stack_name()) {
+                    Some(pieces) => super::domain_computed::problems(&pieces),
+                    None => literal_parts(expr)
+                        .iter()
+                        .flat_map(|p| part_problems(p))
+                        .collect(),
+                };
+                for problem in problems {
+                    checks.error(super::DOMAIN_PREFIX, "/Domain", problem);
                 }
             }
         },
@@ -79,7 +84,7 @@ fn literal_parts(expr: &Expr) -> Vec<String> {
 }
 
 /// What is wrong with a literal part of a computed prefix.
-fn part_problems(part: &str) -> Vec<String> {
+pub(super) fn part_problems(part: &str) -> Vec<String> {
     let mut problems = Vec::new();
     if let Some((_, c)) = first_bad_char(part, is_domain_char) {
         problems.push(format!(

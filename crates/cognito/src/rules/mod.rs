@@ -13,6 +13,7 @@
 
 mod client;
 mod domain;
+mod domain_computed;
 mod redirect;
 mod relations;
 mod resource_server;
