@@ -280,6 +280,56 @@ fn authorizers_need_what_their_type_needs() {
 }
 
 #[test]
+fn identity_sources_api_gateway_can_read() {
+    let scheme = |header: &str, a: Authorizer| {
+        Document::new(Info::new("API", "1.0.0")).components(Components::new().security_scheme(
+            "Auth",
+            SecurityScheme::api_key(header, ApiKeyLocation::Header).authorizer(a),
+        ))
+    };
+    let fine = scheme(
+        "X-Api-Token",
+        Authorizer::cognito_user_pools(["arn:…"])
+            .identity_source("method.request.header.X-Api-Token"),
+    );
+    assert!(fine.check().is_empty(), "{}", fine.check());
+    let spaced = only(&scheme(
+        "Authorization",
+        Authorizer::cognito_user_pools(["arn:…"]).identity_source("method.request.header.X Token"),
+    ));
+    assert_eq!(
+        (spaced.severity, spaced.rule),
+        (Severity::Error, "openapi/identity-source")
+    );
+    assert_eq!(
+        spaced.location.path,
+        "/components/securitySchemes/Auth/x-amazon-apigateway-authorizer/identitySource"
+    );
+    assert!(
+        spaced.message.contains("contains a space"),
+        "{}",
+        spaced.message
+    );
+    let query = only(&scheme(
+        "Authorization",
+        Authorizer::token("arn:…").identity_source("method.request.querystring.token"),
+    ));
+    assert!(
+        query.message.contains("not a request header"),
+        "{}",
+        query.message
+    );
+    let header = only(&scheme(
+        "Auth Token",
+        Authorizer::cognito_user_pools(["arn:…"]),
+    ));
+    assert_eq!(
+        header.location.path,
+        "/components/securitySchemes/Auth/name"
+    );
+}
+
+#[test]
 fn cognito_without_scopes_warns() {
     let d = doc(Operation::new()
         .response("200", with_header())
@@ -395,4 +445,58 @@ fn the_any_method_is_checked_like_an_operation() {
         ]
     );
     assert_eq!(found[0].1, "openapi/path-parameter");
+}
+
+/// A document with a mock GET on each path.
+fn paths(paths: &[&str]) -> Document {
+    let get = || {
+        PathItem::new().get(
+            Operation::new()
+                .response("200", with_header())
+                .integration(mock()),
+        )
+    };
+    paths
+        .iter()
+        .fold(Document::new(Info::new("API", "1.0.0")), |d, p| {
+            // Each `{name}` or `{name+}` declared as a path parameter.
+            let names = p
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}'))
+                .map(|(name, _)| name.trim_end_matches('+'));
+            let item = names.fold(get(), |item, name| {
+                item.parameter(cfnkit_openapi::Parameter::path(name).schema(Schema::string()))
+            });
+            d.path(*p, item)
+        })
+}
+
+#[test]
+fn paths_api_gateway_can_make_resources_of() {
+    let clean = paths(&[
+        "/",
+        "/events",
+        "/events/{id}",
+        "/events/{id}/tags",
+        "/v1.2/report_x-y",
+        "/files/{proxy+}",
+    ]);
+    assert!(clean.check().is_empty(), "{}", clean.check());
+    let bad = paths(&[
+        "/my events",
+        "/events/{id}.json",
+        "/{proxy+}/tail",
+        "/users/{id}",
+        "/users/{userId}/tags",
+        "/trailing/",
+    ]);
+    let found = bad.check();
+    let mine: Vec<String> = found
+        .iter()
+        .filter(|d| d.rule == "openapi/apigateway-path")
+        .map(|d| format!("{} {}: {}", d.severity, d.location.path, d.message))
+        .collect();
+    assert_eq!(mine.len(), 5, "{found}");
+    cfnkit_testkit::assert_snapshot!("openapi", "apigateway-path", mine.join("\n"));
 }

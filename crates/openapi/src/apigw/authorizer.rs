@@ -20,6 +20,17 @@ pub enum AuthorizerType {
     Request,
 }
 
+impl AuthorizerType {
+    /// The type as the extension writes it: `cognito_user_pools`, `token`, `request`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthorizerType::CognitoUserPools => "cognito_user_pools",
+            AuthorizerType::Token => "token",
+            AuthorizerType::Request => "request",
+        }
+    }
+}
+
 /// `x-amazon-apigateway-authorizer`: the API Gateway authorizer behind a security scheme
 /// (an `apiKey` scheme in OpenAPI 3.0).
 ///

@@ -33,6 +33,7 @@ mod api;
 mod authorizer;
 mod builders;
 mod gateway_responses;
+mod identity_source;
 mod integration;
 mod validators;
 
@@ -47,6 +48,7 @@ pub use api::{
 };
 pub use authorizer::{AuthType, Authorizer, AuthorizerType};
 pub use gateway_responses::{GatewayResponse, GatewayResponseType, GatewayResponses};
+pub use identity_source::{header_problem, identity_source_problem};
 pub use integration::{
     ConnectionType, ContentHandling, Integration, IntegrationResponse, IntegrationType,
     PassthroughBehavior, TlsConfig,

@@ -5,11 +5,15 @@ use super::Checker;
 use crate::apigw::{
     ApiGatewayExtension, ApiKeySource, AuthType, Authorizer, AuthorizerType, BinaryMediaTypes,
     ConnectionType, EndpointConfiguration, GatewayResponses, Integration, IntegrationType,
-    MinimumCompressionSize, Place, Policy, RequestValidatorName, RequestValidators,
+    MinimumCompressionSize, Place, Policy, RequestValidatorName, RequestValidators, header_problem,
+    identity_source_problem,
 };
 use crate::pointer::Pointer;
 use crate::reference::{Component, local_component};
-use crate::{Extensions, Operation, ReferenceOr, Response, SecurityScheme, SecuritySchemeKind};
+use crate::{
+    ApiKeyLocation, Extensions, Operation, ReferenceOr, Response, SecurityScheme,
+    SecuritySchemeKind,
+};
 
 /// Integration timeouts API Gateway accepts without a raised quota, in milliseconds.
 const TIMEOUT_MILLIS: std::ops::RangeInclusive<i64> = 50..=29_000;
@@ -352,6 +356,27 @@ impl Checker<'_> {
                     "authorizerResultTtlInSeconds {ttl} is not within 0 (no caching) to \
                      {MAX_TTL_SECONDS} seconds"
                 ),
+            );
+        }
+        if let Some(source) = &a.identity_source
+            && let Some(problem) = identity_source_problem(source, a.kind)
+        {
+            self.error(
+                "openapi/identity-source",
+                &a_at.child("identitySource"),
+                format!("the identity source \"{source}\" {problem}"),
+            );
+        }
+        if let SecuritySchemeKind::ApiKey {
+            name,
+            location: ApiKeyLocation::Header,
+        } = &scheme.kind
+            && let Some(problem) = header_problem(name)
+        {
+            self.error(
+                "openapi/identity-source",
+                &at.child("name"),
+                format!("the authorizer's token header \"{name}\" {problem}"),
             );
         }
         if a.identity_validation_expression.is_some() && a.kind != AuthorizerType::Token {

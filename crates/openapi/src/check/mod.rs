@@ -12,6 +12,7 @@ pub(crate) use apigw::is_cognito;
 mod objects;
 mod paths;
 mod refs;
+mod resource_paths;
 mod schemas;
 
 use std::collections::HashMap;
@@ -39,6 +40,7 @@ impl Document {
     /// | `openapi/duplicate-operation-id` | error | two operations share an `operationId` |
     /// | `openapi/link-operation` | error | a link names no operation, both kinds, or an unknown `operationId` |
     /// | `openapi/path-template` | error | a path does not start with `/`, or has unbalanced, empty or repeated `{…}` |
+    /// | `openapi/apigateway-path` | error | a path part API Gateway cannot make a resource of (characters other than `a-zA-Z0-9._-`, a variable that is not a whole part, a greedy `{name+}` before the end), or two variables under one resource |
     /// | `openapi/path-parameter` | error | a template name without an `in: path` parameter, a path parameter the template lacks, or one not required |
     /// | `openapi/empty-responses` | error | an operation has no response |
     /// | `openapi/response-key` | error | a response key is not a status code, `1XX`–`5XX` or `default` |
@@ -57,6 +59,7 @@ impl Document {
     /// | `openapi/missing-integration` | warning | an operation without an integration in a document whose other operations have one |
     /// | `openapi/unknown-request-validator` | error | a selected request validator is not defined |
     /// | `openapi/authorizer` | error (warning for ignored fields) | an authorizer without the fields its type needs, or a TTL out of 0–3600 |
+    /// | `openapi/identity-source` | error | an authorizer's identity source API Gateway cannot read (not a mapping expression, more than one for a token or Cognito authorizer, a header name that is no HTTP token), or such a token header name |
     /// | `openapi/minimum-compression-size` | error | not within 0–10,485,760 bytes |
     /// | `openapi/model-name` | error | a schema name API Gateway cannot import as a model (not alphanumeric); names the Rust type |
     /// | `openapi/model-clash` | warning | two Rust types produced a schema of the same name |
@@ -193,6 +196,12 @@ impl<'a> Checker<'a> {
         for (path, item) in &doc.paths.paths {
             self.path_item(path, item, &paths.child(path));
         }
+        // Malformed templates are `openapi/path-template`'s.
+        let templates = doc.paths.paths.keys().map(String::as_str);
+        self.resource_paths(
+            templates.filter(|p| paths::template_names(p).is_ok()),
+            &paths,
+        );
         self.extensions(&doc.paths.extensions, &paths, Place::Other);
         self.components(&root.child("components"));
         if let Some(security) = &doc.security {
