@@ -509,10 +509,22 @@ pub const RULE_HOOKS: &[RuleHook] = &[
         check: Some("crate::rules::check_rest_api"),
         stack_rules: Some("crate::rules::STACK_RULES"),
     },
-    // A stage's name, access log format and method settings.
+    // A stage's name, variables, access log format and method settings; unique stage names.
     RuleHook {
         type_name: "AWS::ApiGateway::Stage",
         check: Some("crate::rules::check_stage"),
+        stack_rules: Some("crate::rules::STACK_RULES"),
+    },
+    // The stage a deployment creates: its name and variables.
+    RuleHook {
+        type_name: "AWS::ApiGateway::Deployment",
+        check: Some("crate::rules::check_deployment"),
+        stack_rules: Some("crate::rules::STACK_RULES"),
+    },
+    // An identity source API Gateway can read.
+    RuleHook {
+        type_name: "AWS::ApiGateway::Authorizer",
+        check: Some("crate::rules::check_authorizer"),
         stack_rules: None,
     },
 ];

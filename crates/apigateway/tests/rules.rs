@@ -6,7 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
 use cfnkit_apigateway::l1::{
-    AccessLogSetting, CfnRestApi, CfnStage, RestApiMode, StageMethodSetting,
+    AccessLogSetting, CfnAuthorizer, CfnDeployment, CfnRestApi, CfnStage, RestApiAuthorizerType,
+    RestApiMode, StageDescription, StageMethodSetting,
 };
 use cfnkit_apigateway::{
     AccessLogFormat, CognitoAuthorizer, MappingTemplate, MethodSetting, MockIntegration,
@@ -571,6 +572,88 @@ fn method_setting() {
             .cache_ttl_in_seconds(-5)]),
     );
     assert_rule_with(rules::METHOD_SETTING, Severity::Error, &stack, &[]);
+}
+
+#[test]
+fn stage_variable() {
+    let mut fixture = fixture();
+    // A deployment that creates a stage, with its variables.
+    fixture.stack.add(
+        "L1Deployment",
+        CfnDeployment::new(Expr::reference("RestApi"))
+            .stage_name("beta")
+            .stage_description(StageDescription::new().variables([("backend url", "ok")])),
+    );
+    let stack = fixture.with_stages(
+        vec![(
+            "Prod",
+            Stage::new("prod")
+                .variable("backend", "https://api.example.com/v1")
+                .variable("greeting", "hello world"),
+        )],
+        l1_stage().variables([("empty", "")]),
+    );
+    assert_rule_with(rules::STAGE_VARIABLE, Severity::Error, &stack, &[]);
+}
+
+#[test]
+fn duplicate_stage() {
+    let mut fixture = fixture();
+    fixture.stack.add(
+        "L1Deployment",
+        CfnDeployment::new(Expr::reference("RestApi")).stage_name("prod"),
+    );
+    // Another API may have a stage of the same name.
+    fixture.stack.add(
+        "OtherStage",
+        CfnStage::new("a1b2c3d4e5")
+            .stage_name("prod")
+            .deployment_id("abc123"),
+    );
+    let stack = fixture.with_stages(
+        vec![("Prod", Stage::new("prod")), ("Again", Stage::new("prod"))],
+        l1_stage(),
+    );
+    assert_rule_with(rules::DUPLICATE_STAGE, Severity::Error, &stack, &[]);
+}
+
+#[test]
+fn identity_source() {
+    let (mut fixture, header) = (fixture(), "method.request.header.X Token");
+    let authorizer = |kind, source: &str| {
+        CfnAuthorizer::new(Expr::reference("RestApi"), kind, "L1")
+            .identity_source(source)
+            .provider_arns([Expr::get_att("Pool", "Arn")])
+    };
+    fixture.stack.add(
+        "Spaced",
+        authorizer(RestApiAuthorizerType::CognitoUserPools, header),
+    );
+    fixture.stack.add(
+        "Query",
+        authorizer(
+            RestApiAuthorizerType::Token,
+            "method.request.querystring.token",
+        )
+        .authorizer_uri("arn:aws:lambda:…"),
+    );
+    fixture.stack.add(
+        "Fine",
+        authorizer(
+            RestApiAuthorizerType::Request,
+            "method.request.header.Auth, context.path",
+        )
+        .authorizer_uri("arn:aws:lambda:…"),
+    );
+    let mut api_fixture = fixture;
+    let document = api_fixture.items();
+    api_fixture.add_api(document);
+    assert_rule_with(
+        rules::IDENTITY_SOURCE,
+        Severity::Error,
+        &api_fixture.stack,
+        &[],
+    );
 }
 
 #[test]

@@ -183,6 +183,10 @@ impl cfnkit_core::Resource for CfnAuthorizer {
     type Attribute = CfnAuthorizerAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["AuthorizerId"];
     const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["RestApiId"];
+
+    fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
+        crate::rules::check_authorizer(self, checks);
+    }
 }
 
 /// The allowed values of `Type` in `AWS::ApiGateway::Authorizer`.

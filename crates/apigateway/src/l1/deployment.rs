@@ -121,6 +121,11 @@ impl cfnkit_core::Resource for CfnDeployment {
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["DeploymentId"];
     const CREATE_ONLY_PROPERTIES: &'static [&'static str] =
         &["DeploymentCanarySettings", "RestApiId"];
+    const STACK_RULES: &'static [&'static dyn cfnkit_core::StackRule] = crate::rules::STACK_RULES;
+
+    fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
+        crate::rules::check_deployment(self, checks);
+    }
 }
 
 /// The `Tag` property type of `AWS::ApiGateway::Deployment`. An array of key-value pairs to

@@ -268,6 +268,7 @@ impl cfnkit_core::Resource for CfnStage {
     type Attribute = cfnkit_core::NoAttributes;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &[];
     const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["RestApiId", "StageName"];
+    const STACK_RULES: &'static [&'static dyn cfnkit_core::StackRule] = crate::rules::STACK_RULES;
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");

@@ -19,6 +19,7 @@
 //! computes at deploy time (a `BodyS3Location`, a `Body` through `Fn::Transform`) are not
 //! checked; nor is a Swagger 2.0 `Body` against the OpenAPI 3.0 document checks.
 
+mod authorizer_l1;
 mod authorizers;
 mod document;
 mod operations;
@@ -26,14 +27,19 @@ mod relations;
 mod rest_api;
 mod scopes;
 mod stage;
+mod stages;
 
+pub(crate) use authorizer_l1::check as check_authorizer;
 pub(crate) use rest_api::check as check_rest_api;
 pub(crate) use scopes::other_pool_message;
-pub(crate) use stage::check as check_stage;
+pub(crate) use stage::{check as check_stage, check_deployment};
 
 /// The stack-wide rules, run once per synth when a RestApi is in the stack.
-pub(crate) const STACK_RULES: &[&dyn cfnkit_core::StackRule] =
-    &[&relations::ApiGatewayRelations, &document::OpenApiBodies];
+pub(crate) const STACK_RULES: &[&dyn cfnkit_core::StackRule] = &[
+    &relations::ApiGatewayRelations,
+    &document::OpenApiBodies,
+    &stages::UniqueStages,
+];
 
 /// An operation has security: its own `security`, the document's, or `security: []` to
 /// say it is deliberately public (an error: without any, anyone can call it).
@@ -76,6 +82,17 @@ pub const ACCESS_LOG: &str = "apigateway/access-log";
 /// A method setting caches responses 0 to 3600 seconds (an error; the schema's own
 /// constraints check throttling).
 pub const METHOD_SETTING: &str = "apigateway/method-setting";
+/// Stage variable names are letters, digits and `_`; values are characters of
+/// `[A-Za-z0-9-._~:/?#&=,]`, at least one (an error), on a stage and on the stage a deployment creates.
+pub const STAGE_VARIABLE: &str = "apigateway/stage-variable";
+/// The stage names of one REST API are unique, across its `AWS::ApiGateway::Stage`s and the
+/// stages its deployments create with `StageName` (an error: CloudFormation fails creating
+/// the second).
+pub const DUPLICATE_STAGE: &str = "apigateway/duplicate-stage";
+/// An `AWS::ApiGateway::Authorizer`'s `IdentitySource` is one API Gateway can read: a
+/// request header for `TOKEN` and `COGNITO_USER_POOLS` authorizers (an HTTP token name),
+/// mapping expressions for `REQUEST` ones (an error).
+pub const IDENTITY_SOURCE: &str = "apigateway/identity-source";
 
 /// Every rule id of this crate.
 pub const ALL: &[&str] = &[
@@ -92,4 +109,7 @@ pub const ALL: &[&str] = &[
     STAGE_NAME,
     ACCESS_LOG,
     METHOD_SETTING,
+    STAGE_VARIABLE,
+    DUPLICATE_STAGE,
+    IDENTITY_SOURCE,
 ];
