@@ -113,10 +113,20 @@ impl Document {
         self
     }
 
-    /// Sets the item of `path` (e.g. `/` or `/events/{id}`); setting a path again replaces
-    /// its item in place.
+    /// Adds the item of `path` (e.g. `/` or `/events/{id}`). Adding a path again merges the
+    /// items: their operations join, and a method both define keeps the later operation and
+    /// is reported by [`Document::check`] (`openapi/path-clash`).
+    ///
+    /// ```
+    /// use cfnkit_openapi::{Document, Info, Operation, PathItem};
+    ///
+    /// let doc = Document::new(Info::new("API", "1.0.0"))
+    ///     .path("/events", PathItem::new().get(Operation::new().operation_id("list")))
+    ///     .path("/events", PathItem::new().get(Operation::new().operation_id("search")));
+    /// assert!(doc.check().iter().any(|d| d.rule == "openapi/path-clash"));
+    /// ```
     pub fn path(mut self, path: impl Into<String>, item: PathItem) -> Self {
-        self.paths.paths.insert(path.into(), item);
+        self.paths.add(path.into(), item);
         self
     }
 

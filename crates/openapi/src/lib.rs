@@ -49,6 +49,7 @@ mod model;
 mod operation;
 mod parameter;
 mod path;
+mod path_merge;
 mod pointer;
 mod read;
 mod reference;

@@ -263,6 +263,10 @@ pub struct Paths {
     /// `x-…` extensions.
     #[serde(flatten)]
     pub extensions: Extensions,
+    /// Operations that replaced another when a path was added twice (the JSON cannot
+    /// show them; the checks report them).
+    #[serde(skip)]
+    pub(crate) clashes: Vec<crate::path_merge::PathClash>,
 }
 
 impl Paths {
@@ -271,9 +275,11 @@ impl Paths {
         Self::default()
     }
 
-    /// Sets the item of `path`; setting a path again replaces its item in place.
+    /// Adds the item of `path`. Adding a path again merges the items: their operations
+    /// join, and a method both define keeps the later operation and is reported by
+    /// [`Document::check`](crate::Document::check) (`openapi/path-clash`).
     pub fn path(mut self, path: impl Into<String>, item: PathItem) -> Self {
-        self.paths.insert(path.into(), item);
+        self.add(path.into(), item);
         self
     }
 
@@ -294,7 +300,11 @@ impl<'de> Deserialize<'de> for Paths {
     /// Reads the path items by path, and the `x-…` keys as extensions.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let (paths, extensions) = crate::de::entries(d, "a Paths Object")?;
-        Ok(Paths { paths, extensions })
+        Ok(Paths {
+            paths,
+            extensions,
+            clashes: Vec::new(),
+        })
     }
 }
 

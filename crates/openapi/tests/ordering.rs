@@ -81,7 +81,7 @@ fn authoring_order_is_kept() {
 }
 
 #[test]
-fn replacing_keeps_the_original_position() {
+fn adding_again_keeps_the_original_position() {
     let doc = document()
         .path(
             "/zebra",
@@ -94,7 +94,16 @@ fn replacing_keeps_the_original_position() {
         );
     let json = doc.to_json();
     assert_eq!(keys(&json["paths"]), ["/zebra", "/", "/alpha"]);
-    assert_eq!(keys(&json["paths"]["/zebra"]), ["get"]);
+    // The items merge: the post stays, the get is the later one (and a reported clash).
+    assert_eq!(keys(&json["paths"]["/zebra"]), ["post", "get"]);
+    assert_eq!(keys(&json["paths"]["/zebra"]["get"]["responses"]), ["200"]);
+    let clash: Vec<_> = doc
+        .check()
+        .iter()
+        .filter(|d| d.rule == "openapi/path-clash")
+        .map(|d| d.location.path.clone())
+        .collect();
+    assert_eq!(clash, ["/paths/~1zebra/get"]);
     assert_eq!(keys(&json["paths"]["/"]), ["delete", "get", "put"]);
     assert_eq!(keys(&json["paths"]["/"]["delete"]["responses"]), ["204"]);
 }

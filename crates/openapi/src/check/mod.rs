@@ -40,6 +40,7 @@ impl Document {
     /// | `openapi/duplicate-operation-id` | error | two operations share an `operationId` |
     /// | `openapi/link-operation` | error | a link names no operation, both kinds, or an unknown `operationId` |
     /// | `openapi/path-template` | error | a path does not start with `/`, or has unbalanced, empty or repeated `{…}` |
+    /// | `openapi/path-clash` | error | a path added twice with an operation for the same method (the later replaced the earlier) |
     /// | `openapi/apigateway-path` | error | a path part API Gateway cannot make a resource of (characters other than `a-zA-Z0-9._-`, a variable that is not a whole part, a greedy `{name+}` before the end), or two variables under one resource |
     /// | `openapi/path-parameter` | error | a template name without an `in: path` parameter, a path parameter the template lacks, or one not required |
     /// | `openapi/empty-responses` | error | an operation has no response |
@@ -94,7 +95,8 @@ impl Document {
     /// Reports, like [`Document::check_into`], only the findings that the document's JSON
     /// cannot show and the document model can: Rust types given to
     /// [`Components::model`] that produced a schema of the same name
-    /// (`openapi/model-clash`; the JSON holds the last one only). A document read back with
+    /// (`openapi/model-clash`; the JSON holds the last one only), and operations that
+    /// replaced another when a path was added twice (`openapi/path-clash`). A document read back with
     /// [`Document::from_json`] has none; a construct that leaves the other checks to a
     /// rule over its rendered `Body` reports these beside it.
     ///
@@ -116,6 +118,7 @@ impl Document {
     pub fn check_origins_into(&self, found: &mut Collector, logical_id: Option<&str>, base: &str) {
         let mut checker = self.checker();
         checker.model_clashes(&Pointer::root().child("components").child("schemas"));
+        checker.path_clashes(&Pointer::root().child("paths"));
         checker.report(found, logical_id, base);
     }
 
@@ -202,6 +205,7 @@ impl<'a> Checker<'a> {
             templates.filter(|p| paths::template_names(p).is_ok()),
             &paths,
         );
+        self.path_clashes(&paths);
         self.extensions(&doc.paths.extensions, &paths, Place::Other);
         self.components(&root.child("components"));
         if let Some(security) = &doc.security {

@@ -25,6 +25,23 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `openapi/path-clash`: operations that replaced another when a path was added twice.
+    /// Only the model knows; the document holds the later operation only.
+    pub(super) fn path_clashes(&mut self, at: &Pointer) {
+        for clash in &self.doc.paths.clashes {
+            self.error(
+                "openapi/path-clash",
+                &at.child(&clash.path).child(&clash.method),
+                format!(
+                    "path \"{}\" was added twice with a {} operation, and the later replaced \
+                     the earlier: add the path once with every operation, or give the second \
+                     another method or path",
+                    clash.path, clash.method
+                ),
+            );
+        }
+    }
+
     /// A path item of a callback: its key is a runtime expression, not a path template.
     pub(super) fn callback_item(&mut self, item: &'a PathItem, at: &Pointer) {
         self.item_objects(item, at);
