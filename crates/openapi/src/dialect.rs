@@ -26,10 +26,19 @@ use serde_json::{Map, Value, json};
 /// to_openapi30(&mut r);
 /// assert_eq!(
 ///     r,
-///     json!({"anyOf": [{"$ref": "#/components/schemas/Event"}, {"nullable": true, "enum": [null]}]})
+///     json!({"anyOf": [
+///         {"$ref": "#/components/schemas/Event"},
+///         {"type": "object", "nullable": true, "enum": [null]}
+///     ]})
 /// );
 /// ```
 pub fn to_openapi30(schema: &mut Value) {
+    to_openapi30_with(schema, &|_| None);
+}
+
+/// [`to_openapi30`], with the `type` of each schema a `$ref` may name (by the name after
+/// `#/components/schemas/`), for the null alternative next to it (`object` when unknown).
+pub fn to_openapi30_with(schema: &mut Value, type_of: &dyn Fn(&str) -> Option<String>) {
     let Value::Object(map) = schema else {
         if let Value::Bool(b) = schema {
             *schema = if *b { json!({}) } else { json!({"not": {}}) };
@@ -66,18 +75,20 @@ pub fn to_openapi30(schema: &mut Value) {
     }
     for key in ["allOf", "anyOf", "oneOf"] {
         if let Some(Value::Array(items)) = map.get_mut(key) {
-            items.iter_mut().for_each(to_openapi30);
+            items.iter_mut().for_each(|s| to_openapi30_with(s, type_of));
         }
     }
     for key in ["not", "items", "additionalProperties"] {
         if let Some(sub @ Value::Object(_)) = map.get_mut(key) {
-            to_openapi30(sub);
+            to_openapi30_with(sub, type_of);
         }
     }
     if let Some(Value::Object(props)) = map.get_mut("properties") {
-        props.values_mut().for_each(to_openapi30);
+        props
+            .values_mut()
+            .for_each(|s| to_openapi30_with(s, type_of));
     }
-    null_alternative(map);
+    null_alternative(map, type_of);
 }
 
 /// `type: [T, "null"]` becomes `type: T, nullable: true`.
@@ -122,11 +133,14 @@ fn only_null(schema: &Value) -> bool {
 /// `anyOf`/`oneOf` of an inline schema and `null` becomes that schema with
 /// `nullable: true`.
 ///
-/// A reference keeps its null alternative, written `{"nullable": true, "enum": [null]}`:
-/// the common `{"allOf": [{"$ref": …}], "nullable": true}` does not admit `null` (OpenAPI
-/// 3.0.3: `nullable` applies only next to a `type`, as openapi-schema-validator enforces),
-/// and API Gateway's draft 4 validation ignores `nullable` but honours `enum: [null]`.
-fn null_alternative(map: &mut Map<String, Value>) {
+/// A reference keeps its null alternative, written `{"type": T, "nullable": true, "enum":
+/// [null]}` with `T` the referenced schema's type: OpenAPI 3.0.3 admits `null` only
+/// through `nullable` next to a `type` in the same schema object, so the common
+/// `{"allOf": [{"$ref": …}], "nullable": true}` admits no `null`, and neither does a
+/// `nullable` without a `type`. (API Gateway validates requests with JSON Schema draft 4,
+/// which ignores `nullable`: there, as for every nullable field, a request validator
+/// refuses an explicit `null`; leave the field out instead.)
+fn null_alternative(map: &mut Map<String, Value>, type_of: &dyn Fn(&str) -> Option<String>) {
     for key in ["anyOf", "oneOf"] {
         let Some(Value::Array(items)) = map.get(key) else {
             continue;
@@ -137,8 +151,10 @@ fn null_alternative(map: &mut Map<String, Value>) {
         let Some(Value::Object(other)) = items.iter().find(|s| !only_null(s)).cloned() else {
             continue;
         };
-        if other.contains_key("$ref") {
-            let null = json!({"nullable": true, "enum": [null]});
+        if let Some(reference) = other.get("$ref").and_then(Value::as_str) {
+            let name = reference.rsplit('/').next().unwrap_or_default();
+            let kind = type_of(name).unwrap_or_else(|| "object".to_owned());
+            let null = json!({"type": kind, "nullable": true, "enum": [null]});
             let alternatives = items.iter().map(|s| {
                 if only_null(s) {
                     null.clone()

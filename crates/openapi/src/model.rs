@@ -54,9 +54,15 @@ pub fn schemas_for<T: JsonSchema>() -> Vec<(String, Schema)> {
     }
     let mut all = vec![(name, value)];
     all.extend(found);
+    // The type of each schema, for the null alternative next to a reference to it.
+    let types: std::collections::HashMap<String, String> = all
+        .iter()
+        .filter_map(|(name, s)| Some((name.clone(), s.get("type")?.as_str()?.to_owned())))
+        .collect();
+    let type_of = |name: &str| types.get(name).cloned();
     all.into_iter()
         .map(|(name, mut schema)| {
-            dialect::to_openapi30(&mut schema);
+            dialect::to_openapi30_with(&mut schema, &type_of);
             (name, Schema::from_json(schema))
         })
         .collect()

@@ -81,10 +81,14 @@ fn schemas_use_the_openapi_30_dialect() {
         station["properties"]["elevationM"],
         json!({"type": "integer", "format": "int32", "nullable": true})
     );
-    // A nullable reference keeps a null alternative that OpenAPI 3.0.3 validators honour.
+    // A nullable reference keeps a null alternative OpenAPI 3.0.3 admits null through:
+    // `nullable` next to a `type` (the referenced schema's).
     assert_eq!(
         station["properties"]["region"],
-        json!({"anyOf": [{"$ref": "#/components/schemas/Region"}, {"nullable": true, "enum": [null]}]})
+        json!({"anyOf": [
+            {"$ref": "#/components/schemas/Region"},
+            {"type": "object", "nullable": true, "enum": [null]}
+        ]})
     );
     assert_eq!(station["properties"]["city"]["example"], "Aberdeen");
     assert_eq!(
@@ -205,4 +209,116 @@ fn schemas_for_lists_the_root_first() {
     let all = schemas_for::<Page<Region>>();
     let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["Page", "Region"]);
+}
+
+/// Every shape schemars gives an `Option`: of a struct, of a unit enum, of a data enum,
+/// nested, in a list, as list items and map values, inlined, flattened, boxed.
+mod option_shapes {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[derive(Serialize, JsonSchema)]
+    pub struct Inner {
+        pub a: u32,
+    }
+
+    #[derive(Serialize, JsonSchema)]
+    pub enum Unit {
+        Rain,
+        Snow,
+    }
+
+    #[derive(Serialize, JsonSchema)]
+    pub enum Data {
+        A { x: u32 },
+        B(String),
+    }
+
+    #[derive(Serialize, JsonSchema)]
+    #[schemars(inline)]
+    pub enum Inlined {
+        Up,
+        Down,
+    }
+
+    #[derive(Serialize, JsonSchema)]
+    pub struct Extra {
+        pub note: Option<String>,
+        pub inner: Option<Inner>,
+    }
+
+    #[derive(Serialize, JsonSchema)]
+    pub struct Shapes {
+        pub inner: Option<Inner>,
+        pub unit: Option<Unit>,
+        pub data: Option<Data>,
+        pub nested: Option<Option<Inner>>,
+        pub list: Option<Vec<Inner>>,
+        pub items: Vec<Option<Inner>>,
+        pub map: BTreeMap<String, Option<Inner>>,
+        pub inlined: Option<Inlined>,
+        pub boxed: Option<Box<Inner>>,
+        pub number: Option<f64>,
+        #[serde(flatten)]
+        pub extra: Option<Extra>,
+    }
+}
+
+/// Each optional field, null and present, against the OpenAPI 3.0 semantics of an
+/// independent implementation (openapi-schema-validator).
+#[test]
+fn every_option_shape_admits_null_and_its_value() {
+    use option_shapes::Shapes;
+    let c = Components::new().model::<Shapes>();
+    let doc = Document::new(Info::new("API", "1.0.0")).components(c);
+    assert!(doc.check().is_empty(), "{}", doc.check());
+    let json = doc.to_json();
+    cfnkit_testkit::assert_openapi_valid("option-shapes", &json);
+    let all_null = json!({
+        "inner": null, "unit": null, "data": null, "nested": null, "list": null,
+        "items": [null, {"a": 1}], "map": {"k": null, "v": {"a": 2}},
+        "inlined": null, "boxed": null, "number": null, "note": null
+    });
+    let present = json!({
+        "inner": {"a": 1}, "unit": "Rain", "data": {"A": {"x": 1}}, "nested": {"a": 1},
+        "list": [{"a": 1}], "items": [], "map": {}, "inlined": "Up", "boxed": {"a": 1},
+        "number": 1.5, "note": "n"
+    });
+    for (what, instance) in [("null", all_null), ("present", present)] {
+        let Some(errors) = cfnkit_testkit::openapi_schema_errors(what, &json, "Shapes", &instance)
+        else {
+            continue;
+        };
+        assert!(errors.is_empty(), "{what}: {errors:?}");
+    }
+    // And a wrong value is still refused: the schema says something.
+    let wrong = json!({"items": [], "map": {}, "inner": {"b": 1}, "unit": "Hail"});
+    if let Some(errors) = cfnkit_testkit::openapi_schema_errors("wrong", &json, "Shapes", &wrong) {
+        assert_eq!(errors.len(), 2, "{errors:?}");
+    }
+}
+
+#[test]
+fn nullable_without_a_type_is_reported() {
+    let read = Document::from_json(&json!({
+        "openapi": "3.0.1",
+        "info": {"title": "API", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {
+            "Region": {"type": "object"},
+            "Station": {"type": "object", "properties": {
+                "region": {"allOf": [{"$ref": "#/components/schemas/Region"}], "nullable": true}
+            }}
+        }}
+    }))
+    .unwrap();
+    let found = read.check();
+    let only = found.iter().next().unwrap();
+    assert_eq!(found.len(), 1, "{found}");
+    assert_eq!(only.rule, "openapi/schema-dialect");
+    assert_eq!(
+        only.location.path,
+        "/components/schemas/Station/properties/region/nullable"
+    );
+    assert!(only.message.contains("admits no null"), "{}", only.message);
 }

@@ -152,6 +152,18 @@ impl Checker<'_> {
                 ),
             );
         }
+        if map.get("nullable") == Some(&Value::Bool(true)) && !map.contains_key("type") {
+            self.warning(
+                "openapi/schema-dialect",
+                &at.child("nullable"),
+                format!(
+                    "\"nullable\": true{from} without a \"type\" admits no null in OpenAPI \
+                     3.0.3 (nullable only extends the type next to it): give the schema its \
+                     type, or for a nullable reference write anyOf [{{\"$ref\": …}}, \
+                     {{\"type\": …, \"nullable\": true, \"enum\": [null]}}]"
+                ),
+            );
+        }
         for (key, v) in map {
             let k_at = at.child(key);
             if key.starts_with("x-") {
