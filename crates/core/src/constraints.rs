@@ -273,7 +273,8 @@ fn listed(chars: &[char]) -> String {
     }
 }
 
-/// A property path for people: `Schema[3].Name` for the pointer `/Schema/3/Name`.
+/// A property path for people: `Schema[3].Name` for the pointer `/Schema/3/Name`, and
+/// `Tags.a/b` for a map's key in `/Tags/a~1b`.
 fn display(path: &str) -> String {
     let mut out = String::new();
     for segment in path.split('/').filter(|s| !s.is_empty()) {
@@ -283,7 +284,7 @@ fn display(path: &str) -> String {
             if !out.is_empty() {
                 out.push('.');
             }
-            out.push_str(segment);
+            out.push_str(&crate::pointer::unescape(segment));
         }
     }
     out

@@ -97,6 +97,20 @@ fn other_anchored_patterns_ask_for_a_match_and_items_keep_their_index() {
 }
 
 #[test]
+fn a_map_value_is_named_by_its_key() {
+    let found = findings(|c| c.pattern("/Tags/a~1b", Some(&literal("A")), r"^[a-z]+$"));
+    assert_eq!(
+        found,
+        [(
+            "/Resources/Client/Properties/Tags/a~1b".to_owned(),
+            "Tags.a/b 'A' does not match the pattern ^[a-z]+$ that AWS::Cognito::UserPoolClient \
+             requires: 'A' is not allowed. Remove or replace it."
+                .to_owned()
+        )]
+    );
+}
+
+#[test]
 fn long_values_are_cut_and_control_characters_shown() {
     let long = format!("{}\n", "a".repeat(70));
     let found = findings(|c| c.pattern("/ClientName", Some(&literal(&long)), r"^[a-z]*$"));
