@@ -253,13 +253,17 @@ fn constraint_facts(c: &Constraints, ty: &Ty, subject: &str) -> Vec<String> {
     if c.unique_items {
         facts.push("Items must be unique.".to_owned());
     }
-    match (&c.pattern, c.checked_by) {
-        (Some(pattern), []) => facts.push(format!(
-            "{} (checked by CloudFormation, not at synth): `{pattern}`.",
-            phrase(subject, "pattern")
-        )),
-        (Some(pattern), _) => facts.push(format!("{}: `{pattern}`.", phrase(subject, "pattern"))),
-        (None, _) => {}
+    if let Some(pattern) = &c.pattern {
+        let checked = match (&pattern.unsupported, c.checked_by) {
+            (_, [_, ..]) => "", // "Checked at synth by rule …" follows
+            (None, []) => " (checked at synth)",
+            (Some(_), []) => " (checked by CloudFormation, not at synth)",
+        };
+        facts.push(format!(
+            "{}{checked}: `{}`.",
+            phrase(subject, "pattern"),
+            pattern.source
+        ));
     }
     if !c.checked_by.is_empty() {
         let rules: Vec<String> = c.checked_by.iter().map(|r| format!("`{r}`")).collect();

@@ -65,8 +65,9 @@ pub fn mod_rs(model: &CrateModel, sources: &[ModuleSource]) -> String {
          property under its exact CloudFormation name, plus the property types and enums they use.\n\n\
          Generated from the CloudFormation registry schemas shipped with cfn-lint {PINNED_CFN_LINT} by \
          `cargo xtask gen-l1`. Each type links its AWS reference page. Constraints of the schemas \
-         (lengths, ranges, item counts) are checked at synth for literal values (rule \
-         `schema/constraint`); patterns are left to CloudFormation{}.",
+         (lengths, ranges, item counts, and the patterns the `regex` crate compiles, with JSON \
+         Schema's semantics: unanchored unless written `^…$`) are checked at synth for literal \
+         values (rule `schema/constraint`); other patterns are left to CloudFormation{}.",
         types.join(", "),
         hand_written_rules(model)
     )));
@@ -521,7 +522,7 @@ impl<'m> Writer<'m> {
                 continue;
             }
             let field = &prop.field;
-            let path = format!("&format!(\"{{path}}/{}\")", prop.name);
+            let path = format!("format!(\"{{path}}/{}\")", prop.name);
             let (some, iter) = if prop.required {
                 (
                     format!("Some(&self.{field})"),
@@ -535,12 +536,12 @@ impl<'m> Writer<'m> {
             };
             match &prop.shape.ty {
                 Ty::Struct(_) if prop.required => {
-                    let _ = writeln!(body, "self.{field}.check_at(c, {path});");
+                    let _ = writeln!(body, "self.{field}.check_at(c, &{path});");
                 }
                 Ty::Struct(_) => {
                     let _ = writeln!(
                         body,
-                        "if let Some(v) = &self.{field} {{\nv.check_at(c, {path});\n}}"
+                        "if let Some(v) = &self.{field} {{\nv.check_at(c, &{path});\n}}"
                     );
                 }
                 Ty::List(item) => {
@@ -554,20 +555,25 @@ impl<'m> Writer<'m> {
                             format!("self.{field}.as_ref().map(Vec::len)")
                         };
                         let _ =
-                            writeln!(body, "c.items({path}, {len}, {}, {});", opt(min), opt(max));
+                            writeln!(body, "c.items(&{path}, {len}, {}, {});", opt(min), opt(max));
                     }
                     if self.model.shape_has_checks(item) {
-                        let item_path = format!("&format!(\"{{path}}/{}/{{i}}\")", prop.name);
+                        let item_path = format!("format!(\"{{path}}/{}/{{i}}\")", prop.name);
                         let check =
                             self.scalar_or_struct_check(item, "Some(v)", "v", &item_path)?;
                         let _ = writeln!(body, "for (i, v) in {iter}.enumerate() {{\n{check}}}");
                     }
                 }
-                Ty::Map(_) => {
-                    return Err(format!(
-                        "constraints on the values of map {} are not supported",
-                        prop.name
-                    ));
+                Ty::Map(value) => {
+                    if self.model.shape_has_checks(value) {
+                        let entry_path = format!(
+                            "format!(\"{{path}}/{}/{{}}\", cfnkit_core::pointer::escape(k))",
+                            prop.name
+                        );
+                        let check =
+                            self.scalar_or_struct_check(value, "Some(v)", "v", &entry_path)?;
+                        let _ = writeln!(body, "for (k, v) in {iter} {{\n{check}}}");
+                    }
                 }
                 _ => {
                     let check = self.scalar_or_struct_check(&prop.shape, &some, "", &path)?;
@@ -583,8 +589,8 @@ impl<'m> Writer<'m> {
         Ok(())
     }
 
-    /// The check of one value: `some` is an `Option<&Value<_>>` expression, `v` a reference
-    /// to a struct.
+    /// The checks of one value: `some` is an `Option<&Value<_>>` expression, `v` a reference
+    /// to a struct, `path` an expression making the value's path (a `String`).
     fn scalar_or_struct_check(
         &mut self,
         shape: &Shape,
@@ -596,16 +602,25 @@ impl<'m> Writer<'m> {
         Ok(match &shape.ty {
             Ty::String => {
                 let min = c.min_length.filter(|n| *n > 0);
-                format!(
-                    "c.length({path}, {some}, {}, {});\n",
-                    opt(min),
-                    opt(c.max_length)
-                )
+                let length = (min.is_some() || c.max_length.is_some())
+                    .then(|| format!("{some}, {}, {}", opt(min), opt(c.max_length)));
+                let pattern = c
+                    .synth_pattern()
+                    .map(|pattern| format!("{some}, {}", raw_str(pattern)));
+                match (length, pattern) {
+                    // Both: the path is made once.
+                    (Some(length), Some(pattern)) => format!(
+                        "let p = {path};\nc.length(&p, {length});\nc.pattern(&p, {pattern});\n"
+                    ),
+                    (Some(length), None) => format!("c.length(&{path}, {length});\n"),
+                    (None, Some(pattern)) => format!("c.pattern(&{path}, {pattern});\n"),
+                    (None, None) => String::new(),
+                }
             }
             Ty::Integer => {
                 let int = |n: f64| format!("{}", n.round());
                 format!(
-                    "c.integer({path}, {some}, {}, {});\n",
+                    "c.integer(&{path}, {some}, {}, {});\n",
                     opt(c.minimum.map(int)),
                     opt(c.maximum.map(int))
                 )
@@ -613,12 +628,12 @@ impl<'m> Writer<'m> {
             Ty::Number => {
                 let float = |n: f64| format!("{n:?}");
                 format!(
-                    "c.number({path}, {some}, {}, {});\n",
+                    "c.number(&{path}, {some}, {}, {});\n",
                     opt(c.minimum.map(float)),
                     opt(c.maximum.map(float))
                 )
             }
-            Ty::Struct(_) => format!("{v}.check_at(c, {path});\n"),
+            Ty::Struct(_) => format!("{v}.check_at(c, &{path});\n"),
             other => return Err(format!("no synth check for constraints on {other:?}")),
         })
     }
@@ -681,8 +696,8 @@ fn hand_written_rules(model: &CrateModel) -> String {
     if hooked {
         format!(
             ", except where a property's docs name a rule. Hand-written rules (`crate::rules`, \
-             rule ids `{}/…`) check patterns, what relates properties, and what relates \
-             resources of a template",
+             rule ids `{}/…`) check those properties, what relates properties, and what \
+             relates resources of a template",
             model.krate
         )
     } else {
@@ -696,6 +711,15 @@ fn lowercase_first(text: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// A raw string literal of `text`: `r"…"`, with as many `#` as it needs.
+fn raw_str(text: &str) -> String {
+    let mut hashes = String::new();
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}")
 }
 
 fn opt(value: Option<impl std::fmt::Display>) -> String {

@@ -4,6 +4,8 @@
 //!   `crates/*/src/l1/` from the CloudFormation registry schemas cfn-lint ships
 //!   ([`generate`]), or checks that the committed files are up to date.
 //! - [`completeness::compare`]: the L1-vs-registry comparison the crates' `l1_schema` tests run.
+//! - [`patterns::assert_unsupported_patterns`]: the registry patterns synth cannot check, which
+//!   the crates' `l1_schema` tests list.
 //!
 //! The pieces: [`registry`] finds and reads the schemas; [`model`] reads one resource type;
 //! [`crate_model`] names and places a crate's types; [`emit`] writes Rust; [`docs`] writes
@@ -20,6 +22,7 @@ pub mod generate;
 pub mod model;
 pub mod naming;
 pub mod overrides;
+pub mod patterns;
 pub mod registry;
 
 /// The workspace's root directory.

@@ -69,8 +69,8 @@ pub struct Constraints {
     pub min_items: Option<u64>,
     /// `maxItems`.
     pub max_items: Option<u64>,
-    /// `pattern` (documented, not checked: that would need a regex engine).
-    pub pattern: Option<String>,
+    /// `pattern`.
+    pub pattern: Option<Pattern>,
     /// `uniqueItems: true`.
     pub unique_items: bool,
     /// The hand-written rules that check these constraints (and the pattern) instead of the
@@ -78,9 +78,29 @@ pub struct Constraints {
     pub checked_by: &'static [&'static str],
 }
 
+/// A registry schema's `pattern`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// The pattern as the schema writes it.
+    pub source: String,
+    /// Why synth cannot check it (the `regex` crate does not compile it, see
+    /// [`cfnkit_core::constraints::unsupported_pattern`]); `None` when synth checks it.
+    pub unsupported: Option<String>,
+}
+
+impl Pattern {
+    /// A pattern, with whether synth can check it.
+    pub fn new(source: &str) -> Pattern {
+        Pattern {
+            source: source.to_owned(),
+            unsupported: cfnkit_core::constraints::unsupported_pattern(source),
+        }
+    }
+}
+
 impl Constraints {
-    /// Whether the generic synth check has anything to check (patterns are not checked, and
-    /// neither are constraints a hand-written rule checks).
+    /// Whether the generic synth check has anything to check (not constraints a
+    /// hand-written rule checks, nor a pattern the `regex` crate does not compile).
     pub fn checkable(&self) -> bool {
         if !self.checked_by.is_empty() {
             return false;
@@ -91,6 +111,16 @@ impl Constraints {
             || self.maximum.is_some()
             || self.min_items.is_some_and(|n| n > 0)
             || self.max_items.is_some()
+            || self.synth_pattern().is_some()
+    }
+
+    /// The pattern the generic synth check checks: one that compiles, on a value no
+    /// hand-written rule checks.
+    pub fn synth_pattern(&self) -> Option<&str> {
+        self.pattern
+            .as_ref()
+            .filter(|p| p.unsupported.is_none() && self.checked_by.is_empty())
+            .map(|p| p.source.as_str())
     }
 }
 
@@ -492,7 +522,7 @@ fn constraints(schema: &Json) -> Constraints {
         pattern: schema
             .get("pattern")
             .and_then(Json::as_str)
-            .map(str::to_owned),
+            .map(Pattern::new),
         unique_items: schema.get("uniqueItems").and_then(Json::as_bool) == Some(true),
         checked_by: &[],
     }

@@ -27,6 +27,13 @@ fn l1s_have_every_settable_property_of_the_registry_schemas() {
 }
 
 #[test]
+fn every_registry_pattern_is_checked_at_synth() {
+    // cfn-lint 1.58.0's API Gateway schemas have no `pattern` on settable values; a new one
+    // the `regex` crate cannot compile fails here until it is looked at and listed.
+    xtask::patterns::assert_unsupported_patterns("apigateway", &[]);
+}
+
+#[test]
 fn an_enum_the_overrides_table_does_not_list_is_a_difference() {
     let Some(registry) = xtask::registry::for_tests() else {
         return;

@@ -7,10 +7,11 @@
 //!
 //! Generated from the CloudFormation registry schemas shipped with cfn-lint 1.58.0 by `cargo
 //! xtask gen-l1`. Each type links its AWS reference page. Constraints of the schemas (lengths,
-//! ranges, item counts) are checked at synth for literal values (rule `schema/constraint`);
-//! patterns are left to CloudFormation, except where a property's docs name a rule.
-//! Hand-written rules (`crate::rules`, rule ids `cognito/…`) check patterns, what relates
-//! properties, and what relates resources of a template.
+//! ranges, item counts, and the patterns the `regex` crate compiles, with JSON Schema's
+//! semantics: unanchored unless written `^…$`) are checked at synth for literal values (rule
+//! `schema/constraint`); other patterns are left to CloudFormation, except where a property's
+//! docs name a rule. Hand-written rules (`crate::rules`, rule ids `cognito/…`) check those
+//! properties, what relates properties, and what relates resources of a template.
 
 mod user_pool;
 mod user_pool_client;

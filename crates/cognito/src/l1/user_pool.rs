@@ -103,14 +103,14 @@ pub struct CfnUserPool {
     pub email_configuration: Option<EmailConfiguration>,
     /// The `EmailVerificationMessage` property.
     ///
-    /// Length: 6 to 20000 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 6 to 20000 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-emailverificationmessage)
     #[serde(rename = "EmailVerificationMessage")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verification_message: Option<Value<String>>,
     /// The `EmailVerificationSubject` property.
     ///
-    /// Length: 1 to 140 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 140 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-emailverificationsubject)
     #[serde(rename = "EmailVerificationSubject")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -162,7 +162,7 @@ pub struct CfnUserPool {
     pub schema: Option<Vec<SchemaAttribute>>,
     /// The `SmsAuthenticationMessage` property.
     ///
-    /// Length: 6 to 140 characters. Pattern (checked by CloudFormation, not at synth): `\{####\}`.
+    /// Length: 6 to 140 characters. Pattern (checked at synth): `\{####\}`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-smsauthenticationmessage)
     #[serde(rename = "SmsAuthenticationMessage")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -175,7 +175,7 @@ pub struct CfnUserPool {
     pub sms_configuration: Option<SmsConfiguration>,
     /// The `SmsVerificationMessage` property.
     ///
-    /// Length: 6 to 140 characters. Pattern (checked by CloudFormation, not at synth): `\{####\}`.
+    /// Length: 6 to 140 characters. Pattern (checked at synth): `\{####\}`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-smsverificationmessage)
     #[serde(rename = "SmsVerificationMessage")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -345,7 +345,7 @@ impl CfnUserPool {
 
     /// Sets `EmailVerificationMessage`.
     ///
-    /// Length: 6 to 20000 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 6 to 20000 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-emailverificationmessage)
     pub fn email_verification_message(mut self, v: impl Into<Value<String>>) -> Self {
         self.email_verification_message = Some(v.into());
@@ -354,7 +354,7 @@ impl CfnUserPool {
 
     /// Sets `EmailVerificationSubject`.
     ///
-    /// Length: 1 to 140 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 140 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-emailverificationsubject)
     pub fn email_verification_subject(mut self, v: impl Into<Value<String>>) -> Self {
         self.email_verification_subject = Some(v.into());
@@ -425,7 +425,7 @@ impl CfnUserPool {
 
     /// Sets `SmsAuthenticationMessage`.
     ///
-    /// Length: 6 to 140 characters. Pattern (checked by CloudFormation, not at synth): `\{####\}`.
+    /// Length: 6 to 140 characters. Pattern (checked at synth): `\{####\}`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-smsauthenticationmessage)
     pub fn sms_authentication_message(mut self, v: impl Into<Value<String>>) -> Self {
         self.sms_authentication_message = Some(v.into());
@@ -442,7 +442,7 @@ impl CfnUserPool {
 
     /// Sets `SmsVerificationMessage`.
     ///
-    /// Length: 6 to 140 characters. Pattern (checked by CloudFormation, not at synth): `\{####\}`.
+    /// Length: 6 to 140 characters. Pattern (checked at synth): `\{####\}`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-smsverificationmessage)
     pub fn sms_verification_message(mut self, v: impl Into<Value<String>>) -> Self {
         self.sms_verification_message = Some(v.into());
@@ -580,17 +580,29 @@ impl CfnUserPool {
         if let Some(v) = &self.email_configuration {
             v.check_at(c, &format!("{path}/EmailConfiguration"));
         }
+        let p = format!("{path}/EmailVerificationMessage");
         c.length(
-            &format!("{path}/EmailVerificationMessage"),
+            &p,
             self.email_verification_message.as_ref(),
             Some(6),
             Some(20000),
         );
+        c.pattern(
+            &p,
+            self.email_verification_message.as_ref(),
+            r"^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$",
+        );
+        let p = format!("{path}/EmailVerificationSubject");
         c.length(
-            &format!("{path}/EmailVerificationSubject"),
+            &p,
             self.email_verification_subject.as_ref(),
             Some(1),
             Some(140),
+        );
+        c.pattern(
+            &p,
+            self.email_verification_subject.as_ref(),
+            r"^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$",
         );
         if let Some(v) = &self.key_configuration {
             v.check_at(c, &format!("{path}/KeyConfiguration"));
@@ -610,21 +622,25 @@ impl CfnUserPool {
         for (i, v) in self.schema.iter().flatten().enumerate() {
             v.check_at(c, &format!("{path}/Schema/{i}"));
         }
+        let p = format!("{path}/SmsAuthenticationMessage");
         c.length(
-            &format!("{path}/SmsAuthenticationMessage"),
+            &p,
             self.sms_authentication_message.as_ref(),
             Some(6),
             Some(140),
         );
+        c.pattern(&p, self.sms_authentication_message.as_ref(), r"\{####\}");
         if let Some(v) = &self.sms_configuration {
             v.check_at(c, &format!("{path}/SmsConfiguration"));
         }
+        let p = format!("{path}/SmsVerificationMessage");
         c.length(
-            &format!("{path}/SmsVerificationMessage"),
+            &p,
             self.sms_verification_message.as_ref(),
             Some(6),
             Some(140),
         );
+        c.pattern(&p, self.sms_verification_message.as_ref(), r"\{####\}");
         c.length(
             &format!("{path}/UserPoolName"),
             self.user_pool_name.as_ref(),
@@ -806,21 +822,21 @@ impl AccountRecoverySetting {
 pub struct InviteMessageTemplate {
     /// The `EmailMessage` property.
     ///
-    /// Length: 6 to 20000 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 6 to 20000 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-invitemessagetemplate.html#cfn-cognito-userpool-invitemessagetemplate-emailmessage)
     #[serde(rename = "EmailMessage")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_message: Option<Value<String>>,
     /// The `EmailSubject` property.
     ///
-    /// Length: 1 to 140 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 140 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-invitemessagetemplate.html#cfn-cognito-userpool-invitemessagetemplate-emailsubject)
     #[serde(rename = "EmailSubject")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_subject: Option<Value<String>>,
     /// The `SMSMessage` property.
     ///
-    /// Length: 6 to 140 characters. Pattern (checked by CloudFormation, not at synth): `^(?s)`.
+    /// Length: 6 to 140 characters. Pattern (checked at synth): `^(?s)`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-invitemessagetemplate.html#cfn-cognito-userpool-invitemessagetemplate-smsmessage)
     #[serde(rename = "SMSMessage")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -835,7 +851,7 @@ impl InviteMessageTemplate {
 
     /// Sets `EmailMessage`.
     ///
-    /// Length: 6 to 20000 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 6 to 20000 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-invitemessagetemplate.html#cfn-cognito-userpool-invitemessagetemplate-emailmessage)
     pub fn email_message(mut self, v: impl Into<Value<String>>) -> Self {
         self.email_message = Some(v.into());
@@ -844,7 +860,7 @@ impl InviteMessageTemplate {
 
     /// Sets `EmailSubject`.
     ///
-    /// Length: 1 to 140 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 140 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-invitemessagetemplate.html#cfn-cognito-userpool-invitemessagetemplate-emailsubject)
     pub fn email_subject(mut self, v: impl Into<Value<String>>) -> Self {
         self.email_subject = Some(v.into());
@@ -853,7 +869,7 @@ impl InviteMessageTemplate {
 
     /// Sets `SMSMessage`.
     ///
-    /// Length: 6 to 140 characters. Pattern (checked by CloudFormation, not at synth): `^(?s)`.
+    /// Length: 6 to 140 characters. Pattern (checked at synth): `^(?s)`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-invitemessagetemplate.html#cfn-cognito-userpool-invitemessagetemplate-smsmessage)
     pub fn sms_message(mut self, v: impl Into<Value<String>>) -> Self {
         self.sms_message = Some(v.into());
@@ -862,24 +878,23 @@ impl InviteMessageTemplate {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/EmailMessage"),
+        let p = format!("{path}/EmailMessage");
+        c.length(&p, self.email_message.as_ref(), Some(6), Some(20000));
+        c.pattern(
+            &p,
             self.email_message.as_ref(),
-            Some(6),
-            Some(20000),
+            r"^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$",
         );
-        c.length(
-            &format!("{path}/EmailSubject"),
+        let p = format!("{path}/EmailSubject");
+        c.length(&p, self.email_subject.as_ref(), Some(1), Some(140));
+        c.pattern(
+            &p,
             self.email_subject.as_ref(),
-            Some(1),
-            Some(140),
+            r"^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$",
         );
-        c.length(
-            &format!("{path}/SMSMessage"),
-            self.sms_message.as_ref(),
-            Some(6),
-            Some(140),
-        );
+        let p = format!("{path}/SMSMessage");
+        c.length(&p, self.sms_message.as_ref(), Some(6), Some(140));
+        c.pattern(&p, self.sms_message.as_ref(), r"^(?s)");
     }
 }
 
@@ -1009,7 +1024,7 @@ impl DeviceConfiguration {
 pub struct EmailConfiguration {
     /// The `ConfigurationSet` property.
     ///
-    /// Length: 1 to 64 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 64 characters. Pattern (checked at synth):
     /// `^[a-zA-Z0-9_-]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-emailconfiguration.html#cfn-cognito-userpool-emailconfiguration-configurationset)
     #[serde(rename = "ConfigurationSet")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1030,14 +1045,14 @@ pub struct EmailConfiguration {
     pub from: Option<Value<String>>,
     /// The `ReplyToEmailAddress` property.
     ///
-    /// Pattern (checked by CloudFormation, not at synth):
+    /// Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-emailconfiguration.html#cfn-cognito-userpool-emailconfiguration-replytoemailaddress)
     #[serde(rename = "ReplyToEmailAddress")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to_email_address: Option<Value<String>>,
     /// The `SourceArn` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-emailconfiguration.html#cfn-cognito-userpool-emailconfiguration-sourcearn)
     #[serde(rename = "SourceArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1052,7 +1067,7 @@ impl EmailConfiguration {
 
     /// Sets `ConfigurationSet`.
     ///
-    /// Length: 1 to 64 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 64 characters. Pattern (checked at synth):
     /// `^[a-zA-Z0-9_-]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-emailconfiguration.html#cfn-cognito-userpool-emailconfiguration-configurationset)
     pub fn configuration_set(mut self, v: impl Into<Value<String>>) -> Self {
         self.configuration_set = Some(v.into());
@@ -1079,7 +1094,7 @@ impl EmailConfiguration {
 
     /// Sets `ReplyToEmailAddress`.
     ///
-    /// Pattern (checked by CloudFormation, not at synth):
+    /// Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-emailconfiguration.html#cfn-cognito-userpool-emailconfiguration-replytoemailaddress)
     pub fn reply_to_email_address(mut self, v: impl Into<Value<String>>) -> Self {
         self.reply_to_email_address = Some(v.into());
@@ -1088,7 +1103,7 @@ impl EmailConfiguration {
 
     /// Sets `SourceArn`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-emailconfiguration.html#cfn-cognito-userpool-emailconfiguration-sourcearn)
     pub fn source_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.source_arn = Some(v.into());
@@ -1097,24 +1112,23 @@ impl EmailConfiguration {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/ConfigurationSet"),
-            self.configuration_set.as_ref(),
-            Some(1),
-            Some(64),
-        );
+        let p = format!("{path}/ConfigurationSet");
+        c.length(&p, self.configuration_set.as_ref(), Some(1), Some(64));
+        c.pattern(&p, self.configuration_set.as_ref(), r"^[a-zA-Z0-9_-]+$");
         c.length(
             &format!("{path}/From"),
             self.from.as_ref(),
             None,
             Some(131072),
         );
-        c.length(
-            &format!("{path}/SourceArn"),
-            self.source_arn.as_ref(),
-            Some(20),
-            Some(2048),
+        c.pattern(
+            &format!("{path}/ReplyToEmailAddress"),
+            self.reply_to_email_address.as_ref(),
+            r"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+$",
         );
+        let p = format!("{path}/SourceArn");
+        c.length(&p, self.source_arn.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.source_arn.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
     }
 }
 
@@ -1166,7 +1180,7 @@ pub struct KeyConfiguration {
     pub key_type: Option<Value<EncryptionKeyType>>,
     /// The `KmsKeyArn` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-keyconfiguration.html#cfn-cognito-userpool-keyconfiguration-kmskeyarn)
     #[serde(rename = "KmsKeyArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1190,7 +1204,7 @@ impl KeyConfiguration {
 
     /// Sets `KmsKeyArn`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-keyconfiguration.html#cfn-cognito-userpool-keyconfiguration-kmskeyarn)
     pub fn kms_key_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.kms_key_arn = Some(v.into());
@@ -1199,12 +1213,9 @@ impl KeyConfiguration {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/KmsKeyArn"),
-            self.kms_key_arn.as_ref(),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/KmsKeyArn");
+        c.length(&p, self.kms_key_arn.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.kms_key_arn.as_ref(), r"arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?");
     }
 }
 
@@ -1217,7 +1228,7 @@ impl KeyConfiguration {
 pub struct CustomEmailSender {
     /// The `LambdaArn` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-customemailsender.html#cfn-cognito-userpool-customemailsender-lambdaarn)
     #[serde(rename = "LambdaArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1239,7 +1250,7 @@ impl CustomEmailSender {
 
     /// Sets `LambdaArn`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-customemailsender.html#cfn-cognito-userpool-customemailsender-lambdaarn)
     pub fn lambda_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.lambda_arn = Some(v.into());
@@ -1257,12 +1268,9 @@ impl CustomEmailSender {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/LambdaArn"),
-            self.lambda_arn.as_ref(),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/LambdaArn");
+        c.length(&p, self.lambda_arn.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.lambda_arn.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
     }
 }
 
@@ -1275,7 +1283,7 @@ impl CustomEmailSender {
 pub struct CustomSMSSender {
     /// The `LambdaArn` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-customsmssender.html#cfn-cognito-userpool-customsmssender-lambdaarn)
     #[serde(rename = "LambdaArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1297,7 +1305,7 @@ impl CustomSMSSender {
 
     /// Sets `LambdaArn`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-customsmssender.html#cfn-cognito-userpool-customsmssender-lambdaarn)
     pub fn lambda_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.lambda_arn = Some(v.into());
@@ -1315,12 +1323,9 @@ impl CustomSMSSender {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/LambdaArn"),
-            self.lambda_arn.as_ref(),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/LambdaArn");
+        c.length(&p, self.lambda_arn.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.lambda_arn.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
     }
 }
 
@@ -1333,7 +1338,7 @@ impl CustomSMSSender {
 pub struct InboundFederation {
     /// The `LambdaArn` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-inboundfederation.html#cfn-cognito-userpool-inboundfederation-lambdaarn)
     #[serde(rename = "LambdaArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1355,7 +1360,7 @@ impl InboundFederation {
 
     /// Sets `LambdaArn`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-inboundfederation.html#cfn-cognito-userpool-inboundfederation-lambdaarn)
     pub fn lambda_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.lambda_arn = Some(v.into());
@@ -1373,12 +1378,9 @@ impl InboundFederation {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/LambdaArn"),
-            self.lambda_arn.as_ref(),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/LambdaArn");
+        c.length(&p, self.lambda_arn.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.lambda_arn.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
     }
 }
 
@@ -1391,7 +1393,7 @@ impl InboundFederation {
 pub struct PreTokenGenerationConfig {
     /// The `LambdaArn` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-pretokengenerationconfig.html#cfn-cognito-userpool-pretokengenerationconfig-lambdaarn)
     #[serde(rename = "LambdaArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1413,7 +1415,7 @@ impl PreTokenGenerationConfig {
 
     /// Sets `LambdaArn`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-pretokengenerationconfig.html#cfn-cognito-userpool-pretokengenerationconfig-lambdaarn)
     pub fn lambda_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.lambda_arn = Some(v.into());
@@ -1431,12 +1433,9 @@ impl PreTokenGenerationConfig {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/LambdaArn"),
-            self.lambda_arn.as_ref(),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/LambdaArn");
+        c.length(&p, self.lambda_arn.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.lambda_arn.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
     }
 }
 
@@ -1449,7 +1448,7 @@ impl PreTokenGenerationConfig {
 pub struct LambdaConfig {
     /// The `CreateAuthChallenge` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-createauthchallenge)
     #[serde(rename = "CreateAuthChallenge")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1462,7 +1461,7 @@ pub struct LambdaConfig {
     pub custom_email_sender: Option<CustomEmailSender>,
     /// The `CustomMessage` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-custommessage)
     #[serde(rename = "CustomMessage")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1475,7 +1474,7 @@ pub struct LambdaConfig {
     pub custom_sms_sender: Option<CustomSMSSender>,
     /// The `DefineAuthChallenge` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-defineauthchallenge)
     #[serde(rename = "DefineAuthChallenge")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1488,42 +1487,42 @@ pub struct LambdaConfig {
     pub inbound_federation: Option<InboundFederation>,
     /// The `KMSKeyID` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-kmskeyid)
     #[serde(rename = "KMSKeyID")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<Value<String>>,
     /// The `PostAuthentication` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-postauthentication)
     #[serde(rename = "PostAuthentication")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub post_authentication: Option<Value<String>>,
     /// The `PostConfirmation` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-postconfirmation)
     #[serde(rename = "PostConfirmation")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub post_confirmation: Option<Value<String>>,
     /// The `PreAuthentication` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-preauthentication)
     #[serde(rename = "PreAuthentication")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pre_authentication: Option<Value<String>>,
     /// The `PreSignUp` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-presignup)
     #[serde(rename = "PreSignUp")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pre_sign_up: Option<Value<String>>,
     /// The `PreTokenGeneration` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-pretokengeneration)
     #[serde(rename = "PreTokenGeneration")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1536,14 +1535,14 @@ pub struct LambdaConfig {
     pub pre_token_generation_config: Option<PreTokenGenerationConfig>,
     /// The `UserMigration` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-usermigration)
     #[serde(rename = "UserMigration")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_migration: Option<Value<String>>,
     /// The `VerifyAuthChallengeResponse` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-verifyauthchallengeresponse)
     #[serde(rename = "VerifyAuthChallengeResponse")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1558,7 +1557,7 @@ impl LambdaConfig {
 
     /// Sets `CreateAuthChallenge`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-createauthchallenge)
     pub fn create_auth_challenge(mut self, v: impl Into<Value<String>>) -> Self {
         self.create_auth_challenge = Some(v.into());
@@ -1575,7 +1574,7 @@ impl LambdaConfig {
 
     /// Sets `CustomMessage`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-custommessage)
     pub fn custom_message(mut self, v: impl Into<Value<String>>) -> Self {
         self.custom_message = Some(v.into());
@@ -1592,7 +1591,7 @@ impl LambdaConfig {
 
     /// Sets `DefineAuthChallenge`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-defineauthchallenge)
     pub fn define_auth_challenge(mut self, v: impl Into<Value<String>>) -> Self {
         self.define_auth_challenge = Some(v.into());
@@ -1609,7 +1608,7 @@ impl LambdaConfig {
 
     /// Sets `KMSKeyID`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-kmskeyid)
     pub fn kms_key_id(mut self, v: impl Into<Value<String>>) -> Self {
         self.kms_key_id = Some(v.into());
@@ -1618,7 +1617,7 @@ impl LambdaConfig {
 
     /// Sets `PostAuthentication`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-postauthentication)
     pub fn post_authentication(mut self, v: impl Into<Value<String>>) -> Self {
         self.post_authentication = Some(v.into());
@@ -1627,7 +1626,7 @@ impl LambdaConfig {
 
     /// Sets `PostConfirmation`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-postconfirmation)
     pub fn post_confirmation(mut self, v: impl Into<Value<String>>) -> Self {
         self.post_confirmation = Some(v.into());
@@ -1636,7 +1635,7 @@ impl LambdaConfig {
 
     /// Sets `PreAuthentication`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-preauthentication)
     pub fn pre_authentication(mut self, v: impl Into<Value<String>>) -> Self {
         self.pre_authentication = Some(v.into());
@@ -1645,7 +1644,7 @@ impl LambdaConfig {
 
     /// Sets `PreSignUp`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-presignup)
     pub fn pre_sign_up(mut self, v: impl Into<Value<String>>) -> Self {
         self.pre_sign_up = Some(v.into());
@@ -1654,7 +1653,7 @@ impl LambdaConfig {
 
     /// Sets `PreTokenGeneration`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-pretokengeneration)
     pub fn pre_token_generation(mut self, v: impl Into<Value<String>>) -> Self {
         self.pre_token_generation = Some(v.into());
@@ -1671,7 +1670,7 @@ impl LambdaConfig {
 
     /// Sets `UserMigration`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-usermigration)
     pub fn user_migration(mut self, v: impl Into<Value<String>>) -> Self {
         self.user_migration = Some(v.into());
@@ -1680,7 +1679,7 @@ impl LambdaConfig {
 
     /// Sets `VerifyAuthChallengeResponse`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html#cfn-cognito-userpool-lambdaconfig-verifyauthchallengeresponse)
     pub fn verify_auth_challenge_response(mut self, v: impl Into<Value<String>>) -> Self {
         self.verify_auth_challenge_response = Some(v.into());
@@ -1689,84 +1688,66 @@ impl LambdaConfig {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
+        let p = format!("{path}/CreateAuthChallenge");
         c.length(
-            &format!("{path}/CreateAuthChallenge"),
+            &p,
             self.create_auth_challenge.as_ref(),
             Some(20),
             Some(2048),
         );
+        c.pattern(&p, self.create_auth_challenge.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
         if let Some(v) = &self.custom_email_sender {
             v.check_at(c, &format!("{path}/CustomEmailSender"));
         }
-        c.length(
-            &format!("{path}/CustomMessage"),
-            self.custom_message.as_ref(),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/CustomMessage");
+        c.length(&p, self.custom_message.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.custom_message.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
         if let Some(v) = &self.custom_sms_sender {
             v.check_at(c, &format!("{path}/CustomSMSSender"));
         }
+        let p = format!("{path}/DefineAuthChallenge");
         c.length(
-            &format!("{path}/DefineAuthChallenge"),
+            &p,
             self.define_auth_challenge.as_ref(),
             Some(20),
             Some(2048),
         );
+        c.pattern(&p, self.define_auth_challenge.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
         if let Some(v) = &self.inbound_federation {
             v.check_at(c, &format!("{path}/InboundFederation"));
         }
-        c.length(
-            &format!("{path}/KMSKeyID"),
-            self.kms_key_id.as_ref(),
-            Some(20),
-            Some(2048),
-        );
-        c.length(
-            &format!("{path}/PostAuthentication"),
-            self.post_authentication.as_ref(),
-            Some(20),
-            Some(2048),
-        );
-        c.length(
-            &format!("{path}/PostConfirmation"),
-            self.post_confirmation.as_ref(),
-            Some(20),
-            Some(2048),
-        );
-        c.length(
-            &format!("{path}/PreAuthentication"),
-            self.pre_authentication.as_ref(),
-            Some(20),
-            Some(2048),
-        );
-        c.length(
-            &format!("{path}/PreSignUp"),
-            self.pre_sign_up.as_ref(),
-            Some(20),
-            Some(2048),
-        );
-        c.length(
-            &format!("{path}/PreTokenGeneration"),
-            self.pre_token_generation.as_ref(),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/KMSKeyID");
+        c.length(&p, self.kms_key_id.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.kms_key_id.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
+        let p = format!("{path}/PostAuthentication");
+        c.length(&p, self.post_authentication.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.post_authentication.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
+        let p = format!("{path}/PostConfirmation");
+        c.length(&p, self.post_confirmation.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.post_confirmation.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
+        let p = format!("{path}/PreAuthentication");
+        c.length(&p, self.pre_authentication.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.pre_authentication.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
+        let p = format!("{path}/PreSignUp");
+        c.length(&p, self.pre_sign_up.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.pre_sign_up.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
+        let p = format!("{path}/PreTokenGeneration");
+        c.length(&p, self.pre_token_generation.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.pre_token_generation.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
         if let Some(v) = &self.pre_token_generation_config {
             v.check_at(c, &format!("{path}/PreTokenGenerationConfig"));
         }
+        let p = format!("{path}/UserMigration");
+        c.length(&p, self.user_migration.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.user_migration.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
+        let p = format!("{path}/VerifyAuthChallengeResponse");
         c.length(
-            &format!("{path}/UserMigration"),
-            self.user_migration.as_ref(),
-            Some(20),
-            Some(2048),
-        );
-        c.length(
-            &format!("{path}/VerifyAuthChallengeResponse"),
+            &p,
             self.verify_auth_challenge_response.as_ref(),
             Some(20),
             Some(2048),
         );
+        c.pattern(&p, self.verify_auth_challenge_response.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
     }
 }
 
@@ -2171,7 +2152,7 @@ pub struct SchemaAttribute {
     pub mutable: Option<Value<bool>>,
     /// The `Name` property.
     ///
-    /// Length: 1 to 20 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 20 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-schemaattribute.html#cfn-cognito-userpool-schemaattribute-name)
     #[serde(rename = "Name")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2229,7 +2210,7 @@ impl SchemaAttribute {
 
     /// Sets `Name`.
     ///
-    /// Length: 1 to 20 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 20 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-schemaattribute.html#cfn-cognito-userpool-schemaattribute-name)
     pub fn name(mut self, v: impl Into<Value<String>>) -> Self {
         self.name = Some(v.into());
@@ -2262,12 +2243,9 @@ impl SchemaAttribute {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/Name"),
-            self.name.as_ref(),
-            Some(1),
-            Some(20),
-        );
+        let p = format!("{path}/Name");
+        c.length(&p, self.name.as_ref(), Some(1), Some(20));
+        c.pattern(&p, self.name.as_ref(), r"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$");
         if let Some(v) = &self.number_attribute_constraints {
             v.check_at(c, &format!("{path}/NumberAttributeConstraints"));
         }
@@ -2284,7 +2262,7 @@ impl SchemaAttribute {
 pub struct EumsSmsConfiguration {
     /// The `CallerArn` property.
     ///
-    /// Required. Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Required. Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-eumssmsconfiguration.html#cfn-cognito-userpool-eumssmsconfiguration-callerarn)
     #[serde(rename = "CallerArn")]
     pub caller_arn: Value<String>,
@@ -2403,12 +2381,9 @@ impl EumsSmsConfiguration {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/CallerArn"),
-            Some(&self.caller_arn),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/CallerArn");
+        c.length(&p, Some(&self.caller_arn), Some(20), Some(2048));
+        c.pattern(&p, Some(&self.caller_arn), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
         c.length(
             &format!("{path}/ConfigurationSetName"),
             self.configuration_set_name.as_ref(),
@@ -2470,7 +2445,7 @@ pub struct SmsConfiguration {
     pub external_id: Option<Value<String>>,
     /// The `SnsCallerArn` property.
     ///
-    /// Length: at most 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: at most 2048 characters. Pattern (checked at synth):
     /// `^(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-smsconfiguration.html#cfn-cognito-userpool-smsconfiguration-snscallerarn)
     #[serde(rename = "SnsCallerArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2509,7 +2484,7 @@ impl SmsConfiguration {
 
     /// Sets `SnsCallerArn`.
     ///
-    /// Length: at most 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: at most 2048 characters. Pattern (checked at synth):
     /// `^(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-smsconfiguration.html#cfn-cognito-userpool-smsconfiguration-snscallerarn)
     pub fn sns_caller_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.sns_caller_arn = Some(v.into());
@@ -2536,12 +2511,9 @@ impl SmsConfiguration {
             None,
             Some(131072),
         );
-        c.length(
-            &format!("{path}/SnsCallerArn"),
-            self.sns_caller_arn.as_ref(),
-            None,
-            Some(2048),
-        );
+        let p = format!("{path}/SnsCallerArn");
+        c.length(&p, self.sns_caller_arn.as_ref(), None, Some(2048));
+        c.pattern(&p, self.sns_caller_arn.as_ref(), r"^(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?$");
         c.length(
             &format!("{path}/SnsRegion"),
             self.sns_region.as_ref(),
@@ -2710,35 +2682,35 @@ pub struct VerificationMessageTemplate {
     pub default_email_option: Option<Value<DefaultEmailOption>>,
     /// The `EmailMessage` property.
     ///
-    /// Length: 6 to 20000 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 6 to 20000 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-emailmessage)
     #[serde(rename = "EmailMessage")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_message: Option<Value<String>>,
     /// The `EmailMessageByLink` property.
     ///
-    /// Length: 6 to 20000 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 6 to 20000 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-emailmessagebylink)
     #[serde(rename = "EmailMessageByLink")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_message_by_link: Option<Value<String>>,
     /// The `EmailSubject` property.
     ///
-    /// Length: 1 to 140 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 140 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-emailsubject)
     #[serde(rename = "EmailSubject")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_subject: Option<Value<String>>,
     /// The `EmailSubjectByLink` property.
     ///
-    /// Length: 1 to 140 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 140 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-emailsubjectbylink)
     #[serde(rename = "EmailSubjectByLink")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_subject_by_link: Option<Value<String>>,
     /// The `SmsMessage` property.
     ///
-    /// Length: 6 to 140 characters. Pattern (checked by CloudFormation, not at synth): `\{####\}`.
+    /// Length: 6 to 140 characters. Pattern (checked at synth): `\{####\}`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-smsmessage)
     #[serde(rename = "SmsMessage")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2763,7 +2735,7 @@ impl VerificationMessageTemplate {
 
     /// Sets `EmailMessage`.
     ///
-    /// Length: 6 to 20000 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 6 to 20000 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-emailmessage)
     pub fn email_message(mut self, v: impl Into<Value<String>>) -> Self {
         self.email_message = Some(v.into());
@@ -2772,7 +2744,7 @@ impl VerificationMessageTemplate {
 
     /// Sets `EmailMessageByLink`.
     ///
-    /// Length: 6 to 20000 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 6 to 20000 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-emailmessagebylink)
     pub fn email_message_by_link(mut self, v: impl Into<Value<String>>) -> Self {
         self.email_message_by_link = Some(v.into());
@@ -2781,7 +2753,7 @@ impl VerificationMessageTemplate {
 
     /// Sets `EmailSubject`.
     ///
-    /// Length: 1 to 140 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 140 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-emailsubject)
     pub fn email_subject(mut self, v: impl Into<Value<String>>) -> Self {
         self.email_subject = Some(v.into());
@@ -2790,7 +2762,7 @@ impl VerificationMessageTemplate {
 
     /// Sets `EmailSubjectByLink`.
     ///
-    /// Length: 1 to 140 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 140 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-emailsubjectbylink)
     pub fn email_subject_by_link(mut self, v: impl Into<Value<String>>) -> Self {
         self.email_subject_by_link = Some(v.into());
@@ -2799,7 +2771,7 @@ impl VerificationMessageTemplate {
 
     /// Sets `SmsMessage`.
     ///
-    /// Length: 6 to 140 characters. Pattern (checked by CloudFormation, not at synth): `\{####\}`.
+    /// Length: 6 to 140 characters. Pattern (checked at synth): `\{####\}`.
     /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html#cfn-cognito-userpool-verificationmessagetemplate-smsmessage)
     pub fn sms_message(mut self, v: impl Into<Value<String>>) -> Self {
         self.sms_message = Some(v.into());
@@ -2808,36 +2780,38 @@ impl VerificationMessageTemplate {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/EmailMessage"),
+        let p = format!("{path}/EmailMessage");
+        c.length(&p, self.email_message.as_ref(), Some(6), Some(20000));
+        c.pattern(
+            &p,
             self.email_message.as_ref(),
-            Some(6),
-            Some(20000),
+            r"^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$",
         );
+        let p = format!("{path}/EmailMessageByLink");
         c.length(
-            &format!("{path}/EmailMessageByLink"),
+            &p,
             self.email_message_by_link.as_ref(),
             Some(6),
             Some(20000),
         );
-        c.length(
-            &format!("{path}/EmailSubject"),
+        c.pattern(&p, self.email_message_by_link.as_ref(), r"^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$");
+        let p = format!("{path}/EmailSubject");
+        c.length(&p, self.email_subject.as_ref(), Some(1), Some(140));
+        c.pattern(
+            &p,
             self.email_subject.as_ref(),
-            Some(1),
-            Some(140),
+            r"^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$",
         );
-        c.length(
-            &format!("{path}/EmailSubjectByLink"),
+        let p = format!("{path}/EmailSubjectByLink");
+        c.length(&p, self.email_subject_by_link.as_ref(), Some(1), Some(140));
+        c.pattern(
+            &p,
             self.email_subject_by_link.as_ref(),
-            Some(1),
-            Some(140),
+            r"^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$",
         );
-        c.length(
-            &format!("{path}/SmsMessage"),
-            self.sms_message.as_ref(),
-            Some(6),
-            Some(140),
-        );
+        let p = format!("{path}/SmsMessage");
+        c.length(&p, self.sms_message.as_ref(), Some(6), Some(140));
+        c.pattern(&p, self.sms_message.as_ref(), r"\{####\}");
     }
 }
 

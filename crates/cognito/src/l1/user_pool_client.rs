@@ -40,7 +40,7 @@ pub struct CfnUserPoolClient {
     /// The `AllowedOAuthScopes` property.
     ///
     /// Items: at most 50. Checked at synth by rule `cognito/scopes-per-client`. Item length: 1 to
-    /// 256 characters. Item pattern (checked by CloudFormation, not at synth):
+    /// 256 characters. Item pattern (checked at synth):
     /// `^[\x21\x23-\x5B\x5D-\x7E]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-allowedoauthscopes)
     #[serde(rename = "AllowedOAuthScopes")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,22 +60,21 @@ pub struct CfnUserPoolClient {
     pub auth_session_validity: Option<Value<i64>>,
     /// The `CallbackURLs` property.
     ///
-    /// Items: at most 100. Item length: 1 to 1024 characters. Item pattern (checked by
-    /// CloudFormation, not at synth):
+    /// Items: at most 100. Item length: 1 to 1024 characters. Item pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-callbackurls)
     #[serde(rename = "CallbackURLs")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_urls: Option<Vec<Value<String>>>,
     /// The `ClientName` property.
     ///
-    /// Length: 1 to 128 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 128 characters. Pattern (checked at synth):
     /// `^[\w\s+=,.@-]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-clientname)
     #[serde(rename = "ClientName")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_name: Option<Value<String>>,
     /// The `DefaultRedirectURI` property.
     ///
-    /// Length: 1 to 1024 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 1024 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-defaultredirecturi)
     #[serde(rename = "DefaultRedirectURI")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -117,8 +116,7 @@ pub struct CfnUserPoolClient {
     pub id_token_validity: Option<Value<i64>>,
     /// The `LogoutURLs` property.
     ///
-    /// Items: at most 100. Item length: 1 to 1024 characters. Item pattern (checked by
-    /// CloudFormation, not at synth):
+    /// Items: at most 100. Item length: 1 to 1024 characters. Item pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-logouturls)
     #[serde(rename = "LogoutURLs")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -152,7 +150,7 @@ pub struct CfnUserPoolClient {
     pub refresh_token_validity: Option<Value<i64>>,
     /// The `SupportedIdentityProviders` property.
     ///
-    /// Item length: 1 to 32 characters. Item pattern (checked by CloudFormation, not at synth):
+    /// Item length: 1 to 32 characters. Item pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-supportedidentityproviders)
     #[serde(rename = "SupportedIdentityProviders")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -165,7 +163,7 @@ pub struct CfnUserPoolClient {
     pub token_validity_units: Option<TokenValidityUnits>,
     /// The `UserPoolId` property.
     ///
-    /// Required. Length: 1 to 55 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Required. Length: 1 to 55 characters. Pattern (checked at synth):
     /// `^[\w-]+_[0-9a-zA-Z]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-userpoolid)
     #[serde(rename = "UserPoolId")]
     pub user_pool_id: Value<String>,
@@ -241,7 +239,7 @@ impl CfnUserPoolClient {
     /// Sets `AllowedOAuthScopes`.
     ///
     /// Items: at most 50. Checked at synth by rule `cognito/scopes-per-client`. Item length: 1 to
-    /// 256 characters. Item pattern (checked by CloudFormation, not at synth):
+    /// 256 characters. Item pattern (checked at synth):
     /// `^[\x21\x23-\x5B\x5D-\x7E]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-allowedoauthscopes)
     pub fn allowed_oauth_scopes<V: Into<Value<String>>>(
         mut self,
@@ -270,8 +268,7 @@ impl CfnUserPoolClient {
 
     /// Sets `CallbackURLs`.
     ///
-    /// Items: at most 100. Item length: 1 to 1024 characters. Item pattern (checked by
-    /// CloudFormation, not at synth):
+    /// Items: at most 100. Item length: 1 to 1024 characters. Item pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-callbackurls)
     pub fn callback_urls<V: Into<Value<String>>>(
         mut self,
@@ -283,7 +280,7 @@ impl CfnUserPoolClient {
 
     /// Sets `ClientName`.
     ///
-    /// Length: 1 to 128 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 128 characters. Pattern (checked at synth):
     /// `^[\w\s+=,.@-]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-clientname)
     pub fn client_name(mut self, v: impl Into<Value<String>>) -> Self {
         self.client_name = Some(v.into());
@@ -292,7 +289,7 @@ impl CfnUserPoolClient {
 
     /// Sets `DefaultRedirectURI`.
     ///
-    /// Length: 1 to 1024 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 1 to 1024 characters. Pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-defaultredirecturi)
     pub fn default_redirect_uri(mut self, v: impl Into<Value<String>>) -> Self {
         self.default_redirect_uri = Some(v.into());
@@ -352,8 +349,7 @@ impl CfnUserPoolClient {
 
     /// Sets `LogoutURLs`.
     ///
-    /// Items: at most 100. Item length: 1 to 1024 characters. Item pattern (checked by
-    /// CloudFormation, not at synth):
+    /// Items: at most 100. Item length: 1 to 1024 characters. Item pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-logouturls)
     pub fn logout_urls<V: Into<Value<String>>>(
         mut self,
@@ -406,7 +402,7 @@ impl CfnUserPoolClient {
 
     /// Sets `SupportedIdentityProviders`.
     ///
-    /// Item length: 1 to 32 characters. Item pattern (checked by CloudFormation, not at synth):
+    /// Item length: 1 to 32 characters. Item pattern (checked at synth):
     /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html#cfn-cognito-userpoolclient-supportedidentityproviders)
     pub fn supported_identity_providers<V: Into<Value<String>>>(
         mut self,
@@ -445,12 +441,9 @@ impl CfnUserPoolClient {
             Some(3),
         );
         for (i, v) in self.allowed_oauth_scopes.iter().flatten().enumerate() {
-            c.length(
-                &format!("{path}/AllowedOAuthScopes/{i}"),
-                Some(v),
-                Some(1),
-                Some(256),
-            );
+            let p = format!("{path}/AllowedOAuthScopes/{i}");
+            c.length(&p, Some(v), Some(1), Some(256));
+            c.pattern(&p, Some(v), r"^[\x21\x23-\x5B\x5D-\x7E]+$");
         }
         if let Some(v) = &self.analytics_configuration {
             v.check_at(c, &format!("{path}/AnalyticsConfiguration"));
@@ -468,24 +461,19 @@ impl CfnUserPoolClient {
             Some(100),
         );
         for (i, v) in self.callback_urls.iter().flatten().enumerate() {
-            c.length(
-                &format!("{path}/CallbackURLs/{i}"),
-                Some(v),
-                Some(1),
-                Some(1024),
-            );
+            let p = format!("{path}/CallbackURLs/{i}");
+            c.length(&p, Some(v), Some(1), Some(1024));
+            c.pattern(&p, Some(v), r"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$");
         }
-        c.length(
-            &format!("{path}/ClientName"),
-            self.client_name.as_ref(),
-            Some(1),
-            Some(128),
-        );
-        c.length(
-            &format!("{path}/DefaultRedirectURI"),
+        let p = format!("{path}/ClientName");
+        c.length(&p, self.client_name.as_ref(), Some(1), Some(128));
+        c.pattern(&p, self.client_name.as_ref(), r"^[\w\s+=,.@-]+$");
+        let p = format!("{path}/DefaultRedirectURI");
+        c.length(&p, self.default_redirect_uri.as_ref(), Some(1), Some(1024));
+        c.pattern(
+            &p,
             self.default_redirect_uri.as_ref(),
-            Some(1),
-            Some(1024),
+            r"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$",
         );
         c.items(
             &format!("{path}/LogoutURLs"),
@@ -494,12 +482,9 @@ impl CfnUserPoolClient {
             Some(100),
         );
         for (i, v) in self.logout_urls.iter().flatten().enumerate() {
-            c.length(
-                &format!("{path}/LogoutURLs/{i}"),
-                Some(v),
-                Some(1),
-                Some(1024),
-            );
+            let p = format!("{path}/LogoutURLs/{i}");
+            c.length(&p, Some(v), Some(1), Some(1024));
+            c.pattern(&p, Some(v), r"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$");
         }
         for (i, v) in self.read_attributes.iter().flatten().enumerate() {
             c.length(
@@ -518,19 +503,13 @@ impl CfnUserPoolClient {
             .flatten()
             .enumerate()
         {
-            c.length(
-                &format!("{path}/SupportedIdentityProviders/{i}"),
-                Some(v),
-                Some(1),
-                Some(32),
-            );
+            let p = format!("{path}/SupportedIdentityProviders/{i}");
+            c.length(&p, Some(v), Some(1), Some(32));
+            c.pattern(&p, Some(v), r"^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$");
         }
-        c.length(
-            &format!("{path}/UserPoolId"),
-            Some(&self.user_pool_id),
-            Some(1),
-            Some(55),
-        );
+        let p = format!("{path}/UserPoolId");
+        c.length(&p, Some(&self.user_pool_id), Some(1), Some(55));
+        c.pattern(&p, Some(&self.user_pool_id), r"^[\w-]+_[0-9a-zA-Z]+$");
         for (i, v) in self.write_attributes.iter().flatten().enumerate() {
             c.length(
                 &format!("{path}/WriteAttributes/{i}"),
@@ -585,14 +564,14 @@ impl cfnkit_core::Resource for CfnUserPoolClient {
 pub struct AnalyticsConfiguration {
     /// The `ApplicationArn` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-analyticsconfiguration.html#cfn-cognito-userpoolclient-analyticsconfiguration-applicationarn)
     #[serde(rename = "ApplicationArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub application_arn: Option<Value<String>>,
     /// The `ApplicationId` property.
     ///
-    /// Pattern (checked by CloudFormation, not at synth):
+    /// Pattern (checked at synth):
     /// `^[0-9a-fA-F]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-analyticsconfiguration.html#cfn-cognito-userpoolclient-analyticsconfiguration-applicationid)
     #[serde(rename = "ApplicationId")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -606,7 +585,7 @@ pub struct AnalyticsConfiguration {
     pub external_id: Option<Value<String>>,
     /// The `RoleArn` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-analyticsconfiguration.html#cfn-cognito-userpoolclient-analyticsconfiguration-rolearn)
     #[serde(rename = "RoleArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -627,7 +606,7 @@ impl AnalyticsConfiguration {
 
     /// Sets `ApplicationArn`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-analyticsconfiguration.html#cfn-cognito-userpoolclient-analyticsconfiguration-applicationarn)
     pub fn application_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.application_arn = Some(v.into());
@@ -636,7 +615,7 @@ impl AnalyticsConfiguration {
 
     /// Sets `ApplicationId`.
     ///
-    /// Pattern (checked by CloudFormation, not at synth):
+    /// Pattern (checked at synth):
     /// `^[0-9a-fA-F]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-analyticsconfiguration.html#cfn-cognito-userpoolclient-analyticsconfiguration-applicationid)
     pub fn application_id(mut self, v: impl Into<Value<String>>) -> Self {
         self.application_id = Some(v.into());
@@ -654,7 +633,7 @@ impl AnalyticsConfiguration {
 
     /// Sets `RoleArn`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-analyticsconfiguration.html#cfn-cognito-userpoolclient-analyticsconfiguration-rolearn)
     pub fn role_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.role_arn = Some(v.into());
@@ -671,11 +650,13 @@ impl AnalyticsConfiguration {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/ApplicationArn"),
-            self.application_arn.as_ref(),
-            Some(20),
-            Some(2048),
+        let p = format!("{path}/ApplicationArn");
+        c.length(&p, self.application_arn.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.application_arn.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
+        c.pattern(
+            &format!("{path}/ApplicationId"),
+            self.application_id.as_ref(),
+            r"^[0-9a-fA-F]+$",
         );
         c.length(
             &format!("{path}/ExternalId"),
@@ -683,12 +664,9 @@ impl AnalyticsConfiguration {
             None,
             Some(131072),
         );
-        c.length(
-            &format!("{path}/RoleArn"),
-            self.role_arn.as_ref(),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/RoleArn");
+        c.length(&p, self.role_arn.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.role_arn.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
     }
 }
 

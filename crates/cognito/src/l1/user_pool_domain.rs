@@ -46,7 +46,7 @@ pub struct CfnUserPoolDomain {
     pub routing: Option<RoutingType>,
     /// The `UserPoolId` property.
     ///
-    /// Required. Length: 1 to 55 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Required. Length: 1 to 55 characters. Pattern (checked at synth):
     /// `^[\w-]+_[0-9a-zA-Z]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpooldomain.html#cfn-cognito-userpooldomain-userpoolid)
     #[serde(rename = "UserPoolId")]
     pub user_pool_id: Value<String>,
@@ -97,12 +97,9 @@ impl CfnUserPoolDomain {
         if let Some(v) = &self.routing {
             v.check_at(c, &format!("{path}/Routing"));
         }
-        c.length(
-            &format!("{path}/UserPoolId"),
-            Some(&self.user_pool_id),
-            Some(1),
-            Some(55),
-        );
+        let p = format!("{path}/UserPoolId");
+        c.length(&p, Some(&self.user_pool_id), Some(1), Some(55));
+        c.pattern(&p, Some(&self.user_pool_id), r"^[\w-]+_[0-9a-zA-Z]+$");
     }
 }
 
@@ -144,7 +141,7 @@ impl cfnkit_core::Resource for CfnUserPoolDomain {
 pub struct CustomDomainConfigType {
     /// The `CertificateArn` property.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpooldomain-customdomainconfigtype.html#cfn-cognito-userpooldomain-customdomainconfigtype-certificatearn)
     #[serde(rename = "CertificateArn")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -166,7 +163,7 @@ impl CustomDomainConfigType {
 
     /// Sets `CertificateArn`.
     ///
-    /// Length: 20 to 2048 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Length: 20 to 2048 characters. Pattern (checked at synth):
     /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpooldomain-customdomainconfigtype.html#cfn-cognito-userpooldomain-customdomainconfigtype-certificatearn)
     pub fn certificate_arn(mut self, v: impl Into<Value<String>>) -> Self {
         self.certificate_arn = Some(v.into());
@@ -184,12 +181,9 @@ impl CustomDomainConfigType {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/CertificateArn"),
-            self.certificate_arn.as_ref(),
-            Some(20),
-            Some(2048),
-        );
+        let p = format!("{path}/CertificateArn");
+        c.length(&p, self.certificate_arn.as_ref(), Some(20), Some(2048));
+        c.pattern(&p, self.certificate_arn.as_ref(), r"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$");
     }
 }
 

@@ -30,8 +30,7 @@ pub struct CfnUserPoolIdentityProvider {
     pub attribute_mapping: Option<IndexMap<String, Value<String>>>,
     /// The `IdpIdentifiers` property.
     ///
-    /// Items: at most 50. Item length: 1 to 40 characters. Item pattern (checked by CloudFormation,
-    /// not at synth):
+    /// Items: at most 50. Item length: 1 to 40 characters. Item pattern (checked at synth):
     /// `^[\w\s+=.@-]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolidentityprovider.html#cfn-cognito-userpoolidentityprovider-idpidentifiers)
     #[serde(rename = "IdpIdentifiers")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,7 +43,7 @@ pub struct CfnUserPoolIdentityProvider {
     pub provider_details: IndexMap<String, Value<String>>,
     /// The `ProviderName` property.
     ///
-    /// Required. Length: 1 to 32 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Required. Length: 1 to 32 characters. Pattern (checked at synth):
     /// `^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolidentityprovider.html#cfn-cognito-userpoolidentityprovider-providername)
     #[serde(rename = "ProviderName")]
     pub provider_name: Value<String>,
@@ -57,7 +56,7 @@ pub struct CfnUserPoolIdentityProvider {
     pub provider_type: Value<ProviderType>,
     /// The `UserPoolId` property.
     ///
-    /// Required. Length: 1 to 55 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Required. Length: 1 to 55 characters. Pattern (checked at synth):
     /// `^[\w-]+_[0-9a-zA-Z]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolidentityprovider.html#cfn-cognito-userpoolidentityprovider-userpoolid)
     #[serde(rename = "UserPoolId")]
     pub user_pool_id: Value<String>,
@@ -103,8 +102,7 @@ impl CfnUserPoolIdentityProvider {
 
     /// Sets `IdpIdentifiers`.
     ///
-    /// Items: at most 50. Item length: 1 to 40 characters. Item pattern (checked by CloudFormation,
-    /// not at synth):
+    /// Items: at most 50. Item length: 1 to 40 characters. Item pattern (checked at synth):
     /// `^[\w\s+=.@-]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolidentityprovider.html#cfn-cognito-userpoolidentityprovider-idpidentifiers)
     pub fn idp_identifiers<V: Into<Value<String>>>(
         mut self,
@@ -123,25 +121,20 @@ impl CfnUserPoolIdentityProvider {
             Some(50),
         );
         for (i, v) in self.idp_identifiers.iter().flatten().enumerate() {
-            c.length(
-                &format!("{path}/IdpIdentifiers/{i}"),
-                Some(v),
-                Some(1),
-                Some(40),
-            );
+            let p = format!("{path}/IdpIdentifiers/{i}");
+            c.length(&p, Some(v), Some(1), Some(40));
+            c.pattern(&p, Some(v), r"^[\w\s+=.@-]+$");
         }
-        c.length(
-            &format!("{path}/ProviderName"),
+        let p = format!("{path}/ProviderName");
+        c.length(&p, Some(&self.provider_name), Some(1), Some(32));
+        c.pattern(
+            &p,
             Some(&self.provider_name),
-            Some(1),
-            Some(32),
+            r"^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$",
         );
-        c.length(
-            &format!("{path}/UserPoolId"),
-            Some(&self.user_pool_id),
-            Some(1),
-            Some(55),
-        );
+        let p = format!("{path}/UserPoolId");
+        c.length(&p, Some(&self.user_pool_id), Some(1), Some(55));
+        c.pattern(&p, Some(&self.user_pool_id), r"^[\w-]+_[0-9a-zA-Z]+$");
     }
 }
 

@@ -40,7 +40,7 @@ pub struct CfnUserPoolResourceServer {
     pub scopes: Option<Vec<ResourceServerScopeType>>,
     /// The `UserPoolId` property.
     ///
-    /// Required. Length: 1 to 55 characters. Pattern (checked by CloudFormation, not at synth):
+    /// Required. Length: 1 to 55 characters. Pattern (checked at synth):
     /// `^[\w-]+_[0-9a-zA-Z]+$`. [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html#cfn-cognito-userpoolresourceserver-userpoolid)
     #[serde(rename = "UserPoolId")]
     pub user_pool_id: Value<String>,
@@ -73,12 +73,9 @@ impl CfnUserPoolResourceServer {
 
     /// Reports the schema constraints its literal values break, under `path`.
     pub(crate) fn check_at(&self, c: &mut Checker<'_, '_>, path: &str) {
-        c.length(
-            &format!("{path}/UserPoolId"),
-            Some(&self.user_pool_id),
-            Some(1),
-            Some(55),
-        );
+        let p = format!("{path}/UserPoolId");
+        c.length(&p, Some(&self.user_pool_id), Some(1), Some(55));
+        c.pattern(&p, Some(&self.user_pool_id), r"^[\w-]+_[0-9a-zA-Z]+$");
     }
 }
 
