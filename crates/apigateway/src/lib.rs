@@ -82,5 +82,5 @@ pub use l1::{
     CfnRestApiAttribute, CfnStage,
 };
 pub use operation::OperationExt;
-pub use rest_api::{NoPublicProfile, RestApi, RestApiBuilder};
+pub use rest_api::{NoPublicProfile, RestApi, RestApiBuilder, RestApiId};
 pub use stage::{AccessLogFormat, ApiStage, MethodSetting, Stage};

@@ -319,6 +319,18 @@ pub struct RestApi {
     public_profile: Option<PublicProfile>,
 }
 
+cfnkit_core::typed_id!(
+    /// A REST API's id, e.g. `a1b2c3d4e5` ([`RestApi::id`]): not a user pool's or a
+    /// client's.
+    ///
+    /// ```compile_fail,E0277
+    /// # use cfnkit_apigateway::RestApiId;
+    /// let api = RestApiId::from("a1b2c3d4e5");
+    /// let _ = cfnkit_cognito::UserPool::from_id(api);
+    /// ```
+    RestApiId
+);
+
 impl RestApi {
     /// A builder for a REST API with logical id `logical_id` defined by `document`.
     pub fn builder(logical_id: impl Into<String>, document: Document) -> RestApiBuilder {
@@ -326,8 +338,8 @@ impl RestApi {
     }
 
     /// The API id (`Ref`).
-    pub fn id(&self) -> Expr {
-        self.api.reference()
+    pub fn id(&self) -> RestApiId {
+        RestApiId::from(self.api.reference())
     }
 
     /// The id of the root resource (`/`).

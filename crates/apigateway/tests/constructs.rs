@@ -271,7 +271,7 @@ fn urls_and_execute_api_arns() {
             .to_json(),
         json!({"Fn::Sub": "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/${Live}/GET/items"})
     );
-    assert_eq!(api.id().to_json(), json!({"Ref": "Api"}));
+    assert_eq!(api.id().as_expr().to_json(), json!({"Ref": "Api"}));
     assert_eq!(
         api.root_resource_id().to_json(),
         json!({"Fn::GetAtt": ["Api", "RootResourceId"]})

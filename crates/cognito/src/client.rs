@@ -3,7 +3,7 @@
 use cfnkit_core::{Expr, Handle, ResourceOptions, Severity, Stack};
 
 use crate::l1::{CfnUserPoolClient, TokenValidityUnits};
-use crate::{OAuthScope, TokenValidity, UserPool};
+use crate::{ClientId, OAuthScope, TokenValidity, UserPool};
 
 /// An app client of a user pool: created by this stack
 /// ([`UserPool::machine_client`], [`UserPool::interactive_client`]) or imported
@@ -25,18 +25,18 @@ impl UserPoolClient {
     }
 
     /// An app client another stack created, by its pool and client id.
-    pub fn from_id(pool: &UserPool, client_id: impl Into<Expr>) -> Self {
+    pub fn from_id(pool: &UserPool, client_id: impl Into<ClientId>) -> Self {
         UserPoolClient {
             handle: None,
-            id: client_id.into(),
+            id: Expr::from(client_id.into()),
             pool: pool.clone(),
         }
     }
 
     /// The client id (`Ref`). Never output the secret; read it with
     /// `aws cognito-idp describe-user-pool-client`.
-    pub fn client_id(&self) -> Expr {
-        self.id.clone()
+    pub fn client_id(&self) -> ClientId {
+        ClientId::from(self.id.clone())
     }
 
     /// Its user pool.

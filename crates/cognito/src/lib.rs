@@ -39,6 +39,7 @@
 pub mod access;
 mod client;
 mod domain;
+mod ids;
 mod interactive_client;
 pub mod l1;
 mod machine_client;
@@ -57,6 +58,7 @@ pub use access::{
 };
 pub use client::UserPoolClient;
 pub use domain::{DomainPrefix, UserPoolDomain, UserPoolDomainBuilder};
+pub use ids::{ClientId, PoolArn, PoolId};
 pub use interactive_client::{IdentityProvider, InteractiveClientBuilder, InteractiveFlow};
 pub use l1::{
     CfnUserPool, CfnUserPoolAttribute, CfnUserPoolClient, CfnUserPoolClientAttribute,

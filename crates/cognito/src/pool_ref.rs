@@ -23,7 +23,7 @@ use crate::l1::CfnUserPool;
 ///
 /// let shared = UserPool::from_id(Expr::import_value("auth-PoolId"));
 /// let stack = Stack::new("api");
-/// assert_eq!(PoolRef::of_arn(&shared.arn(), &stack.model()), *shared.identity());
+/// assert_eq!(PoolRef::of_arn(shared.arn().as_expr(), &stack.model()), *shared.identity());
 /// assert_eq!(shared.identity().to_string(), r#"the imported user pool {"Fn::ImportValue":"auth-PoolId"}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -206,7 +206,7 @@ mod tests {
         let (stack, pool) = stack_with_pool();
         let model = stack.model();
         for arn in [
-            pool.arn(),
+            Expr::from(pool.arn()),
             Expr::get_att("Pool", "Arn"),
             Expr::sub("${Pool.Arn}"),
         ] {
@@ -221,7 +221,7 @@ mod tests {
         let (auth, pool) = stack_with_pool();
         let api = Stack::new("api");
         let model = api.model();
-        let found = PoolRef::of_arn(&pool.arn(), &model);
+        let found = PoolRef::of_arn(pool.arn().as_expr(), &model);
         assert_eq!(found, *pool.identity());
         assert!(found.is_created_in(auth.id()));
         assert!(!found.is_created_in(api.id()));
@@ -240,12 +240,12 @@ mod tests {
             UserPool::from_id(Expr::reference("PoolIdParameter")),
         ] {
             assert_eq!(
-                PoolRef::of_arn(&pool.arn(), &model),
+                PoolRef::of_arn(pool.arn().as_expr(), &model),
                 *pool.identity(),
                 "{pool:?}"
             );
-            let by_id = PoolRef::of_user_pool_id(&Value::Expr(pool.id()), &model);
-            let by_id = match (&by_id, pool.id()) {
+            let by_id = PoolRef::of_user_pool_id(&Value::from(pool.id()), &model);
+            let by_id = match (&by_id, Expr::from(pool.id())) {
                 // A literal id is a literal `Value`.
                 (_, Expr::String(id)) => PoolRef::of_user_pool_id(&Value::Literal(id), &model),
                 _ => by_id,
@@ -265,7 +265,7 @@ mod tests {
         let of = |e: Expr| PoolRef::of_user_pool_id(&Value::Expr(e), &model);
         assert_eq!(of(Expr::reference("Pool")), *pool.identity());
         assert_eq!(of(Expr::get_att("Pool", "UserPoolId")), *pool.identity());
-        assert_eq!(of(pool.id()), *pool.identity());
+        assert_eq!(of(pool.id().into()), *pool.identity());
         assert!(!of(Expr::reference("Nothing")).is_created());
     }
 }

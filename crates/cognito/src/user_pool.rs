@@ -9,7 +9,7 @@ use crate::l1::{
     CfnUserPool, CfnUserPoolAttribute, CfnUserPoolClient, CfnUserPoolDomain,
     CfnUserPoolResourceServer,
 };
-use crate::{OAuthScope, PoolRef, ResourceServer, UserPoolClient, UserPoolDomain};
+use crate::{OAuthScope, PoolArn, PoolId, PoolRef, ResourceServer, UserPoolClient, UserPoolDomain};
 
 /// What was added to a pool through its handles, shared by every clone of the handle.
 /// Records hold no `UserPool`, so the links never form a cycle.
@@ -34,11 +34,11 @@ struct Links {
 ///
 /// let mut stack = Stack::new("auth");
 /// let pool = UserPool::builder("Pool").name("users").add_to(&mut stack);
-/// assert_eq!(pool.id().to_json(), json!({"Ref": "Pool"}));
-/// assert_eq!(pool.arn().to_json(), json!({"Fn::GetAtt": ["Pool", "Arn"]}));
+/// assert_eq!(pool.id().as_expr().to_json(), json!({"Ref": "Pool"}));
+/// assert_eq!(pool.arn().as_expr().to_json(), json!({"Fn::GetAtt": ["Pool", "Arn"]}));
 ///
 /// let shared = UserPool::from_arn("arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC");
-/// assert_eq!(shared.id().to_json(), json!("eu-west-1_AbC"));
+/// assert_eq!(shared.id().as_expr().to_json(), json!("eu-west-1_AbC"));
 /// ```
 #[derive(Clone)]
 pub struct UserPool {
@@ -86,8 +86,8 @@ impl UserPool {
     /// A pool another stack (or the console) created, by its id (e.g. `us-east-1_AbC123`,
     /// a parameter's `Ref` or an `Fn::ImportValue`). The pool is taken to be in this
     /// stack's account; its region is read from the id.
-    pub fn from_id(id: impl Into<Expr>) -> Self {
-        let id = id.into();
+    pub fn from_id(id: impl Into<PoolId>) -> Self {
+        let id = Expr::from(id.into());
         let region = Expr::select(0, Expr::split("_", id.clone()));
         let arn = concat([
             Expr::from("arn:"),
@@ -104,8 +104,8 @@ impl UserPool {
 
     /// A pool another stack (or the console) created, by its ARN
     /// (`arn:aws:cognito-idp:<region>:<account>:userpool/<id>`).
-    pub fn from_arn(arn: impl Into<Expr>) -> Self {
-        let arn = arn.into();
+    pub fn from_arn(arn: impl Into<PoolArn>) -> Self {
+        let arn = Expr::from(arn.into());
         let id = Expr::select(1, Expr::split("/", arn.clone()));
         Self::imported(id, arn)
     }
@@ -121,13 +121,13 @@ impl UserPool {
     }
 
     /// The pool id (`Ref`), e.g. `us-east-1_AbC123`.
-    pub fn id(&self) -> Expr {
-        self.id.clone()
+    pub fn id(&self) -> PoolId {
+        PoolId::from(self.id.clone())
     }
 
     /// The pool's ARN, e.g. `arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123`.
-    pub fn arn(&self) -> Expr {
-        self.arn.clone()
+    pub fn arn(&self) -> PoolArn {
+        PoolArn::from(self.arn.clone())
     }
 
     /// The identity provider name, e.g. `cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123`.

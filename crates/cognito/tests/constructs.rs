@@ -107,8 +107,11 @@ fn username_sign_in_has_no_username_attributes() {
 fn pool_handles_give_id_arn_and_issuer() {
     let mut stack = Stack::new("auth");
     let pool = UserPool::builder("Pool").add_to(&mut stack);
-    assert_eq!(pool.id().to_json(), json!({"Ref": "Pool"}));
-    assert_eq!(pool.arn().to_json(), json!({"Fn::GetAtt": ["Pool", "Arn"]}));
+    assert_eq!(pool.id().as_expr().to_json(), json!({"Ref": "Pool"}));
+    assert_eq!(
+        pool.arn().as_expr().to_json(),
+        json!({"Fn::GetAtt": ["Pool", "Arn"]})
+    );
     assert_eq!(
         pool.provider_name().to_json(),
         json!({"Fn::GetAtt": ["Pool", "ProviderName"]})
@@ -125,9 +128,9 @@ fn pool_handles_give_id_arn_and_issuer() {
 fn a_pool_imported_by_id_computes_arn_and_issuer() {
     let pool = UserPool::from_id("eu-west-1_AbC123");
     assert!(pool.is_imported() && pool.l1().is_none());
-    assert_eq!(pool.id().to_json(), json!("eu-west-1_AbC123"));
+    assert_eq!(pool.id().as_expr().to_json(), json!("eu-west-1_AbC123"));
     assert_eq!(
-        pool.arn().to_json(),
+        pool.arn().as_expr().to_json(),
         json!({"Fn::Join": ["", [
             "arn:", {"Ref": "AWS::Partition"}, ":cognito-idp:eu-west-1:",
             {"Ref": "AWS::AccountId"}, ":userpool/eu-west-1_AbC123"
@@ -145,8 +148,8 @@ fn a_pool_imported_by_id_computes_arn_and_issuer() {
 fn a_pool_imported_by_arn_reads_its_id_from_it() {
     let arn = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123";
     let pool = UserPool::from_arn(arn);
-    assert_eq!(pool.id().to_json(), json!("eu-west-1_AbC123"));
-    assert_eq!(pool.arn().to_json(), json!(arn));
+    assert_eq!(pool.id().as_expr().to_json(), json!("eu-west-1_AbC123"));
+    assert_eq!(pool.arn().as_expr().to_json(), json!(arn));
     assert_eq!(
         pool.provider_name().to_json(),
         json!({"Fn::Join": ["", [
@@ -156,7 +159,7 @@ fn a_pool_imported_by_arn_reads_its_id_from_it() {
     // An ARN known at deploy time only.
     let pool = UserPool::from_arn(Expr::import_value("shared-pool-arn"));
     assert_eq!(
-        pool.id().to_json(),
+        pool.id().as_expr().to_json(),
         json!({"Fn::Select": [1, {"Fn::Split": ["/", {"Fn::ImportValue": "shared-pool-arn"}]}]})
     );
 }
@@ -216,7 +219,10 @@ fn a_machine_client_is_what_client_credentials_needs() {
         .scopes([invoices])
         .access_token_validity(TokenValidity::minutes(30))
         .add_to(&mut stack);
-    assert_eq!(client.client_id().to_json(), json!({"Ref": "Service"}));
+    assert_eq!(
+        client.client_id().as_expr().to_json(),
+        json!({"Ref": "Service"})
+    );
     assert_eq!(client.pool(), &pool);
     assert_eq!(
         resource(&clean(&stack), "Service"),
@@ -448,7 +454,7 @@ fn an_imported_client_is_its_id() {
     let pool = UserPool::from_id("eu-west-1_AbC123");
     let client = UserPoolClient::from_id(&pool, "1h57kf5cpq17m0eml12EXAMPLE");
     assert_eq!(
-        client.client_id().to_json(),
+        client.client_id().as_expr().to_json(),
         json!("1h57kf5cpq17m0eml12EXAMPLE")
     );
     assert!(client.l1().is_none());

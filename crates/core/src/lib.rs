@@ -30,6 +30,7 @@ mod stacks;
 mod sub;
 mod synth;
 mod to_expr;
+mod typed_id;
 mod value;
 mod writer;
 mod yaml_reader;
