@@ -2,7 +2,7 @@
 //! types whose schemas share a name, and scopes of other pools passed to `authorize`. The
 //! document's other checks run at synth on the `Body` as it is then (see [`crate::rules`]).
 
-use cfnkit_cognito::{OAuthScope, PoolRef};
+use cfnkit_cognito::{OAuthScope, PoolRef, ScopeUse, record_scope_uses};
 use cfnkit_core::pointer::escape;
 use cfnkit_core::{Collector, Severity, Stack};
 use cfnkit_openapi::{Document, SecurityRequirement};
@@ -80,6 +80,38 @@ pub(crate) fn foreign_scopes(stack: &mut Stack, logical_id: &str, document: &Doc
             ),
         );
     }
+}
+
+/// Records the scopes operations require through
+/// [`OperationExt::authorize`](crate::OperationExt::authorize) as [`ScopeUse`]s, so that
+/// synth names a resource server builder that was never added instead of calling its
+/// scopes undefined.
+pub(crate) fn scope_uses(stack: &mut Stack, logical_id: &str, document: &Document) {
+    let base = format!("/Resources/{logical_id}/Properties/Body");
+    let mut uses = Vec::new();
+    for (path, key, op) in document.operations() {
+        let op_at = format!("{base}/paths/{}/{key}", escape(path));
+        for used in op.attachments.of::<AuthorizerUse>() {
+            for scope in &used.scopes {
+                let Some(at) = scope_pointer(
+                    &op_at,
+                    op.security.as_deref(),
+                    used.authorizer.name(),
+                    scope,
+                ) else {
+                    continue;
+                };
+                uses.push(ScopeUse {
+                    stack: stack.id().clone(),
+                    logical_id: logical_id.to_owned(),
+                    path: at,
+                    scope: scope.clone(),
+                    needs_server: false,
+                });
+            }
+        }
+    }
+    record_scope_uses(stack, uses);
 }
 
 /// Where an operation's security requires the scope.

@@ -262,6 +262,7 @@ impl RestApiBuilder {
         let authorizers = self.authorizers();
         report::model_origins(stack, &self.logical_id, &document);
         report::foreign_scopes(stack, &self.logical_id, &document);
+        report::scope_uses(stack, &self.logical_id, &document);
         let title = document.info.title.clone();
         let api = stack.add(self.logical_id.clone(), self.l1_with(document));
         let prefix = self

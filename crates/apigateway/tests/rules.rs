@@ -657,6 +657,54 @@ fn identity_source() {
 }
 
 #[test]
+fn a_scheme_the_api_was_not_given_names_the_construct_that_gives_it() {
+    let mut fixture = fixture();
+    // Security written by hand, and the authorizer never given to the REST API.
+    let document = doc().operation(
+        "/items",
+        Method::Get,
+        op().operation_id("list")
+            .security("Cognito", ["weather-api/read"]),
+    );
+    RestApi::builder("RestApi", document).add_to(&mut fixture.stack);
+    let all = findings(&fixture.stack);
+    let found = with_rule(&all, "openapi/unknown-security-scheme");
+    assert_eq!(found.len(), 1, "{all}");
+    assert!(
+        found[0].message.starts_with(
+            "give REST API 'RestApi' the authorizer \"Cognito\" (RestApi::builder(…).authorizer(&authorizer))"
+        ),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn scopes_of_a_resource_server_never_added_are_one_finding_each() {
+    let mut stack = Stack::new("rules");
+    let pool = UserPool::builder("Pool").add_to(&mut stack);
+    let mut server = pool.resource_server("Server", "weather-api", "Weather API");
+    let read = server.scope("read", "Read weather events");
+    let authorizer = CognitoAuthorizer::new("Cognito", [&pool]);
+    let document = doc().operation(
+        "/items",
+        Method::Get,
+        op().operation_id("list").authorize(&authorizer, [&read]),
+    );
+    RestApi::builder("RestApi", document).add_to(&mut stack);
+    let all = findings(&stack);
+    let rules: Vec<&str> = all.iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["cognito/resource-server-not-added"], "{all}");
+    assert!(
+        all.iter()
+            .next()
+            .unwrap()
+            .message
+            .starts_with("call .add_to(&mut stack) on resource server 'Server'")
+    );
+}
+
+#[test]
 fn every_rule_has_a_snapshot() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../snapshots/apigateway");
     for rule in rules::ALL {

@@ -3,6 +3,7 @@
 use cfnkit_core::{Expr, Handle, ResourceOptions, Severity, Stack};
 
 use crate::l1::{CfnUserPoolClient, TokenValidityUnits};
+use crate::scope_use::{ScopeUse, record_scope_uses};
 use crate::{ClientId, OAuthScope, TokenValidity, UserPool};
 
 /// An app client of a user pool: created by this stack
@@ -86,7 +87,8 @@ impl Validities {
 ///
 /// - with `DependsOn` every resource server of this stack that defines one of them: scopes
 ///   are literal strings in the template, so nothing else orders the client after them (a
-///   server of another stack deploys first because the app orders the stacks);
+///   server of another stack deploys first because the app orders the stacks; one added
+///   later adds the `DependsOn` itself, from the [`ScopeUse`]s recorded here);
 /// - reporting each scope minted for another pool than the client's. Only the constructs
 ///   know where a scope comes from (two pools may have resource servers with one
 ///   identifier), so they report it rather than a stack rule.
@@ -99,7 +101,22 @@ pub(crate) fn add_client<'a>(
 ) -> Handle<CfnUserPoolClient> {
     let mut options = ResourceOptions::new();
     let allowed = client.allowed_oauth_scopes.clone().unwrap_or_default();
+    let mut uses = Vec::new();
     for scope in scopes {
+        let path = match allowed
+            .iter()
+            .position(|s| s.literal() == Some(&scope.full_name()))
+        {
+            Some(i) => format!("/Resources/{logical_id}/Properties/AllowedOAuthScopes/{i}"),
+            None => format!("/Resources/{logical_id}/Properties/AllowedOAuthScopes"),
+        };
+        uses.push(ScopeUse {
+            stack: stack.id().clone(),
+            logical_id: logical_id.clone(),
+            path: path.clone(),
+            scope: scope.clone(),
+            needs_server: true,
+        });
         if let Some(server) = scope
             .resource_server()
             .filter(|s| s.stack() == Some(stack.id()))
@@ -111,10 +128,7 @@ pub(crate) fn add_client<'a>(
                 Severity::Error,
                 crate::rules::SCOPE_FROM_OTHER_POOL,
                 Some(&logical_id),
-                match allowed.iter().position(|s| s.literal() == Some(&scope.full_name())) {
-                    Some(i) => format!("/Resources/{logical_id}/Properties/AllowedOAuthScopes/{i}"),
-                    None => format!("/Resources/{logical_id}/Properties/AllowedOAuthScopes"),
-                },
+                path,
                 format!(
                     "scope '{}' was minted by a resource server of {}, not of this client's {}; a client can only allow scopes of its own pool. Use a scope of the client's pool, or create the client in the other pool.",
                     scope.full_name(),
@@ -125,6 +139,7 @@ pub(crate) fn add_client<'a>(
         }
     }
     let handle = stack.add_with(logical_id, client, options);
+    record_scope_uses(stack, uses);
     pool.link_client(handle.clone());
     handle
 }

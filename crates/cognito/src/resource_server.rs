@@ -77,6 +77,8 @@ impl ResourceServerBuilder {
     pub fn add_to(self, stack: &mut Stack) -> ResourceServer {
         let handle = stack.add(self.logical_id.clone(), self.to_l1());
         self.server.added_to(stack.id());
+        // Clients given its scopes before it was added wait for it too.
+        crate::scope_use::order_after(stack, &self.server);
         self.pool
             .link_server(handle.clone(), self.identifier.clone(), self.scopes.clone());
         ResourceServer::new(handle, self.pool, self.identifier, self.scopes)

@@ -161,6 +161,11 @@ impl ServerRef {
     pub fn stack(&self) -> Option<&StackId> {
         self.stack.get()
     }
+
+    /// Whether both stand for the same resource server builder.
+    pub(crate) fn same(&self, other: &ServerRef) -> bool {
+        Arc::ptr_eq(&self.stack, &other.stack)
+    }
 }
 
 impl ResourceRef for ServerRef {

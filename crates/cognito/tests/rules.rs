@@ -573,6 +573,36 @@ fn scope_depends_on() {
 }
 
 #[test]
+fn resource_server_not_added() {
+    let (mut stack, pool) = pool_stack();
+    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+    let read = server.scope("read", "Read weather events");
+    let write = server.scope("write", "Create weather events");
+    // Forgotten: server.add_to(&mut stack). One finding per use, naming the fix, and no
+    // undefined-scope or depends-on cascade.
+    pool.machine_client("Client")
+        .scopes([&read, &write])
+        .add_to(&mut stack);
+    assert_rule(rules::RESOURCE_SERVER_NOT_ADDED, &stack);
+}
+
+#[test]
+fn a_resource_server_added_after_its_clients_still_orders_them() {
+    let (mut stack, pool) = pool_stack();
+    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+    let read = server.scope("read", "Read weather events");
+    pool.machine_client("Client")
+        .scopes([&read])
+        .add_to(&mut stack);
+    server.add_to(&mut stack);
+    let template = stack.synth().unwrap().template;
+    assert_eq!(
+        template.resource("Client").unwrap()["DependsOn"],
+        serde_json::json!(["Api"])
+    );
+}
+
+#[test]
 fn every_rule_has_a_reviewed_snapshot() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../snapshots/cognito");
     for rule in rules::ALL {

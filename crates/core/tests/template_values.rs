@@ -109,22 +109,15 @@ fn output_description_and_export_name_lengths() {
     let d = errors_of(&stack);
     let found = lines(&d, "core/template-limit");
     assert_eq!(found.len(), 2, "{d}");
+    let text = found.join("\n");
     assert!(
-        found[0].contains("/Outputs/Long/Description"),
-        "{}",
-        found[0]
+        text.contains("/Outputs/Long/Description: the description of output 'Long' is 1025"),
+        "{text}"
     );
-    assert!(found[0].contains("1025 characters"), "{}", found[0]);
+    assert!(text.contains("/Outputs/Long/Export/Name"), "{text}");
     assert!(
-        found[1].contains("/Outputs/Long/Export/Name"),
-        "{}",
-        found[1]
-    );
-    assert!(found[1].contains("at most 255"), "{}", found[1]);
-    assert!(
-        found[1].contains("shorten the app's or the stack's name"),
-        "{}",
-        found[1]
+        text.contains("is 256 characters; CloudFormation allows at most 255. Shorten it."),
+        "{text}"
     );
 }
 
@@ -180,4 +173,36 @@ fn mapping_counts_and_key_lengths() {
     );
     assert!(text.contains("is 256 characters"), "{text}");
     assert!(text.contains("201 attributes"), "{text}");
+}
+
+#[test]
+fn an_export_made_for_another_stack_names_the_resource_to_shorten() {
+    let long = format!("Bucket{}", "X".repeat(240));
+    let mut auth = Stack::new("auth");
+    let bucket = auth.add(long.clone(), Bucket::named("pool"));
+    let mut api = Stack::new("api");
+    api.add("Logs", Bucket::named(bucket.reference()));
+    let out = cfnkit_core::Stacks::new("shop")
+        .stack(api)
+        .stack(auth)
+        .synth();
+    let auth = out.stacks.iter().find(|s| s.name == "auth").unwrap();
+    let d = auth
+        .result
+        .as_ref()
+        .expect_err("the export name is too long");
+    let found = lines(d, "core/template-limit");
+    assert_eq!(found.len(), 1, "{d}");
+    assert!(
+        found[0].starts_with("error[core/template-limit]: auth /Outputs/"),
+        "{}",
+        found[0]
+    );
+    assert!(
+        found[0].contains(&format!("shorten the logical id of resource '{long}'")),
+        "{}",
+        found[0]
+    );
+    let located = d.iter().find(|x| x.rule == "core/template-limit").unwrap();
+    assert_eq!(located.location.logical_id.as_deref(), Some(long.as_str()));
 }

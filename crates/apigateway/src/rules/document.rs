@@ -21,7 +21,7 @@ impl StackRule for OpenApiBodies {
         for (id, api) in stack.resources_of::<CfnRestApi>() {
             let base = format!("/Resources/{id}/Properties/Body");
             match api.body.as_ref().map(RestApiBody::read) {
-                Some(ReadBody::Typed(document)) => document.check_into(found, Some(id), &base),
+                Some(ReadBody::Typed(document)) => check_construct(document, found, id, &base),
                 Some(ReadBody::Read(document)) => document.check_into(found, Some(id), &base),
                 // A value CloudFormation computes where the model needs a literal may be
                 // valid once resolved: it only keeps the checks from running.
@@ -38,5 +38,40 @@ impl StackRule for OpenApiBodies {
                 Some(ReadBody::Opaque) | None => {}
             }
         }
+    }
+}
+
+/// The checks of a construct's document, with the remedies its users call: a missing
+/// security scheme is an authorizer the REST API was not given.
+fn check_construct(
+    document: &cfnkit_openapi::Document,
+    found: &mut Collector,
+    id: &str,
+    base: &str,
+) {
+    let mut mine = Collector::new(found.stack());
+    document.check_into(&mut mine, Some(id), base);
+    for d in mine.finish() {
+        let message = if d.rule == "openapi/unknown-security-scheme" {
+            let scheme = d
+                .location
+                .path
+                .rsplit('/')
+                .next()
+                .map(cfnkit_core::pointer::unescape)
+                .unwrap_or_default();
+            format!(
+                "give REST API '{id}' the authorizer \"{scheme}\" (RestApi::builder(…).authorizer(&authorizer)), or require it with .authorize(&authorizer, [&scope]), which adds it: this operation's security names \"{scheme}\", which the API does not define. Or fix the name."
+            )
+        } else {
+            d.message
+        };
+        found.push(
+            d.severity,
+            d.rule,
+            d.location.logical_id.as_deref(),
+            d.location.path,
+            message,
+        );
     }
 }

@@ -17,7 +17,8 @@ impl StackRule for ApiGatewayRelations {
         let here = stack.stack_id();
         super::operations::unauthenticated(&model, found);
         super::operations::id_token_only(&model, here, found);
-        super::scopes::required_scopes(&model, here, found);
+        let never_added = cfnkit_cognito::unadded_scope_paths(stack.stack());
+        super::scopes::required_scopes(&model, here, &never_added, found);
         super::scopes::unused_client_scopes(&model, found);
         super::authorizers::unused(&model, found);
     }

@@ -1,6 +1,8 @@
 //! Rules relating the scopes operations require to the resource servers that define them
 //! and the app clients that may obtain them.
 
+use std::collections::BTreeSet;
+
 use cfnkit_cognito::{OidcScope, PoolRef, describe_pools};
 use cfnkit_core::{Collector, Severity, StackId};
 
@@ -35,8 +37,15 @@ pub(crate) fn other_pool_message(
 }
 
 /// `apigateway/scope-from-other-pool`, `apigateway/undefined-scope` and
-/// `apigateway/unobtainable-scope`, for every scope of every Cognito requirement.
-pub(super) fn required_scopes(matrix: &AccessModel, here: &StackId, found: &mut Collector) {
+/// `apigateway/unobtainable-scope`, for every scope of every Cognito requirement but those
+/// at `never_added` (scopes of a resource server builder that was never added, which
+/// `cognito/resource-server-not-added` reports).
+pub(super) fn required_scopes(
+    matrix: &AccessModel,
+    here: &StackId,
+    never_added: &BTreeSet<String>,
+    found: &mut Collector,
+) {
     for api in &matrix.apis {
         for op in &api.operations {
             for requirement in op.requirements() {
@@ -56,6 +65,9 @@ pub(super) fn required_scopes(matrix: &AccessModel, here: &StackId, found: &mut 
                         scope,
                         pointer: format!("{}/{j}", requirement.pointer),
                     };
+                    if never_added.contains(&at.pointer) {
+                        continue;
+                    }
                     if is_oidc_scope(scope) || at.defined(matrix, found) {
                         at.obtainable(matrix, found);
                     }

@@ -101,6 +101,11 @@ pub const UNDEFINED_SCOPE: &str = "cognito/undefined-scope";
 /// strings, so without `DependsOn` CloudFormation may create the client first and fail).
 pub const SCOPE_DEPENDS_ON: &str = "cognito/scope-depends-on";
 
+/// A scope a construct was given comes from a resource server builder that was added to
+/// a stack ([`ResourceServerBuilder::add_to`](crate::ResourceServerBuilder::add_to)); a
+/// builder that never was defines no scope at all.
+pub const RESOURCE_SERVER_NOT_ADDED: &str = "cognito/resource-server-not-added";
+
 /// Every rule id of this crate.
 pub const ALL: &[&str] = &[
     RESOURCE_SERVER_IDENTIFIER,
@@ -129,6 +134,7 @@ pub const ALL: &[&str] = &[
     SCOPE_FROM_OTHER_POOL,
     UNDEFINED_SCOPE,
     SCOPE_DEPENDS_ON,
+    RESOURCE_SERVER_NOT_ADDED,
 ];
 
 /// Quotas and limits the rules check.

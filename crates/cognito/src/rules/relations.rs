@@ -5,16 +5,18 @@
 //! They read the stack's typed resources through [`CognitoAccess`], so they hold for L1
 //! and L2 users alike.
 
+use std::collections::BTreeSet;
+
 use cfnkit_core::{Collector, Severity, StackId, StackModel, StackRule};
 
 use super::limits::{
     CLIENTS_PER_POOL, RESOURCE_SERVERS_PER_POOL, RESOURCE_SERVERS_PER_POOL_RAISED,
 };
-use crate::PoolRef;
 use crate::access::{
     ClientAccess, CognitoAccess, IdentityProviderAccess, ProviderItem, ResourceServerAccess,
 };
 use crate::scope::OidcScope;
+use crate::{PoolRef, ScopeUse};
 
 /// The stack-wide Cognito rules.
 pub(crate) struct CognitoRelations;
@@ -25,9 +27,11 @@ impl StackRule for CognitoRelations {
     }
 
     fn check(&self, stack: &StackModel<'_>, found: &mut Collector) {
+        let never_added = servers_never_added(stack, found);
         let model = Model {
             access: CognitoAccess::of(stack),
             stack: stack.stack_id(),
+            never_added,
         };
         model.servers_per_pool(found);
         model.clients_per_pool(found);
@@ -40,6 +44,32 @@ impl StackRule for CognitoRelations {
 struct Model<'a> {
     access: CognitoAccess,
     stack: &'a StackId,
+    /// The pointers of scopes whose resource server builder was never added.
+    never_added: BTreeSet<String>,
+}
+
+/// `cognito/resource-server-not-added`, once per scope use; returns their pointers.
+fn servers_never_added(stack: &StackModel<'_>, found: &mut Collector) -> BTreeSet<String> {
+    let mut paths = BTreeSet::new();
+    for scope_use in stack.stack().constructs::<ScopeUse>() {
+        let Some(server) = scope_use.scope.resource_server() else {
+            continue;
+        };
+        if !scope_use.server_never_added() || !paths.insert(scope_use.path.clone()) {
+            continue;
+        }
+        found.error(
+            super::RESOURCE_SERVER_NOT_ADDED,
+            Some(&scope_use.logical_id),
+            scope_use.path.clone(),
+            format!(
+                "call .add_to(&mut stack) on resource server '{}': scope '{}' was minted by its builder, which was never added to a stack, so the scope does not exist.",
+                server.logical_id(),
+                scope_use.scope.full_name()
+            ),
+        );
+    }
+    paths
 }
 
 impl Model<'_> {
@@ -135,6 +165,9 @@ impl Model<'_> {
             "/Resources/{}/Properties/AllowedOAuthScopes/{i}",
             client.logical_id
         );
+        if self.never_added.contains(&path) {
+            return;
+        }
         let id = Some(client.logical_id.as_str());
         let Some((identifier, name)) = scope.rsplit_once('/') else {
             found.error(

@@ -3,7 +3,7 @@
 //! schemas give for outputs, parameters and mappings.
 
 use crate::diagnostic::Collector;
-use crate::expr::Expr;
+use crate::expr::{Expr, Intrinsic, RefTarget};
 use crate::pointer::Pointer;
 use crate::stack::Stack;
 use crate::synth::StackModel;
@@ -150,6 +150,25 @@ pub(crate) fn nulls(model: &StackModel<'_>, found: &mut Collector) {
     }
 }
 
+/// Reports `core/template-limit`: `what` (naming the value) is over `max`.
+fn over(found: &mut Collector, owner: &str, path: String, what: &str, max: usize, fix: &str) {
+    found.error(
+        "core/template-limit",
+        Some(owner),
+        path,
+        format!("{what}; CloudFormation allows at most {max}. {fix}"),
+    );
+}
+
+/// The resource an output's value reads (`Ref` or `Fn::GetAtt` of it).
+fn exported_resource(value: &Expr) -> Option<&str> {
+    match value.as_intrinsic()? {
+        Intrinsic::Ref(RefTarget::Logical(id, _)) => Some(id),
+        Intrinsic::GetAtt { logical_id, .. } => Some(logical_id),
+        _ => None,
+    }
+}
+
 /// The pointers of the `null`s below `expr` (already known to nest within bounds).
 fn null_pointers(expr: &Expr) -> Vec<String> {
     let mut found = Vec::new();
@@ -183,37 +202,39 @@ fn null_pointers(expr: &Expr) -> Vec<String> {
 /// parameters,mappings}`), as `core/template-limit` errors.
 pub(crate) fn limits(model: &StackModel<'_>, found: &mut Collector) {
     let stack = model.stack();
-    let mut over = |owner: &str, path: String, what: String, max: usize, fix: &str| {
-        found.error(
-            "core/template-limit",
-            Some(owner),
-            path,
-            format!("{what}; CloudFormation allows at most {max}. {fix}"),
-        );
-    };
-    for (name, output) in model.outputs() {
+    let own = stack.outputs.len();
+    for (i, (name, output)) in model.outputs().iter().enumerate() {
         let base = format!("/Outputs/{}", walk::token(name));
         if let Some(description) = &output.description {
             let n = description.chars().count();
             if n > MAX_OUTPUT_DESCRIPTION {
                 over(
+                    found,
                     name,
                     format!("{base}/Description"),
-                    format!("the description of output '{name}' is {n} characters"),
+                    &format!("the description of output '{name}' is {n} characters"),
                     MAX_OUTPUT_DESCRIPTION,
                     "Shorten it.",
                 );
             }
         }
         let export = output.export.as_ref().and_then(|e| e.name.as_str());
-        if let Some(export) = export.filter(|e| e.len() > MAX_KEY_LENGTH) {
-            over(
-                name,
-                format!("{base}/Export/Name"),
-                format!("the export name '{export}' is {} characters", export.len()),
-                MAX_KEY_LENGTH,
-                "Shorten it; an export cfnkit names for another stack of the app is <app>-<stack>-<LogicalId>[-<Attribute>]: shorten the app's or the stack's name, or the logical id of the resource it exports.",
-            );
+        let Some(export) = export.filter(|e| e.len() > MAX_KEY_LENGTH) else {
+            continue;
+        };
+        let what = format!("the export name '{export}' is {} characters", export.len());
+        let path = format!("{base}/Export/Name");
+        match exported_resource(output.value()).filter(|_| i >= own) {
+            // An export cfnkit made for another stack of the app: name what to shorten.
+            Some(resource) => found.error(
+                "core/template-limit",
+                Some(resource),
+                path,
+                format!(
+                    "shorten the logical id of resource '{resource}', or the app's or this stack's name: another stack of the app uses '{resource}', and {what} (<app>-<stack>-<LogicalId>[-<Attribute>]); CloudFormation allows at most {MAX_KEY_LENGTH}."
+                ),
+            ),
+            None => over(found, name, path, &what, MAX_KEY_LENGTH, "Shorten it."),
         }
     }
     for (name, parameter) in &stack.parameters {
@@ -225,9 +246,10 @@ pub(crate) fn limits(model: &StackModel<'_>, found: &mut Collector) {
             .filter(|n| *n > MAX_PARAMETER_DESCRIPTION)
         {
             over(
+                found,
                 name,
                 format!("{base}/Description"),
-                format!("the description of parameter '{name}' is {n} characters"),
+                &format!("the description of parameter '{name}' is {n} characters"),
                 MAX_PARAMETER_DESCRIPTION,
                 "Shorten it.",
             );
@@ -238,9 +260,10 @@ pub(crate) fn limits(model: &StackModel<'_>, found: &mut Collector) {
         };
         if parameter.default.as_ref().is_some_and(long) {
             over(
+                found,
                 name,
                 format!("{base}/Default"),
-                format!(
+                &format!(
                     "the default of parameter '{name}' is over {MAX_PARAMETER_VALUE} characters"
                 ),
                 MAX_PARAMETER_VALUE,
@@ -254,9 +277,10 @@ pub(crate) fn limits(model: &StackModel<'_>, found: &mut Collector) {
             .filter(|(_, v)| long(v))
         {
             over(
+                found,
                 name,
                 format!("{base}/AllowedValues/{i}"),
-                format!(
+                &format!(
                     "an allowed value of parameter '{name}' is over {MAX_PARAMETER_VALUE} characters"
                 ),
                 MAX_PARAMETER_VALUE,
@@ -268,9 +292,10 @@ pub(crate) fn limits(model: &StackModel<'_>, found: &mut Collector) {
             .filter(|n| *n as usize > MAX_PARAMETER_VALUE)
         {
             over(
+                found,
                 name,
                 format!("{base}/MaxLength"),
-                format!("parameter '{name}' has MaxLength {n}"),
+                &format!("parameter '{name}' has MaxLength {n}"),
                 MAX_PARAMETER_VALUE,
                 "Lower it.",
             );
@@ -280,9 +305,10 @@ pub(crate) fn limits(model: &StackModel<'_>, found: &mut Collector) {
         let base = format!("/Mappings/{}", walk::token(name));
         if mapping.is_empty() || mapping.len() > MAX_MAPPING_KEYS {
             over(
+                found,
                 name,
                 base.clone(),
-                format!(
+                &format!(
                     "mapping '{name}' has {} top-level keys (at least 1)",
                     mapping.len()
                 ),
@@ -294,18 +320,20 @@ pub(crate) fn limits(model: &StackModel<'_>, found: &mut Collector) {
             let at = format!("{base}/{}", walk::token(top));
             if top.len() > MAX_KEY_LENGTH {
                 over(
+                    found,
                     name,
                     at.clone(),
-                    format!("the key '{top}' is {} characters", top.len()),
+                    &format!("the key '{top}' is {} characters", top.len()),
                     MAX_KEY_LENGTH,
                     "Shorten it.",
                 );
             }
             if level.is_empty() || level.len() > MAX_MAPPING_KEYS {
                 over(
+                    found,
                     name,
                     at.clone(),
-                    format!(
+                    &format!(
                         "mapping '{name}' has {} attributes under '{top}' (at least 1)",
                         level.len()
                     ),
@@ -315,9 +343,10 @@ pub(crate) fn limits(model: &StackModel<'_>, found: &mut Collector) {
             }
             for key in level.keys().filter(|k| k.len() > MAX_KEY_LENGTH) {
                 over(
+                    found,
                     name,
                     format!("{at}/{}", walk::token(key)),
-                    format!("the attribute '{key}' is {} characters", key.len()),
+                    &format!("the attribute '{key}' is {} characters", key.len()),
                     MAX_KEY_LENGTH,
                     "Shorten it.",
                 );
