@@ -20,8 +20,9 @@ pub const PINNED_CFN_LINT: &str = "1.58.0";
 /// The environment variable that points at `.../cfnlint/data/schemas`.
 pub const SCHEMAS_ENV: &str = "CFN_LINT_SCHEMAS";
 
-/// The environment variable that turns a missing cfn-lint from a skipped test into a failure.
-pub const REQUIRE_TOOLS_ENV: &str = "CFNKIT_REQUIRE_TOOLS";
+/// The environment variable a run sets to `1` to skip (with a note) the tests whose tools
+/// are missing; without it a missing cfn-lint fails them.
+pub const SKIP_TOOLS_ENV: &str = "CFNKIT_SKIP_TOOLS";
 
 /// The Python snippet that prints where the `cfnlint` package is installed.
 const FIND_CFNLINT: &str = "import cfnlint,os;print(os.path.dirname(cfnlint.__file__))";
@@ -113,19 +114,20 @@ impl Registry {
     }
 }
 
-/// The registry for a completeness test: `None` (after a note on stderr) when cfn-lint
-/// cannot be found, unless `CFNKIT_REQUIRE_TOOLS=1`, which makes that a test failure.
+/// The registry for a completeness test. When cfn-lint cannot be found the test fails,
+/// unless the run opts out with `CFNKIT_SKIP_TOOLS=1`: then `None`, after a note on stderr.
 ///
 /// # Panics
 ///
-/// When the schemas cannot be found and `CFNKIT_REQUIRE_TOOLS=1`.
+/// When the schemas cannot be found and `CFNKIT_SKIP_TOOLS` is not `1`.
 #[allow(clippy::panic, clippy::print_stderr)] // test support: skipping or failing loudly is the point
 pub fn for_tests() -> Option<Registry> {
     match Registry::locate() {
         Ok(registry) => Some(registry),
-        Err(e) if std::env::var(REQUIRE_TOOLS_ENV).as_deref() == Ok("1") => {
-            panic!("{REQUIRE_TOOLS_ENV}=1 but cfn-lint's schemas are unavailable: {e}")
-        }
+        Err(e) if std::env::var(SKIP_TOOLS_ENV).as_deref() != Ok("1") => panic!(
+            "cfn-lint's schemas are unavailable: {e}\n(set {SKIP_TOOLS_ENV}=1 to skip the tests \
+             that need them)"
+        ),
         Err(e) => {
             eprintln!("note: skipping the L1 completeness check: {e}");
             None

@@ -1,8 +1,9 @@
 //! Test support: the external validators the tests run, installed on demand into
 //! `<repo>/.venv` by `tools/ensure-venv.sh` (pinned in `tools/requirements.txt`).
 //!
-//! Where they cannot be installed (no `python3`, no package index), a check is skipped
-//! with a note on stderr, unless `CFNKIT_REQUIRE_TOOLS=1` (CI sets it): then it fails.
+//! Where they cannot be installed (no `python3`, no package index), a test that needs one
+//! fails, saying what to install, unless the run opts out with `CFNKIT_SKIP_TOOLS=1`: then
+//! the check is skipped with a note on stderr. A test that cannot fail is no test.
 #![allow(clippy::panic, clippy::print_stderr, clippy::expect_used)] // Test support fails loudly.
 
 use std::path::{Path, PathBuf};
@@ -36,9 +37,13 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Whether a missing tool must fail the test instead of skipping it.
+/// The variable a run sets to `1` to skip the checks whose tools are missing.
+pub const SKIP_TOOLS_ENV: &str = "CFNKIT_SKIP_TOOLS";
+
+/// Whether a missing tool must fail the test instead of skipping it: always, unless the
+/// run opts out with `CFNKIT_SKIP_TOOLS=1`.
 pub fn tools_required() -> bool {
-    std::env::var("CFNKIT_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
+    !std::env::var(SKIP_TOOLS_ENV).is_ok_and(|v| v == "1")
 }
 
 /// The venv's bin directory, or `None` (with a note printed) when it cannot be set up
@@ -62,9 +67,11 @@ pub fn venv_bin() -> Option<PathBuf> {
     });
     match result {
         Ok(bin) => Some(bin.clone()),
-        Err(e) if tools_required() => {
-            panic!("external validators required (CFNKIT_REQUIRE_TOOLS=1): {e}")
-        }
+        Err(e) if tools_required() => panic!(
+            "the external validators could not be installed: {e}\nInstall python3 with venv and \
+             pip (Debian: apt install python3-venv) and let tools/ensure-venv.sh reach PyPI, or \
+             set {SKIP_TOOLS_ENV}=1 to skip these checks."
+        ),
         Err(e) => {
             eprintln!("note: skipping an external validation: {e}");
             None
@@ -128,10 +135,10 @@ pub fn assert_cfn_lint_clean(name: &str, template: &str) {
     }
 }
 
-/// Validates `doc` as OpenAPI 3.0 with openapi-spec-validator. Skips (with a note) when
-/// the tool is unavailable and not required.
-pub fn assert_openapi_valid(name: &str, doc: &serde_json::Value) {
-    let Some(bin) = venv_bin() else { return };
+/// What openapi-spec-validator finds wrong with `doc` as OpenAPI 3.0 (empty when it is
+/// valid), or `None` when the tool is unavailable and not required.
+pub fn openapi_spec_errors(name: &str, doc: &serde_json::Value) -> Option<String> {
+    let bin = venv_bin()?;
     let file =
         std::env::temp_dir().join(format!("cfnkit-{}-openapi-{name}.json", std::process::id()));
     let text = serde_json::to_string_pretty(doc).expect("JSON values serialize");
@@ -141,13 +148,31 @@ pub fn assert_openapi_valid(name: &str, doc: &serde_json::Value) {
         .arg(&file)
         .output()
         .expect("openapi-spec-validator runs");
-    assert!(
-        out.status.success(),
-        "openapi-spec-validator rejects {name} ({}):\n{}{}",
-        file.display(),
+    if out.status.success() {
+        return Some(String::new());
+    }
+    let report = format!(
+        "{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    assert!(
+        !report.trim().is_empty(),
+        "openapi-spec-validator failed without a report: {:?}",
+        out.status
+    );
+    Some(report)
+}
+
+/// Validates `doc` as OpenAPI 3.0 with openapi-spec-validator. Skips (with a note) only
+/// when the run opts out of missing tools.
+pub fn assert_openapi_valid(name: &str, doc: &serde_json::Value) {
+    if let Some(report) = openapi_spec_errors(name, doc) {
+        assert!(
+            report.is_empty(),
+            "openapi-spec-validator rejects {name}:\n{report}"
+        );
+    }
 }
 
 /// The OpenAPI 3.0 Schema semantics (`nullable`, `format: date`, …) as
