@@ -38,9 +38,6 @@ pub enum Command {
     /// Who may call what: each app client against each operation of each REST API, the
     /// scope that lets it through, and the scopes nobody can obtain or needs.
     Access(AccessArgs),
-    /// Walk through a deployed stack: tokens, scopes and calls, a pass/fail line per step.
-    #[cfg(feature = "smoke")]
-    Smoke(Box<super::smoke::SmokeArgs>),
 }
 
 /// `synth`.

@@ -1,5 +1,6 @@
-//! Runs a [`Plan`] against a deployed stack over HTTPS (blocking `ureq`, no AWS SDK) and
-//! reports a pass or a list of problems per step.
+//! Runs a [`Plan`] against a deployed stack over HTTPS (blocking `ureq`: these are the
+//! calls a client of the API makes, not AWS API calls) and reports a pass or a list of
+//! problems per step.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -11,7 +12,7 @@ use serde_json::Value;
 
 use super::jwt;
 use super::plan::{Action, Bearer, ClientAuth, Expect, Plan, Step};
-use cfnkit_apigateway::access::{MatrixOperation, MockResponse};
+use cfnkit::apigateway::access::{MatrixOperation, MockResponse};
 
 /// Where the deployed stack answers, and the client's credentials.
 #[derive(Clone)]
@@ -49,7 +50,7 @@ impl fmt::Debug for Target {
 
 /// What went wrong in a step.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct StepProblem {
     /// What was checked, e.g. `status`, `scope` or a claim's name.
     pub what: String,
     /// Expected and found.
@@ -66,7 +67,7 @@ pub struct StepResult {
     /// What was seen, briefly (e.g. `200, scope "a/b"`).
     pub observed: String,
     /// Empty when the step passed.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<StepProblem>,
 }
 
 impl StepResult {
@@ -156,12 +157,12 @@ pub fn run(plan: &Plan, target: &Target, on_step: &mut dyn FnMut(&StepResult)) -
 #[derive(Default)]
 struct Seen {
     observed: String,
-    problems: Vec<Problem>,
+    problems: Vec<StepProblem>,
 }
 
 impl Seen {
     fn problem(&mut self, what: &str, detail: impl Into<String>) {
-        self.problems.push(Problem {
+        self.problems.push(StepProblem {
             what: what.to_owned(),
             detail: detail.into(),
         });
