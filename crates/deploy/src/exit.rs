@@ -29,15 +29,6 @@ impl Exit {
             Exit::Error => 2,
         }
     }
-
-    /// The worse of two outcomes (an error beats a failure beats success).
-    pub fn worst(self, other: Exit) -> Exit {
-        if self.code() >= other.code() {
-            self
-        } else {
-            other
-        }
-    }
 }
 
 impl From<Exit> for ExitCode {

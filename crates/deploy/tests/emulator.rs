@@ -470,6 +470,15 @@ fn the_weather_app_deploys_updates_smokes_diffs_and_is_destroyed() {
             && token_url.ends_with(&format!(".auth.{REGION}.amazoncognito.com/oauth2/token")),
         "{token_url}"
     );
+    // The domain prefix is the stack name and the last group of the stack id's UUID.
+    let suffix = token_url
+        .strip_prefix("https://weather-")
+        .and_then(|rest| rest.split('.').next())
+        .unwrap_or_default();
+    assert!(
+        suffix.len() == 12 && suffix.chars().all(|c| c.is_ascii_hexdigit()),
+        "{token_url}"
+    );
     let (api_id, stage) = split_url(&api_url);
     assert_eq!(
         api_url,

@@ -101,7 +101,7 @@ async fn deploy_one(
     yes: bool,
 ) -> Result<Outcome, Problem> {
     let name = &stack.name;
-    let existing = aws.describe_stack(name).await?;
+    let mut existing = aws.describe_stack(name).await?;
     let state = existing.as_ref().map(DeployedStack::state);
     let status = existing
         .as_ref()
@@ -155,8 +155,8 @@ async fn deploy_one(
                     dir.display()
                 )));
             }
-            if let Some(old) = &existing {
-                delete_failed_stack(aws, console, old).await?;
+            if let Some(old) = existing.take() {
+                delete_failed_stack(aws, console, &old).await?;
             }
             true
         }

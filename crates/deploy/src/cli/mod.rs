@@ -90,7 +90,7 @@ where
     }
 }
 
-/// `stack X` in messages, `stacks X, Y`.
+/// Names for a message: `a, b`, or `(none)`.
 fn list(names: &[&str]) -> String {
     if names.is_empty() {
         "(none)".to_owned()

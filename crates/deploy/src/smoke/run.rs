@@ -626,3 +626,74 @@ fn check_mock(answer: &Answer, mock: &MockResponse, seen: &mut Seen) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
+
+    use cfnkit::apigateway::AccessModel;
+
+    use super::*;
+
+    fn target(base: &str) -> Target {
+        Target {
+            token_url: format!("{base}/oauth2/token"),
+            client_id: "client".into(),
+            client_secret: "s3cret-value".into(),
+            api_url: format!("{base}/weather/"),
+            user_pool_id: None,
+            jwks_url: None,
+            timeout: Duration::from_secs(2),
+        }
+    }
+
+    #[test]
+    fn the_secret_is_never_in_debug_output() {
+        let text = format!("{:?}", target("http://x"));
+        assert!(
+            !text.contains("s3cret-value") && text.contains("<redacted>"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_unreachable_endpoint_fails_every_step_and_never_stops_early() {
+        // A loopback port nothing listens on (bound, then released): connections are refused.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let matrix = AccessModel::of(&weather::stack().model()).matrix().unwrap();
+        let plan = Plan::new(&matrix, None, None).unwrap();
+        let mut seen = 0;
+        let report = run(
+            &plan,
+            &target(&format!("http://127.0.0.1:{port}")),
+            &mut |_| {
+                seen += 1;
+            },
+        );
+        assert_eq!(seen, plan.steps.len());
+        assert!(!report.success());
+        assert_eq!(report.failures().count(), plan.steps.len());
+        assert_eq!(
+            report.summary(),
+            format!(
+                "{} steps: 0 passed, {} failed",
+                plan.steps.len(),
+                plan.steps.len()
+            )
+        );
+        let first = &report.steps[0];
+        assert_eq!(first.problems[0].what, "request", "{first}");
+        // Later steps fail for want of the token the first did not get.
+        assert!(
+            report.steps[1].problems[0]
+                .detail
+                .contains("did not get one"),
+            "{}",
+            report.steps[1]
+        );
+    }
+}
