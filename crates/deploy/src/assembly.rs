@@ -227,7 +227,7 @@ mod tests {
     #[test]
     fn a_directory_without_a_manifest_says_what_to_give() {
         let e = Assembly::read(Path::new("/nonexistent-cfnkit-dir")).unwrap_err();
-        assert_eq!(e.exit, crate::Exit::Error);
+        assert_eq!(e.exit, crate::ToolExit::Error);
         assert!(e.message.contains("synth --out"), "{e}");
     }
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 /// | 1 | the work ran and did not succeed: a deployment or deletion failed (and rolled back), `diff` found differences, a smoke step failed, a change was declined or refused (a stateful resource replaced without `--yes`, no terminal to confirm on) |
 /// | 2 | nothing was attempted: a usage error, an unreadable assembly, no credentials, expired credentials, no region, an unreachable endpoint, throttling past the SDK's retries, a stack in a state that forbids the command |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
+pub enum ToolExit {
     /// 0.
     Success,
     /// 1.
@@ -20,19 +20,19 @@ pub enum Exit {
     Error,
 }
 
-impl Exit {
+impl ToolExit {
     /// The numeric status.
     pub fn code(self) -> u8 {
         match self {
-            Exit::Success => 0,
-            Exit::Failed => 1,
-            Exit::Error => 2,
+            ToolExit::Success => 0,
+            ToolExit::Failed => 1,
+            ToolExit::Error => 2,
         }
     }
 }
 
-impl From<Exit> for ExitCode {
-    fn from(exit: Exit) -> ExitCode {
+impl From<ToolExit> for ExitCode {
+    fn from(exit: ToolExit) -> ExitCode {
         ExitCode::from(exit.code())
     }
 }
@@ -43,7 +43,7 @@ pub struct Problem {
     /// The message, one line.
     pub message: String,
     /// The exit status.
-    pub exit: Exit,
+    pub exit: ToolExit,
 }
 
 impl Problem {
@@ -51,7 +51,7 @@ impl Problem {
     pub fn error(message: impl Into<String>) -> Problem {
         Problem {
             message: message.into(),
-            exit: Exit::Error,
+            exit: ToolExit::Error,
         }
     }
 
@@ -59,7 +59,7 @@ impl Problem {
     pub fn failed(message: impl Into<String>) -> Problem {
         Problem {
             message: message.into(),
-            exit: Exit::Failed,
+            exit: ToolExit::Failed,
         }
     }
 }

@@ -26,4 +26,4 @@ mod stateful;
 pub mod term;
 
 pub use assembly::{Assembly, AssemblyStack};
-pub use exit::{Exit, Problem};
+pub use exit::{Problem, ToolExit};

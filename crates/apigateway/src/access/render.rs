@@ -30,7 +30,7 @@ fn pool_name(pool: &PoolRef) -> String {
 /// A pool as the JSON rendering names it: `<stack>.<LogicalId>` for a pool a stack creates
 /// (so that a reader of `access.json` finds the same pool across stacks), or how an imported
 /// one is written (`'<id>'` or the JSON of its expression).
-pub(crate) fn qualified_pool_name(pool: &PoolRef) -> String {
+fn qualified_pool_name(pool: &PoolRef) -> String {
     match pool {
         PoolRef::Created { stack, logical_id } => format!("{}.{logical_id}", stack.name()),
         PoolRef::Imported(id) => id.clone(),

@@ -9,7 +9,7 @@ use crate::assembly::{Assembly, AssemblyStack};
 use crate::aws::{
     Aws, ChangeSet, ChangeSetOutcome, DeployedStack, Settings, StackEvents, StackState,
 };
-use crate::exit::{Exit, Problem};
+use crate::exit::{Problem, ToolExit};
 use crate::follow::{Ended, follow};
 use crate::outputs;
 use crate::preview;
@@ -30,7 +30,7 @@ pub(crate) async fn run(
     console: &mut Console<'_>,
     settings: &Settings,
     args: &DeployArgs,
-) -> Result<Exit, Problem> {
+) -> Result<ToolExit, Problem> {
     let assembly = Assembly::read(&args.dir)?;
     let stacks = assembly.select(&args.stacks)?;
     for stack in &stacks {
@@ -78,7 +78,7 @@ pub(crate) async fn run(
                 if !rest.is_empty() {
                     console.note(&format!("not deployed either: {}", list(&rest)));
                 }
-                return Ok(Exit::Failed);
+                return Ok(ToolExit::Failed);
             }
         }
     }
@@ -90,7 +90,7 @@ pub(crate) async fn run(
         outputs::write_file(file, &deployed)?;
         console.note(&format!("outputs written to {}", file.display()));
     }
-    Ok(Exit::Success)
+    Ok(ToolExit::Success)
 }
 
 async fn deploy_one(

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::args::DestroyArgs;
 use crate::assembly::{Assembly, parse_template};
 use crate::aws::{Aws, Settings, StackEvents, StackState};
-use crate::exit::{Exit, Problem};
+use crate::exit::{Problem, ToolExit};
 use crate::follow::follow;
 use crate::term::Console;
 
@@ -55,7 +55,7 @@ pub(crate) async fn run(
     console: &mut Console<'_>,
     settings: &Settings,
     args: &DestroyArgs,
-) -> Result<Exit, Problem> {
+) -> Result<ToolExit, Problem> {
     let assembly = Assembly::read(&args.dir)?;
     let mut stacks = assembly.select(&args.stacks)?;
     stacks.reverse();
@@ -82,7 +82,7 @@ pub(crate) async fn run(
                  cloudformation update-termination-protection --no-enable-termination-protection \
                  --stack-name {name}) and destroy again"
             ));
-            return Ok(Exit::Failed);
+            return Ok(ToolExit::Failed);
         }
         let template = aws.deployed_template(&deployed.id).await?;
         let k = template
@@ -116,11 +116,11 @@ pub(crate) async fn run(
                 "stack {name}: no terminal to confirm on, so nothing deleted: run with --yes to \
                  delete without asking"
             ));
-            return Ok(Exit::Failed);
+            return Ok(ToolExit::Failed);
         };
         if !go {
             console.line(&format!("stack {name}: not deleted (declined)"));
-            return Ok(Exit::Failed);
+            return Ok(ToolExit::Failed);
         }
         let events = StackEvents::start(&aws, &deployed.id).await?;
         aws.delete_stack(&deployed.id).await?;
@@ -141,7 +141,7 @@ pub(crate) async fn run(
                 "stack {name}: the deletion ended {}{at}",
                 ended.status
             ));
-            return Ok(Exit::Failed);
+            return Ok(ToolExit::Failed);
         }
         console.line(&format!("stack {name}: deleted"));
         for (id, ty) in &k.retained {
@@ -151,7 +151,7 @@ pub(crate) async fn run(
             ));
         }
     }
-    Ok(Exit::Success)
+    Ok(ToolExit::Success)
 }
 
 #[cfg(test)]

@@ -7,14 +7,14 @@ use serde_json::Value;
 use super::args::DiffArgs;
 use crate::assembly::{Assembly, parse_template};
 use crate::aws::{Aws, Settings};
-use crate::exit::{Exit, Problem};
+use crate::exit::{Problem, ToolExit};
 use crate::term::Console;
 
 pub(crate) async fn run(
     console: &mut Console<'_>,
     settings: &Settings,
     args: &DiffArgs,
-) -> Result<Exit, Problem> {
+) -> Result<ToolExit, Problem> {
     let assembly = Assembly::read(&args.dir)?;
     let names: Vec<String> = args.stack.iter().cloned().collect();
     let stacks = assembly.select(&names)?;
@@ -40,5 +40,9 @@ pub(crate) async fn run(
         report.push_str(&format!("stack {}{note}:\n{diff}", stack.name));
     }
     console.text(&report);
-    Ok(if changed { Exit::Failed } else { Exit::Success })
+    Ok(if changed {
+        ToolExit::Failed
+    } else {
+        ToolExit::Success
+    })
 }

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::aws::Settings;
-use crate::exit::{Exit, Problem};
+use crate::exit::{Problem, ToolExit};
 use crate::term::Console;
 use args::{Cli, Command};
 
@@ -37,7 +37,7 @@ pub fn run<I, T>(
     err: &mut dyn Write,
     input: &mut dyn BufRead,
     terminal: bool,
-) -> Exit
+) -> ToolExit
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -49,10 +49,10 @@ where
             let rendered = e.render().to_string();
             if e.use_stderr() {
                 let _ = write!(err, "{rendered}");
-                return Exit::Error;
+                return ToolExit::Error;
             }
             let _ = write!(out, "{rendered}");
-            return Exit::Success;
+            return ToolExit::Success;
         }
     };
     let color = Console::color_for(cli.color);
@@ -68,10 +68,10 @@ where
         Ok(runtime) => runtime,
         Err(e) => {
             console.error(&format!("cannot start the async runtime: {e}"));
-            return Exit::Error;
+            return ToolExit::Error;
         }
     };
-    let result: Result<Exit, Problem> = runtime.block_on(async {
+    let result: Result<ToolExit, Problem> = runtime.block_on(async {
         match &cli.command {
             Command::Deploy(a) => deploy::run(&mut console, &settings, a).await,
             Command::Diff(a) => diff::run(&mut console, &settings, a).await,

@@ -3,7 +3,7 @@
 use super::args::{OutputsArgs, OutputsFormat};
 use crate::assembly::Assembly;
 use crate::aws::{Aws, Settings};
-use crate::exit::{Exit, Problem};
+use crate::exit::{Problem, ToolExit};
 use crate::outputs;
 use crate::term::Console;
 
@@ -11,12 +11,12 @@ pub(crate) async fn run(
     console: &mut Console<'_>,
     settings: &Settings,
     args: &OutputsArgs,
-) -> Result<Exit, Problem> {
+) -> Result<ToolExit, Problem> {
     let assembly = Assembly::read(&args.dir)?;
     let names: Vec<String> = args.stack.iter().cloned().collect();
     let stacks = assembly.select(&names)?;
     let aws = Aws::connect(settings).await?;
-    let mut exit = Exit::Success;
+    let mut exit = ToolExit::Success;
     let mut found = Vec::new();
     for stack in stacks {
         match aws.describe_stack(&stack.name).await? {
@@ -28,7 +28,7 @@ pub(crate) async fn run(
                     aws.target(),
                     args.dir.display()
                 ));
-                exit = Exit::Failed;
+                exit = ToolExit::Failed;
             }
         }
     }

@@ -9,7 +9,7 @@ use cfnkit::apigateway::AccessMatrix;
 use super::args::SmokeArgs;
 use crate::assembly::Assembly;
 use crate::aws::{Aws, DeployedStack, Settings, describe_error};
-use crate::exit::{Exit, Problem};
+use crate::exit::{Problem, ToolExit};
 use crate::smoke::{OutputKeys, Plan, Target};
 use crate::term::Console;
 
@@ -17,7 +17,7 @@ pub(crate) async fn run(
     console: &mut Console<'_>,
     settings: &Settings,
     args: &SmokeArgs,
-) -> Result<Exit, Problem> {
+) -> Result<ToolExit, Problem> {
     let assembly = Assembly::read(&args.dir)?;
     let mut matrix = assembly.access()?;
     if let Some(stack) = &args.stack {
@@ -159,9 +159,9 @@ pub(crate) async fn run(
     }
     console.line(&format!("smoke: {}", report.summary()));
     Ok(if report.success() {
-        Exit::Success
+        ToolExit::Success
     } else {
-        Exit::Failed
+        ToolExit::Failed
     })
 }
 
