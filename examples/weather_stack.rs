@@ -5,7 +5,8 @@
 //! cargo run --example weather_stack -- access                     # who may call what
 //! cargo run --example weather_stack -- openapi --profile public   # for API consumers
 //! cargo run --example weather_stack -- synth --out out/           # every artifact
-//! cargo run --example weather_stack -- --help                     # validate, list, diff, smoke…
+//! cargo run --example weather_stack -- --help                     # validate, list, diff…
+//! cargo run -p cfnkit-deploy -- deploy out/                       # deploy it (the cfnkit tool)
 //! ```
 
 use std::process::ExitCode;

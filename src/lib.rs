@@ -2,16 +2,17 @@
 //!
 //! Describe Cognito user pools, resource servers, app clients, domains and API Gateway
 //! REST APIs defined by OpenAPI documents; synthesise CloudFormation templates (JSON and
-//! YAML) that `aws cloudformation deploy` takes, with every mistake cfnkit can see
-//! reported at synth, all at once, naming the resource, the property and the fix.
+//! YAML) and a cloud assembly (`synth --out DIR`) that the `cfnkit` tool (crate
+//! `cfnkit-deploy`) deploys, with every mistake cfnkit can see reported at synth, all at
+//! once, naming the resource, the property and the fix.
 //!
-//! This crate is the facade: it re-exports the layers.
+//! This crate is the facade: it re-exports the layers. It makes no network call and
+//! depends on no HTTP, TLS or AWS crate, so neither does a program that only synthesises.
 //!
 //! - [`core`]: expressions and intrinsics, stacks, synth diagnostics, writers, hashing.
 //! - [`cognito`]: Cognito resources.
 //! - [`openapi`]: the OpenAPI 3.0 model with API Gateway extensions.
 //! - [`apigateway`]: API Gateway resources.
-//! - [`smoke`]: the walkthrough that checks a deployed stack against its access matrix.
 //!
 //! [`App`] holds a program's stacks and gives it its command line: `App::new("weather")
 //! .stack(weather::stack()).run()` is a complete `main`.
@@ -34,7 +35,6 @@ mod apis;
 mod app;
 mod artifacts;
 mod cli;
-pub mod smoke;
 mod types;
 
 pub use apis::AppApi;

@@ -143,3 +143,32 @@ fn a_change_in_who_may_call_what_shows() {
         json!(["weather-api/get", "weather-api/delete"])
     );
 }
+
+#[test]
+fn the_json_reads_back_as_the_same_matrix_for_tools_on_an_assembly() {
+    use cfnkit::apigateway::access::Verdict;
+    use cfnkit::apigateway::{AccessFormat, AccessMatrix};
+    let (auth, api) = split_example::split_stacks().unwrap();
+    for app in [weather(), App::new("weather").stack(api).stack(auth)] {
+        let text = access(&app, "json");
+        let read = AccessMatrix::from_json(&text).unwrap();
+        // Written again, the same text: every fact survived, verdicts derived again.
+        assert_eq!(read.render(AccessFormat::Json), text);
+        assert_eq!(
+            read.render(AccessFormat::Text),
+            access(&app, "text"),
+            "pools of other stacks are matched exactly"
+        );
+        let client = read.client("CognitoUserPoolServiceClient").unwrap();
+        let get = read.operation("GET", "/").unwrap();
+        assert_eq!(
+            read.verdict(client, &["weather-api/get".into()], get),
+            Verdict::Allowed
+        );
+        assert_eq!(
+            read.verdict(client, &["weather-api/post".into()], get),
+            Verdict::Denied
+        );
+        assert_eq!(get.mock.as_ref().unwrap().status, 200);
+    }
+}

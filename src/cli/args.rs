@@ -38,9 +38,6 @@ pub enum Command {
     /// Who may call what: each app client against each operation of each REST API, the
     /// scope that lets it through, and the scopes nobody can obtain or needs.
     Access(AccessArgs),
-    /// Walk through a deployed stack: tokens, scopes and calls, a pass/fail line per step.
-    #[cfg(feature = "smoke")]
-    Smoke(Box<super::smoke::SmokeArgs>),
 }
 
 /// `synth`.
@@ -72,8 +69,8 @@ pub struct OpenapiArgs {
     /// ${CognitoUserPool.Arn}, `strict` (fail on any), or `outputs` of a deployed stack.
     #[arg(long, value_enum, default_value_t = Resolve::Placeholders)]
     pub resolve: Resolve,
-    /// With `--resolve outputs`: the stack's outputs, as printed by
-    /// `aws cloudformation describe-stacks --query 'Stacks[0].Outputs'`.
+    /// With `--resolve outputs`: the stack's outputs, as `cfnkit outputs DIR --stack NAME
+    /// --format json` prints them (or `aws cloudformation describe-stacks`).
     #[arg(long, value_name = "FILE", required_if_eq("resolve", "outputs"))]
     pub outputs: Option<PathBuf>,
 }

@@ -5,8 +5,6 @@ pub mod args;
 mod diff;
 mod list;
 mod openapi;
-#[cfg(feature = "smoke")]
-mod smoke;
 mod style;
 mod synth;
 mod validate;
@@ -139,7 +137,5 @@ where
         Some(Command::List) => list::run(&mut ctx),
         Some(Command::Diff(a)) => diff::run(&mut ctx, &a),
         Some(Command::Access(a)) => access::run(&mut ctx, &a),
-        #[cfg(feature = "smoke")]
-        Some(Command::Smoke(a)) => smoke::run(&mut ctx, &a),
     }
 }

@@ -114,7 +114,19 @@ fn outputs_files_in_every_form_the_cli_prints() {
         let outputs = StackOutputs::from_value(&form).unwrap();
         assert_eq!(outputs.value("A"), Some("1"), "{form}");
     }
+    // What `cfnkit outputs --stack weather --format json` prints.
+    let cfnkit = StackOutputs::from_value(&json!({"weather": {"A": "1", "B": "2"}})).unwrap();
+    assert_eq!(
+        cfnkit.values().collect::<Vec<_>>(),
+        [("A", "1"), ("B", "2")]
+    );
     let bad = |text: &str| StackOutputs::from_json(text).unwrap_err();
+    assert!(
+        bad(r#"{"weather": {"A": 1}}"#)
+            .0
+            .contains("output A is not a string")
+    );
+    assert!(bad(r#"{"weather": []}"#).0.contains("<stack>"));
     assert!(bad("not json").0.starts_with("not JSON"));
     assert!(
         bad(r#"{"Stacks": [{}, {}]}"#)

@@ -21,9 +21,17 @@ pub use insta;
 ///
 /// ```ignore
 /// cfnkit_testkit::assert_snapshot!("cli", "help", &out);
+/// // A crate's own snapshot directory:
+/// cfnkit_testkit::assert_snapshot!(dir: concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"), "x", &out);
 /// ```
 #[macro_export]
 macro_rules! assert_snapshot {
+    (dir: $dir:expr, $name:expr, $text:expr $(,)?) => {{
+        let mut settings = $crate::insta::Settings::clone_current();
+        settings.set_snapshot_path(::std::path::PathBuf::from($dir));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| $crate::insta::assert_snapshot!($name, $text));
+    }};
     ($group:expr, $name:expr, $text:expr $(,)?) => {{
         let mut settings = $crate::insta::Settings::clone_current();
         settings.set_snapshot_path($crate::repo_root().join("snapshots").join($group));

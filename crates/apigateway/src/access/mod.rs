@@ -2,7 +2,8 @@
 //! of an app): which scopes each app client may obtain ([`CognitoAccess`]), which pools each
 //! Cognito authorizer trusts, and which scopes each operation of a REST API requires. The
 //! synth rules of [`crate::rules`] read it; [`AccessMatrix`] derives from it who may call
-//! what, for the `access` command and the smoke walkthrough.
+//! what, for the `access` command and the smoke walkthrough, which reads it back from an
+//! assembly's `access.json` ([`AccessMatrix::from_json`]).
 //!
 //! It reads constructs and L1s alike: a REST API's `Body` is read as the typed document
 //! it is; only a `Body` of free JSON is parsed (it is input from outside), and one
@@ -10,6 +11,7 @@
 //! need it stay silent.
 
 mod matrix;
+mod parse;
 mod read;
 mod render;
 
@@ -18,6 +20,7 @@ use cfnkit_core::{StackId, StackModel};
 use cfnkit_openapi::apigw::Integration;
 
 pub use matrix::{Access, AccessMatrix, MatrixClient, MatrixOperation, MockResponse, Verdict};
+pub use parse::AccessJsonError;
 pub use render::AccessFormat;
 
 /// What kind of authorizer a security scheme stands for.

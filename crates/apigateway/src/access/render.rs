@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use cfnkit_cognito::PoolRef;
 use serde::Serialize;
+use serde_json::Value;
 
 use super::matrix::{Access, AccessMatrix, MatrixClient, MatrixOperation, MockResponse};
 
@@ -22,6 +23,16 @@ pub enum AccessFormat {
 fn pool_name(pool: &PoolRef) -> String {
     match pool {
         PoolRef::Created { logical_id, .. } => logical_id.clone(),
+        PoolRef::Imported(id) => id.clone(),
+    }
+}
+
+/// A pool as the JSON rendering names it: `<stack>.<LogicalId>` for a pool a stack creates
+/// (so that a reader of `access.json` finds the same pool across stacks), or how an imported
+/// one is written (`'<id>'` or the JSON of its expression).
+fn qualified_pool_name(pool: &PoolRef) -> String {
+    match pool {
+        PoolRef::Created { stack, logical_id } => format!("{}.{logical_id}", stack.name()),
         PoolRef::Imported(id) => id.clone(),
     }
 }
@@ -240,7 +251,7 @@ impl AccessMatrix {
                     scope: &s.scope,
                     description: s.description.as_deref(),
                     resource_server: &s.server,
-                    pool: pool_name(&s.pool),
+                    pool: qualified_pool_name(&s.pool),
                 })
                 .collect(),
             clients: self
@@ -249,7 +260,7 @@ impl AccessMatrix {
                 .map(|c| JsonClient {
                     client: &c.logical_id,
                     stack: c.stack.name(),
-                    pool: pool_name(&c.pool),
+                    pool: qualified_pool_name(&c.pool),
                     flows: &c.flows,
                     secret: c.secret,
                     access_token_seconds: c.access_token_seconds,
@@ -267,6 +278,11 @@ impl AccessMatrix {
                     path: &o.path,
                     operation_id: o.operation_id.as_deref(),
                     requires: requires(&o.access),
+                    mock: o.mock.as_ref().map(|m| JsonMock {
+                        status: m.status,
+                        content_type: m.content_type.as_deref(),
+                        body: m.body.as_ref(),
+                    }),
                 })
                 .collect(),
             access: self
@@ -355,6 +371,16 @@ struct JsonOperation<'a> {
     path: &'a str,
     operation_id: Option<&'a str>,
     requires: JsonRequires,
+    /// What its mock integration answers (`null`: no mock, or not literal).
+    mock: Option<JsonMock<'a>>,
+}
+
+/// A mock integration's answer, for tools (and the smoke walkthrough of `cfnkit`).
+#[derive(Serialize)]
+struct JsonMock<'a> {
+    status: u16,
+    content_type: Option<&'a str>,
+    body: Option<&'a Value>,
 }
 
 /// What calling an operation takes, for tools.
@@ -375,7 +401,7 @@ enum JsonRequires {
 }
 
 fn requires(access: &Access) -> JsonRequires {
-    let names = |p: &[PoolRef]| p.iter().map(pool_name).collect();
+    let names = |p: &[PoolRef]| p.iter().map(qualified_pool_name).collect();
     match access {
         Access::Open => JsonRequires::Open,
         Access::Scopes { pools, scopes } => JsonRequires::Scopes {

@@ -18,8 +18,9 @@ use super::Resolver;
 /// ```
 ///
 /// that is a JSON array of `{"OutputKey", "OutputValue", "Description"?, "ExportName"?}`
-/// objects. The whole `describe-stacks` answer (`{"Stacks": [{"Outputs": [...]}]}`) and a
-/// single stack (`{"Outputs": [...]}`) are read too.
+/// objects. The whole `describe-stacks` answer (`{"Stacks": [{"Outputs": [...]}]}`), a
+/// single stack (`{"Outputs": [...]}`), and what `cfnkit outputs DIR --stack NAME --format
+/// json` prints (`{"<stack>": {"<OutputKey>": "<OutputValue>"}}`, one stack) are read too.
 ///
 /// **The mapping** says which output holds which intrinsic's value:
 /// - [`StackOutputs::map`]: an intrinsic (compared structurally, e.g.
@@ -106,6 +107,25 @@ impl StackOutputs {
                     }
                 },
                 (_, Some(Value::Array(list))) => list,
+                // `cfnkit outputs --format json` (or deploy's --outputs-file) of one stack:
+                // {"<stack>": {"<OutputKey>": "<OutputValue>", …}}.
+                _ if o.len() == 1 => {
+                    if let Some((_, Value::Object(by_key))) = o.iter().next() {
+                        let mut outputs = StackOutputs::new();
+                        for (key, value) in by_key {
+                            let Some(value) = value.as_str() else {
+                                return Err(OutputsError(format!("output {key} is not a string")));
+                            };
+                            outputs = outputs.output(key.as_str(), value);
+                        }
+                        return Ok(outputs);
+                    }
+                    return Err(OutputsError(
+                        "expected a list of outputs, {\"Outputs\": […]}, {\"Stacks\": […]} or \
+                         {\"<stack>\": {\"<key>\": \"<value>\"}}"
+                            .into(),
+                    ));
+                }
                 _ => {
                     return Err(OutputsError(
                         "expected a list of outputs, {\"Outputs\": […]} or {\"Stacks\": […]}"

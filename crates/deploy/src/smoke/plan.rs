@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use cfnkit_apigateway::access::{
+use cfnkit::apigateway::access::{
     Access, AccessMatrix, MatrixClient, MatrixOperation, MockResponse, Verdict,
 };
 
@@ -500,9 +500,9 @@ fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
-    use cfnkit_apigateway::AccessModel;
-    use cfnkit_cognito::CfnUserPoolClient;
-    use cfnkit_core::Stack;
+    use cfnkit::apigateway::AccessModel;
+    use cfnkit::cognito::CfnUserPoolClient;
+    use cfnkit::core::Stack;
 
     use super::*;
 
@@ -522,7 +522,7 @@ mod tests {
     fn weather_with_client(change: impl FnOnce(&mut CfnUserPoolClient)) -> Stack {
         let mut stack = weather::stack();
         let client = stack
-            .constructs::<cfnkit_apigateway::RestApi>()
+            .constructs::<cfnkit::apigateway::RestApi>()
             .next()
             .and_then(|api| api.authorizers()[0].pools()[0].clients().first().cloned())
             .unwrap();
@@ -592,7 +592,22 @@ mod tests {
 
     #[test]
     fn walkthrough_snapshot() {
-        cfnkit_testkit::assert_snapshot!("smoke", "walkthrough", weather_plan().render());
+        cfnkit_testkit::assert_snapshot!(
+            dir: concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"),
+            "walkthrough",
+            weather_plan().render()
+        );
+    }
+
+    #[test]
+    fn the_walkthrough_from_the_assembly_is_the_one_from_the_program() {
+        use cfnkit::apigateway::AccessFormat;
+        let json = weather_matrix().render(AccessFormat::Json);
+        let read = AccessMatrix::from_json(&json).unwrap();
+        assert_eq!(
+            Plan::new(&read, None, None).unwrap().render(),
+            weather_plan().render()
+        );
     }
 
     #[test]
@@ -630,7 +645,7 @@ mod tests {
         assert!(e.to_string().contains("WeatherEventsRestApi"), "{e}");
         let mut stack = weather::stack();
         let pool = stack
-            .constructs::<cfnkit_apigateway::RestApi>()
+            .constructs::<cfnkit::apigateway::RestApi>()
             .next()
             .unwrap()
             .authorizers()[0]

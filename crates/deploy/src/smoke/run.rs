@@ -1,5 +1,6 @@
-//! Runs a [`Plan`] against a deployed stack over HTTPS (blocking `ureq`, no AWS SDK) and
-//! reports a pass or a list of problems per step.
+//! Runs a [`Plan`] against a deployed stack over HTTPS (blocking `ureq`: these are the
+//! calls a client of the API makes, not AWS API calls) and reports a pass or a list of
+//! problems per step.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -11,7 +12,7 @@ use serde_json::Value;
 
 use super::jwt;
 use super::plan::{Action, Bearer, ClientAuth, Expect, Plan, Step};
-use cfnkit_apigateway::access::{MatrixOperation, MockResponse};
+use cfnkit::apigateway::access::{MatrixOperation, MockResponse};
 
 /// Where the deployed stack answers, and the client's credentials.
 #[derive(Clone)]
@@ -49,7 +50,7 @@ impl fmt::Debug for Target {
 
 /// What went wrong in a step.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct StepProblem {
     /// What was checked, e.g. `status`, `scope` or a claim's name.
     pub what: String,
     /// Expected and found.
@@ -66,7 +67,7 @@ pub struct StepResult {
     /// What was seen, briefly (e.g. `200, scope "a/b"`).
     pub observed: String,
     /// Empty when the step passed.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<StepProblem>,
 }
 
 impl StepResult {
@@ -156,12 +157,12 @@ pub fn run(plan: &Plan, target: &Target, on_step: &mut dyn FnMut(&StepResult)) -
 #[derive(Default)]
 struct Seen {
     observed: String,
-    problems: Vec<Problem>,
+    problems: Vec<StepProblem>,
 }
 
 impl Seen {
     fn problem(&mut self, what: &str, detail: impl Into<String>) {
-        self.problems.push(Problem {
+        self.problems.push(StepProblem {
             what: what.to_owned(),
             detail: detail.into(),
         });
@@ -622,6 +623,77 @@ fn check_mock(answer: &Answer, mock: &MockResponse, seen: &mut Seen) {
                 short(&body.to_string()),
                 short(&answer.body)
             ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
+
+    use cfnkit::apigateway::AccessModel;
+
+    use super::*;
+
+    fn target(base: &str) -> Target {
+        Target {
+            token_url: format!("{base}/oauth2/token"),
+            client_id: "client".into(),
+            client_secret: "s3cret-value".into(),
+            api_url: format!("{base}/weather/"),
+            user_pool_id: None,
+            jwks_url: None,
+            timeout: Duration::from_secs(2),
+        }
+    }
+
+    #[test]
+    fn the_secret_is_never_in_debug_output() {
+        let text = format!("{:?}", target("http://x"));
+        assert!(
+            !text.contains("s3cret-value") && text.contains("<redacted>"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_unreachable_endpoint_fails_every_step_and_never_stops_early() {
+        // A loopback port nothing listens on (bound, then released): connections are refused.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let matrix = AccessModel::of(&weather::stack().model()).matrix().unwrap();
+        let plan = Plan::new(&matrix, None, None).unwrap();
+        let mut seen = 0;
+        let report = run(
+            &plan,
+            &target(&format!("http://127.0.0.1:{port}")),
+            &mut |_| {
+                seen += 1;
+            },
+        );
+        assert_eq!(seen, plan.steps.len());
+        assert!(!report.success());
+        assert_eq!(report.failures().count(), plan.steps.len());
+        assert_eq!(
+            report.summary(),
+            format!(
+                "{} steps: 0 passed, {} failed",
+                plan.steps.len(),
+                plan.steps.len()
+            )
+        );
+        let first = &report.steps[0];
+        assert_eq!(first.problems[0].what, "request", "{first}");
+        // Later steps fail for want of the token the first did not get.
+        assert!(
+            report.steps[1].problems[0]
+                .detail
+                .contains("did not get one"),
+            "{}",
+            report.steps[1]
         );
     }
 }

@@ -1,0 +1,179 @@
+//! `cfnkit destroy DIR`: the stacks deleted in reverse deploy order, following the
+//! events; termination protection, deletion protection and `Retain` policies are
+//! reported, not fought.
+
+use serde_json::Value;
+
+use super::args::DestroyArgs;
+use crate::assembly::{Assembly, parse_template};
+use crate::aws::{Aws, Settings, StackEvents, StackState};
+use crate::exit::{Problem, ToolExit};
+use crate::follow::follow;
+use crate::term::Console;
+
+/// What the deployed template says stays or resists.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Keepers {
+    /// `(logical id, type)` with a `Retain` (or `RetainExceptOnCreate`) deletion policy.
+    retained: Vec<(String, String)>,
+    /// `(logical id, type)` whose own deletion protection is on.
+    protected: Vec<(String, String)>,
+    /// How many resources the template has.
+    resources: usize,
+}
+
+fn keepers(template: &Value) -> Keepers {
+    let mut k = Keepers::default();
+    for (id, r) in template
+        .get("Resources")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        k.resources += 1;
+        let ty = r.get("Type").and_then(Value::as_str).unwrap_or_default();
+        let entry = (id.clone(), ty.to_owned());
+        if matches!(
+            r.get("DeletionPolicy").and_then(Value::as_str),
+            Some("Retain" | "RetainExceptOnCreate")
+        ) {
+            k.retained.push(entry);
+        } else {
+            let props = r.get("Properties");
+            let prop = |name: &str| props.and_then(|p| p.get(name));
+            if prop("DeletionProtection").and_then(Value::as_str) == Some("ACTIVE")
+                || prop("DeletionProtectionEnabled") == Some(&Value::Bool(true))
+            {
+                k.protected.push(entry);
+            }
+        }
+    }
+    k
+}
+
+pub(crate) async fn run(
+    console: &mut Console<'_>,
+    settings: &Settings,
+    args: &DestroyArgs,
+) -> Result<ToolExit, Problem> {
+    let assembly = Assembly::read(&args.dir)?;
+    let mut stacks = assembly.select(&args.stacks)?;
+    stacks.reverse();
+    let aws = Aws::connect(settings).await?;
+    for stack in stacks {
+        let name = &stack.name;
+        let Some(deployed) = aws
+            .describe_stack(name)
+            .await?
+            .filter(|d| d.state() != StackState::Deleted)
+        else {
+            console.line(&format!("stack {name}: not deployed, nothing to delete"));
+            continue;
+        };
+        if deployed.state() == StackState::Busy {
+            return Err(Problem::error(format!(
+                "stack {name} is {}: wait until the operation ends, then destroy again",
+                deployed.status
+            )));
+        }
+        if deployed.termination_protection {
+            console.error(&format!(
+                "stack {name} has termination protection: not deleted; turn it off (aws \
+                 cloudformation update-termination-protection --no-enable-termination-protection \
+                 --stack-name {name}) and destroy again"
+            ));
+            return Ok(ToolExit::Failed);
+        }
+        let template = aws.deployed_template(&deployed.id).await?;
+        let k = template
+            .as_deref()
+            .and_then(|t| parse_template(t).ok())
+            .map(|t| keepers(&t))
+            .unwrap_or_default();
+        console.line(&format!(
+            "stack {name} ({}): deleting {} resource{}",
+            deployed.status,
+            k.resources,
+            if k.resources == 1 { "" } else { "s" }
+        ));
+        for (id, ty) in &k.retained {
+            console.line(&format!(
+                "  kept: {id} ({ty}) has DeletionPolicy Retain: it stays after the stack"
+            ));
+        }
+        for (id, ty) in &k.protected {
+            console.line(&format!(
+                "  !! {id} ({ty}) has deletion protection on: its deletion will fail; turn it \
+                 off in the program, deploy, then destroy"
+            ));
+        }
+        let go = if args.yes {
+            true
+        } else if console.interactive {
+            console.confirm(&format!("delete stack {name}?"))
+        } else {
+            console.error(&format!(
+                "stack {name}: no terminal to confirm on, so nothing deleted: run with --yes to \
+                 delete without asking"
+            ));
+            return Ok(ToolExit::Failed);
+        };
+        if !go {
+            console.line(&format!("stack {name}: not deleted (declined)"));
+            return Ok(ToolExit::Failed);
+        }
+        let events = StackEvents::start(&aws, &deployed.id).await?;
+        aws.delete_stack(&deployed.id).await?;
+        let ended = follow(&aws, console, &deployed.id, events, k.resources).await?;
+        if ended.status != "DELETE_COMPLETE" {
+            let at = ended
+                .first_failure
+                .map(|e| {
+                    format!(
+                        " at {} ({}): {}",
+                        e.logical_id,
+                        e.resource_type,
+                        e.reason.unwrap_or_default()
+                    )
+                })
+                .unwrap_or_default();
+            console.error(&format!(
+                "stack {name}: the deletion ended {}{at}",
+                ended.status
+            ));
+            return Ok(ToolExit::Failed);
+        }
+        console.line(&format!("stack {name}: deleted"));
+        for (id, ty) in &k.retained {
+            console.line(&format!(
+                "stack {name}: {id} ({ty}) was kept, as its DeletionPolicy says: delete it \
+                 yourself when it is no longer needed"
+            ));
+        }
+    }
+    Ok(ToolExit::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn retained_and_protected_resources_are_found() {
+        let t = json!({"Resources": {
+            "Pool": {"Type": "AWS::Cognito::UserPool", "DeletionPolicy": "Retain"},
+            "Guarded": {"Type": "AWS::Cognito::UserPool",
+                        "Properties": {"DeletionProtection": "ACTIVE"}},
+            "Stage": {"Type": "AWS::ApiGateway::Stage"}
+        }});
+        let k = keepers(&t);
+        assert_eq!(k.resources, 3);
+        assert_eq!(
+            k.retained,
+            [("Pool".to_owned(), "AWS::Cognito::UserPool".to_owned())]
+        );
+        assert_eq!(k.protected.len(), 1);
+    }
+}

@@ -1,0 +1,55 @@
+//! The facade (and so every program that only synthesises, such as the weather example)
+//! compiles no HTTP, TLS or AWS crate: those belong to this crate alone.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
+
+use std::process::Command;
+
+/// The crates of `package`'s normal dependency graph, as `cargo tree` lists them.
+fn dependency_tree(package: &str) -> Vec<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .args([
+            "tree", "--locked", "-p", package, "-e", "normal", "--prefix", "none",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo tree -p {package}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn forbidden(name: &str) -> bool {
+    ["ureq", "rustls", "ring", "hyper", "tokio", "base64"].contains(&name)
+        || name.starts_with("aws-")
+        || name.starts_with("rustls-")
+}
+
+#[test]
+fn synthesising_programs_have_no_http_tls_or_aws_crate() {
+    for package in ["cfnkit", "weather"] {
+        let tree = dependency_tree(package);
+        assert!(
+            tree.iter().any(|c| c == "serde_json"),
+            "{package}: {tree:?}"
+        );
+        let bad: Vec<&String> = tree.iter().filter(|c| forbidden(c)).collect();
+        assert!(bad.is_empty(), "{package} depends on {bad:?}");
+    }
+    // The check can fail: this crate has them all.
+    let tool = dependency_tree("cfnkit-deploy");
+    for needed in ["ureq", "rustls", "ring", "aws-config"] {
+        assert!(
+            tool.iter().any(|c| c == needed),
+            "cfnkit-deploy lacks {needed}"
+        );
+    }
+}
