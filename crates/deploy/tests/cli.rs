@@ -123,3 +123,46 @@ fn an_unreachable_endpoint_is_named() {
         assert!(line.contains("unset AWS_ENDPOINT_URL"), "{command}: {line}");
     }
 }
+
+#[test]
+fn durations_and_urls_are_checked_before_anything_runs() {
+    let dir = weather_assembly("smoke-flags");
+    for (flags, named) in [
+        (vec!["--timeout", "18446744073709551615"], "--timeout"),
+        (vec!["--timeout", "0"], "--timeout"),
+        (vec!["--timeout", "301"], "--timeout"),
+        (vec!["--token-url", "not a url"], "--token-url"),
+        (vec!["--api-url", "ftp://example.com/"], "--api-url"),
+        (vec!["--jwks-url", "https:///keys"], "--jwks-url"),
+    ] {
+        let mut args = vec!["smoke", s(&dir)];
+        args.extend(flags.iter().copied());
+        // No credentials and an unreachable endpoint: a run that got past the flags would
+        // fail differently.
+        let run = cfnkit(&args, &[("AWS_ENDPOINT_URL", "http://127.0.0.1:9")]);
+        assert_eq!(run.code, 2, "{flags:?}: {}", run.all());
+        assert!(run.err.contains(named), "{flags:?}: {}", run.err);
+        assert!(!run.err.contains("panicked"), "{}", run.err);
+        assert!(
+            !run.err.contains("127.0.0.1:9"),
+            "{flags:?} reached AWS: {}",
+            run.err
+        );
+    }
+    let run = cfnkit(
+        &[
+            "smoke",
+            s(&dir),
+            "--timeout",
+            "300",
+            "--token-url",
+            "http://127.0.0.1:9/{pool_id}",
+        ],
+        &[("AWS_ENDPOINT_URL", "http://127.0.0.1:9")],
+    );
+    assert!(
+        !run.err.contains("--timeout") && !run.err.contains("--token-url"),
+        "{}",
+        run.err
+    );
+}

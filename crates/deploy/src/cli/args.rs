@@ -150,15 +150,41 @@ pub struct SmokeArgs {
     #[arg(long, value_name = "LOGICAL_ID")]
     pub api: Option<String>,
     /// The token endpoint, instead of the stack's output.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = http_url)]
     pub token_url: Option<String>,
     /// The stage's invoke URL, instead of the stack's output.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = http_url)]
     pub api_url: Option<String>,
     /// Where the pool's signing keys are (default: `<iss>/.well-known/jwks.json`).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = http_url)]
     pub jwks_url: Option<String>,
-    /// Seconds each request may take.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    /// Seconds each request may take, 1 to 300.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECONDS)
+    )]
     pub timeout: u64,
+}
+
+/// The longest `--timeout`: five minutes is longer than any request of the walkthrough
+/// should take, and far below what `Instant + Duration` can hold.
+pub const MAX_TIMEOUT_SECONDS: u64 = 300;
+
+/// An `http` or `https` URL with a host (it may hold the `{api_id}`-style placeholders),
+/// checked before any request.
+fn http_url(text: &str) -> Result<String, String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or_else(|| "not an http:// or https:// URL".to_owned())?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() {
+        return Err("the URL has no host".to_owned());
+    }
+    if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("the URL contains {c:?}; encode it"));
+    }
+    Ok(text.to_owned())
 }

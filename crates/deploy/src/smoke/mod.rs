@@ -21,6 +21,8 @@ mod jwt;
 mod outputs;
 mod plan;
 mod run;
+#[cfg(test)]
+mod stub_tests;
 
 pub use outputs::OutputKeys;
 pub use plan::{Action, Bearer, ClientAuth, Expect, Plan, PlanError, Step};
