@@ -603,6 +603,46 @@ fn a_resource_server_added_after_its_clients_still_orders_them() {
 }
 
 #[test]
+fn scope_from_other_pool_is_a_warning_only_between_imported_pools() {
+    // The scope's server is of pool B; the client of pool A. Whether two imported ids
+    // name two pools synth cannot know: a warning. When this stack creates either pool,
+    // they are two: an error.
+    let severity_of = |client_pool: &UserPool, stack: &mut Stack| {
+        let other = UserPool::from_id("eu-west-1_Bbb");
+        let mut billing = other.resource_server("Billing", "billing-api", "Billing API");
+        billing.scope("invoices", "Read invoices");
+        billing.add_to(stack);
+        stack.add_with(
+            "Client",
+            CfnUserPoolClient::new(client_pool.id())
+                .generate_secret(true)
+                .allowed_oauth_flows([OAuthGrantType::ClientCredentials])
+                .allowed_oauth_flows_user_pool_client(true)
+                .allowed_oauth_scopes(["billing-api/invoices"]),
+            ResourceOptions::new().depends_on("Billing"),
+        );
+        let found = findings(stack);
+        let mine: Vec<_> = found
+            .iter()
+            .filter(|d| d.rule == rules::SCOPE_FROM_OTHER_POOL)
+            .collect();
+        assert_eq!(mine.len(), 1, "{found}");
+        (mine[0].severity, mine[0].message.clone())
+    };
+    let mut imported = Stack::new("imported");
+    let (severity, message) = severity_of(&UserPool::from_id("eu-west-1_Aaa"), &mut imported);
+    assert_eq!(severity, Severity::Warning, "{message}");
+    assert!(
+        message.contains("unless both ids name the same pool"),
+        "{message}"
+    );
+    let (mut created, pool) = pool_stack();
+    let (severity, message) = severity_of(&pool, &mut created);
+    assert_eq!(severity, Severity::Error, "{message}");
+    assert!(!message.contains("unless"), "{message}");
+}
+
+#[test]
 fn every_rule_has_a_reviewed_snapshot() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../snapshots/cognito");
     for rule in rules::ALL {
