@@ -406,7 +406,12 @@ impl<'m> Writer<'m> {
         for prop in &required {
             let (param, conversion) = self.parameter(prop);
             params.push(format!("{}: {param}", prop.field));
-            fields.push(format!("{}: {conversion}", prop.field));
+            // A parameter taken as is initialises its field by shorthand.
+            if conversion == prop.field {
+                fields.push(prop.field.clone());
+            } else {
+                fields.push(format!("{}: {conversion}", prop.field));
+            }
         }
         if object.props.iter().any(|p| !p.required) {
             for prop in object.props.iter().filter(|p| !p.required) {

@@ -236,7 +236,8 @@ pub fn create_only(schema: &Json, type_name: &str) -> Vec<String> {
     names
 }
 
-/// `readOnlyProperties` as top-level property names.
+/// `readOnlyProperties` as `Fn::GetAtt` attribute names: a nested one such as
+/// `/properties/SnapStartResponse/ApplyOn` is `SnapStartResponse.ApplyOn`.
 pub fn read_only(schema: &Json) -> Vec<String> {
     schema["readOnlyProperties"]
         .as_array()
@@ -244,7 +245,7 @@ pub fn read_only(schema: &Json) -> Vec<String> {
         .flatten()
         .filter_map(Json::as_str)
         .filter_map(|p| p.strip_prefix("/properties/"))
-        .map(str::to_owned)
+        .map(|p| p.replace('/', "."))
         .collect()
 }
 

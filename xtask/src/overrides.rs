@@ -129,7 +129,85 @@ pub const RESOURCES: &[ResourceSpec] = &[
         attributes: &[("AuthorizerId", "The authorizer id, e.g. `abcde1`.")],
         example: None,
     },
+    ResourceSpec {
+        type_name: "AWS::IAM::Role",
+        krate: "iam",
+        summary: "An IAM role: a trust policy saying who may assume it, and the permissions it grants (inline policies and managed policy ARNs).",
+        reference: "the role name, e.g. `weather-ListWeatherRole-1AB2CD3EF4GH`",
+        attributes: &[
+            (
+                "Arn",
+                "The role's ARN, e.g. `arn:aws:iam::123456789012:role/weather-ListWeatherRole-1AB2CD3EF4GH`.",
+            ),
+            (
+                "RoleId",
+                "The role's stable id, e.g. `AROA1234567890EXAMPLE`.",
+            ),
+        ],
+        example: Some(ROLE_EXAMPLE),
+    },
+    ResourceSpec {
+        type_name: "AWS::Lambda::Function",
+        krate: "lambda",
+        summary: "A Lambda function: its code (inline, from S3 or a container image), runtime, handler, memory, timeout and execution role.",
+        reference: "the function name, e.g. `weather-ListWeather-AbCdEf123456`",
+        attributes: &[
+            (
+                "Arn",
+                "The function's ARN, e.g. `arn:aws:lambda:us-east-1:123456789012:function:weather-ListWeather-AbCdEf123456`.",
+            ),
+            (
+                "SnapStartResponse",
+                "The SnapStart settings the function applies.",
+            ),
+            (
+                "SnapStartResponse.ApplyOn",
+                "Which versions SnapStart applies to (`PublishedVersions` or `None`).",
+            ),
+            (
+                "SnapStartResponse.OptimizationStatus",
+                "Whether SnapStart is on for the published version (`On` or `Off`).",
+            ),
+        ],
+        example: Some(FUNCTION_EXAMPLE),
+    },
+    ResourceSpec {
+        type_name: "AWS::Lambda::Permission",
+        krate: "lambda",
+        summary: "A statement of a Lambda function's resource-based policy, letting a service (e.g. API Gateway) or an account invoke it.",
+        reference: "the permission's id",
+        attributes: &[("Id", "The permission's id (the statement id).")],
+        example: None,
+    },
 ];
+
+const ROLE_EXAMPLE: &str = r#"use cfnkit_iam::l1::{CfnRole, CfnRoleAttribute};
+use cfnkit_core::Stack;
+use serde_json::json;
+
+let mut stack = Stack::new("app");
+let role = stack.add(
+    "Role",
+    CfnRole::new(json!({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]
+    })),
+);
+assert_eq!(
+    serde_json::to_value(&role.get_att(CfnRoleAttribute::Arn)).unwrap(),
+    json!({"Fn::GetAtt": ["Role", "Arn"]})
+);"#;
+
+const FUNCTION_EXAMPLE: &str = r#"use cfnkit_lambda::l1::{CfnFunction, FunctionCode, RegistryRuntime};
+use cfnkit_core::Expr;
+
+let function = CfnFunction::new(
+    FunctionCode::new().zip_file("def handler(event, context):\n    return {}\n"),
+    Expr::get_att("Role", "Arn"),
+)
+.runtime(RegistryRuntime::Python3_13)
+.handler("index.handler");
+assert_eq!(serde_json::to_value(&function).unwrap()["Runtime"], "python3.13");"#;
 
 const USER_POOL_EXAMPLE: &str = r#"use cfnkit_cognito::l1::{CfnUserPool, CfnUserPoolAttribute, PasswordPolicy, Policies};
 use cfnkit_core::Stack;
@@ -418,6 +496,16 @@ pub const ENUM_NAMES: &[(Site, &str)] = &[
         site("AWS::ApiGateway::RestApi", "EndpointConfiguration", "Types"),
         "EndpointType",
     ),
+    (
+        site("AWS::Lambda::Function", "TracingConfig", "Mode"),
+        "TracingMode",
+    ),
+    // Not `Runtime`: `cfnkit_lambda::Runtime` is the closed set of current runtimes the
+    // function construct offers; the registry's list keeps the deprecated ones.
+    (
+        site("AWS::Lambda::Function", "", "Runtime"),
+        "RegistryRuntime",
+    ),
     // Not `AuthorizerType`: `cfnkit_openapi::apigw::AuthorizerType` is the extension's.
     (
         site("AWS::ApiGateway::Authorizer", "", "Type"),
@@ -438,6 +526,12 @@ pub const DEF_NAMES: &[(&str, &str, &str)] = &[
         "EndpointConfiguration",
         "RestApiEndpointConfiguration",
     ),
+    // Not `Tag`, `Policy`, `Code`: generic names another crate's types could take; `Code`
+    // is the function construct's choice of inline code or an asset.
+    ("AWS::IAM::Role", "Tag", "RoleTag"),
+    ("AWS::IAM::Role", "Policy", "RolePolicy"),
+    ("AWS::Lambda::Function", "Tag", "FunctionTag"),
+    ("AWS::Lambda::Function", "Code", "FunctionCode"),
     // Not `DeploymentCanarySetting`, which reads like the resource's `DeploymentCanarySettings`.
     (
         "AWS::ApiGateway::Deployment",
@@ -527,6 +621,18 @@ pub const RULE_HOOKS: &[RuleHook] = &[
         check: Some("crate::rules::check_authorizer"),
         stack_rules: None,
     },
+    // A trust policy CloudFormation can read.
+    RuleHook {
+        type_name: "AWS::IAM::Role",
+        check: Some("crate::rules::check_role"),
+        stack_rules: None,
+    },
+    // Memory, timeout, environment and code against Lambda's limits.
+    RuleHook {
+        type_name: "AWS::Lambda::Function",
+        check: Some("crate::rules::check_function"),
+        stack_rules: None,
+    },
 ];
 
 /// The hand-written rules of a resource type, if any.
@@ -612,6 +718,24 @@ pub const RULE_CHECKED: &[(Site, &[&str])] = &[
     (
         site("AWS::Cognito::UserPoolDomain", "", "Domain"),
         &["cognito/domain-prefix", "cognito/custom-domain"],
+    ),
+    (
+        site("AWS::IAM::Role", "", "AssumeRolePolicyDocument"),
+        &["iam/trust-policy"],
+    ),
+    // The registry allows Lambda Managed Instances' limits (32,768 MB, 5,400 s); a
+    // function on Lambda's own fleet has 10,240 MB and 900 s.
+    (
+        site("AWS::Lambda::Function", "", "MemorySize"),
+        &["lambda/memory"],
+    ),
+    (
+        site("AWS::Lambda::Function", "", "Timeout"),
+        &["lambda/timeout"],
+    ),
+    (
+        site("AWS::Lambda::Function", "", "Handler"),
+        &["lambda/handler"],
     ),
 ];
 

@@ -1,0 +1,131 @@
+//! [`Asset`]: a function's code packaged at synth, content-hashed, for `synth --out` to
+//! write into the assembly and for the `cfnkit` tool to upload before deploying.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+
+use crate::zip::{self, Entry};
+
+/// The template parameter naming the S3 bucket a stack's assets are in: `cfnkit deploy`
+/// uploads them there and passes the bucket (`--asset-bucket`, or one it creates).
+pub const ASSET_BUCKET_PARAMETER: &str = "CfnkitAssetBucket";
+
+/// A function's code as a zip archive, packaged when the function is added to a stack
+/// (a directory is zipped deterministically; a zip file is taken as it is). The archive's
+/// SHA-256 names it: the S3 key `<hash>.zip`, so new code is a new key and CloudFormation
+/// updates the function, and the assembly's file `asset.<hash>.zip`.
+///
+/// The stack keeps each asset ([`Stack::constructs`](cfnkit_core::Stack::constructs)), so
+/// `synth --out` writes them without being told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    function: String,
+    source: PathBuf,
+    hash: String,
+    bytes: Arc<Vec<u8>>,
+}
+
+impl Asset {
+    pub(crate) fn new(function: &str, source: &Path, bytes: Vec<u8>) -> Asset {
+        let hash = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Asset {
+            function: function.to_owned(),
+            source: source.to_path_buf(),
+            hash,
+            bytes: Arc::new(bytes),
+        }
+    }
+
+    /// The logical id of the function whose code this is.
+    pub fn function(&self) -> &str {
+        &self.function
+    }
+
+    /// The directory or zip file it was made from.
+    pub fn source(&self) -> &Path {
+        &self.source
+    }
+
+    /// The archive's SHA-256, in lowercase hex.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// The S3 key the template names: `<hash>.zip`.
+    pub fn s3_key(&self) -> String {
+        format!("{}.zip", self.hash)
+    }
+
+    /// The file name in the assembly: `asset.<hash>.zip`.
+    pub fn file_name(&self) -> String {
+        format!("asset.{}.zip", self.hash)
+    }
+
+    /// The archive.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// The archive of a directory: every file below it, by path, executables kept executable.
+pub(crate) fn zip_directory(dir: &Path) -> Result<Vec<u8>, String> {
+    let mut entries = Vec::new();
+    collect(dir, "", &mut entries)?;
+    if entries.is_empty() {
+        return Err(format!("directory {} holds no file", dir.display()));
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    zip::write(&entries)
+}
+
+fn collect(dir: &Path, prefix: &str, entries: &mut Vec<Entry>) -> Result<(), String> {
+    let read = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in read {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        let path = entry.path();
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            return Err(format!("{} is not a UTF-8 file name", path.display()));
+        };
+        let name = format!("{prefix}{name}");
+        let metadata =
+            std::fs::metadata(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if metadata.is_dir() {
+            collect(&path, &format!("{name}/"), entries)?;
+        } else if metadata.is_file() {
+            let data =
+                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            entries.push(Entry {
+                name,
+                data,
+                executable: is_executable(&metadata),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn is_executable(metadata: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    metadata.permissions().mode() & 0o111 != 0
+}
+
+#[cfg(not(unix))]
+fn is_executable(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// A zip file's bytes, after checking that it looks like one.
+pub(crate) fn read_zip(path: &Path) -> Result<Vec<u8>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if !bytes.starts_with(b"PK") {
+        return Err(format!("{} is not a zip file", path.display()));
+    }
+    Ok(bytes)
+}
