@@ -16,7 +16,9 @@
 //!     [`OAuthScope`](cfnkit_cognito::OAuthScope)s (the authorizer then goes with the
 //!     operation to its API), `public()`, and `integrate(…)` deriving the method responses;
 //!     integrations with typed templates ([`MockIntegration`], [`HttpIntegration`],
-//!     [`AwsIntegration`], [`MappingTemplate`]).
+//!     [`AwsIntegration`], [`MappingTemplate`]), and [`LambdaIntegration`] for an
+//!     operation a [`Function`](cfnkit_lambda::Function) serves (the REST API adds the
+//!     invoke permission, narrowed to the operation's method and path).
 //!
 //!   Every construct hands out its L1 handles for
 //!   [`Stack::resource_mut`](cfnkit_core::Stack::resource_mut); the stack remembers each
@@ -64,6 +66,7 @@ mod body;
 mod deployment;
 mod integration;
 pub mod l1;
+mod lambda;
 mod operation;
 mod report;
 mod rest_api;
@@ -81,6 +84,7 @@ pub use l1::{
     CfnAuthorizer, CfnAuthorizerAttribute, CfnDeployment, CfnDeploymentAttribute, CfnRestApi,
     CfnRestApiAttribute, CfnStage,
 };
+pub use lambda::{LambdaIntegration, LambdaTarget, execute_api_path, source_arn_pattern};
 pub use operation::OperationExt;
 pub use rest_api::{NoPublicProfile, RestApi, RestApiBuilder, RestApiId};
 pub use stage::{AccessLogFormat, ApiStage, MethodSetting, Stage};

@@ -2,7 +2,7 @@
 //! scopes and to its integration.
 
 use cfnkit_cognito::OAuthScope;
-use cfnkit_openapi::apigw::Integration;
+use cfnkit_openapi::apigw::{Integration, IntegrationType};
 use cfnkit_openapi::{Header, Operation, ReferenceOr, Response, Schema, SecurityRequirement};
 
 use crate::CognitoAuthorizer;
@@ -101,7 +101,9 @@ pub trait OperationExt: Sized {
     /// Sets the integration (`x-amazon-apigateway-integration`) and derives the method
     /// responses from its integration responses: each status code gets a response (kept if
     /// already there), and each `method.response.header.<Name>` it sets gets header
-    /// `<Name>` (a string) in that response.
+    /// `<Name>` (a string) in that response. A Lambda proxy integration
+    /// ([`LambdaIntegration`](crate::LambdaIntegration)) on an operation declaring no
+    /// response gets a `default` one (the function's answer).
     fn integrate(self, integration: impl Into<Integration>) -> Self;
 }
 
@@ -121,6 +123,14 @@ impl OperationExt for Operation {
 
     fn integrate(mut self, integration: impl Into<Integration>) -> Self {
         let integration = integration.into();
+        // A Lambda proxy answers with whatever the function returns: OpenAPI still wants a
+        // response, so an operation that declares none gets `default`.
+        if integration.kind == IntegrationType::AwsProxy && self.responses.responses.is_empty() {
+            self.responses.responses.insert(
+                "default".to_owned(),
+                ReferenceOr::Item(Response::new("What the function answers")),
+            );
+        }
         for response in integration.responses.values() {
             let status = &response.status_code;
             let method_response = self

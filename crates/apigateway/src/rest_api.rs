@@ -264,7 +264,9 @@ impl RestApiBuilder {
         report::foreign_scopes(stack, &self.logical_id, &document);
         report::scope_uses(stack, &self.logical_id, &document);
         let title = document.info.title.clone();
+        let lambda_document = document.clone();
         let api = stack.add(self.logical_id.clone(), self.l1_with(document));
+        crate::lambda::add_permissions(stack, &api, &lambda_document);
         let prefix = self
             .deployment
             .logical_id_prefix

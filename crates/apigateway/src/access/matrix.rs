@@ -103,6 +103,8 @@ pub struct MatrixOperation {
     pub access: Access,
     /// What its mock integration answers, when it has one.
     pub mock: Option<MockResponse>,
+    /// The logical id of the Lambda function serving it, when one of a template does.
+    pub function: Option<String>,
 }
 
 impl MatrixOperation {
@@ -238,6 +240,11 @@ impl AccessMatrix {
                     operation_id: op.operation_id.clone(),
                     access: access_of(api, op, &mut problems),
                     mock: op.integration.as_ref().and_then(mock),
+                    function: op
+                        .integration
+                        .as_ref()
+                        .and_then(crate::LambdaTarget::of)
+                        .map(|t| t.logical_id),
                 });
             }
         }

@@ -65,6 +65,8 @@ struct JsonOperation {
     operation_id: Option<String>,
     requires: JsonRequires,
     mock: Option<JsonMock>,
+    #[serde(default)]
+    function: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -191,6 +193,7 @@ impl AccessMatrix {
                     content_type: m.content_type,
                     body: m.body,
                 }),
+                function: o.function,
             });
         }
         Ok(AccessMatrix {

@@ -165,7 +165,14 @@ impl AccessMatrix {
                 o.stack.name(),
                 o.stages.join(", "),
                 needs(&o.access),
-                o.mock.as_ref().map(mock).unwrap_or_default()
+                o.mock
+                    .as_ref()
+                    .map(mock)
+                    .or_else(|| o
+                        .function
+                        .as_ref()
+                        .map(|f| format!("; served by function {f}")))
+                    .unwrap_or_default()
             );
         }
         out.push_str("\nwho may call what\n");
@@ -283,6 +290,7 @@ impl AccessMatrix {
                         content_type: m.content_type.as_deref(),
                         body: m.body.as_ref(),
                     }),
+                    function: o.function.as_deref(),
                 })
                 .collect(),
             access: self
@@ -373,6 +381,9 @@ struct JsonOperation<'a> {
     requires: JsonRequires,
     /// What its mock integration answers (`null`: no mock, or not literal).
     mock: Option<JsonMock<'a>>,
+    /// The Lambda function serving it (absent: none of a template).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    function: Option<&'a str>,
 }
 
 /// A mock integration's answer, for tools (and the smoke walkthrough of `cfnkit`).

@@ -22,6 +22,7 @@
 mod authorizer_l1;
 mod authorizers;
 mod document;
+mod lambda;
 mod operations;
 mod relations;
 mod rest_api;
@@ -94,6 +95,17 @@ pub const DUPLICATE_STAGE: &str = "apigateway/duplicate-stage";
 /// mapping expressions for `REQUEST` ones (an error).
 pub const IDENTITY_SOURCE: &str = "apigateway/identity-source";
 
+/// Every operation a Lambda function of the stack serves has an `AWS::Lambda::Permission`
+/// letting API Gateway (`apigateway.amazonaws.com`) invoke it for that API, method and path
+/// in every stage (an error: AWS answers 500 without one; the emulator does not check).
+pub const LAMBDA_PERMISSION_MISSING: &str = "apigateway/lambda-permission-missing";
+/// An API Gateway permission of a function serving operations is no broader than they
+/// need: a `SourceArn` naming the API, the method and the path (a warning).
+pub const LAMBDA_PERMISSION_BROAD: &str = "apigateway/lambda-permission-broad";
+/// A function serving an operation may run at most API Gateway's 29 s integration timeout
+/// (a warning: callers get 504 first).
+pub const LAMBDA_TIMEOUT: &str = "apigateway/lambda-timeout";
+
 /// Every rule id of this crate.
 pub const ALL: &[&str] = &[
     UNAUTHENTICATED_OPERATION,
@@ -112,4 +124,7 @@ pub const ALL: &[&str] = &[
     STAGE_VARIABLE,
     DUPLICATE_STAGE,
     IDENTITY_SOURCE,
+    LAMBDA_PERMISSION_MISSING,
+    LAMBDA_PERMISSION_BROAD,
+    LAMBDA_TIMEOUT,
 ];

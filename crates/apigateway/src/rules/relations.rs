@@ -21,5 +21,6 @@ impl StackRule for ApiGatewayRelations {
         super::scopes::required_scopes(&model, here, &never_added, found);
         super::scopes::unused_client_scopes(&model, found);
         super::authorizers::unused(&model, found);
+        super::lambda::check(&model, stack, found);
     }
 }
