@@ -13,6 +13,7 @@
 //! - [`cognito`]: Cognito resources.
 //! - [`openapi`]: the OpenAPI 3.0 model with API Gateway extensions.
 //! - [`apigateway`]: API Gateway resources.
+//! - [`lambda`]: Lambda functions (and [`iam`]: the roles they run as).
 //!
 //! [`App`] holds a program's stacks and gives it its command line: `App::new("weather")
 //! .stack(weather::stack()).run()` is a complete `main`.
@@ -45,4 +46,6 @@ pub use types::create_only_properties;
 pub use cfnkit_apigateway as apigateway;
 pub use cfnkit_cognito as cognito;
 pub use cfnkit_core as core;
+pub use cfnkit_iam as iam;
+pub use cfnkit_lambda as lambda;
 pub use cfnkit_openapi as openapi;

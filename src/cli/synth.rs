@@ -107,6 +107,33 @@ fn template_file(stack: &str, format: Format) -> String {
     format!("{stack}.template.{}", format.extension())
 }
 
+/// The code assets of the stack `name` as the manifest lists them (the function, the
+/// assembly's file, the S3 key, the SHA-256), each file added once to `files`.
+fn stack_assets(
+    app: &crate::App,
+    name: &str,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Vec<serde_json::Value> {
+    let Some(stack) = app.stacks().iter().find(|s| s.name() == name) else {
+        return Vec::new();
+    };
+    stack
+        .constructs::<cfnkit_lambda::Asset>()
+        .map(|asset| {
+            let file = asset.file_name();
+            if !files.iter().any(|(n, _)| *n == file) {
+                files.push((file.clone(), asset.bytes().to_vec()));
+            }
+            json!({
+                "function": asset.function(),
+                "file": file,
+                "key": asset.s3_key(),
+                "sha256": asset.hash(),
+            })
+        })
+        .collect()
+}
+
 fn write_artifacts(
     ctx: &mut Ctx<'_>,
     dir: &std::path::Path,
@@ -115,6 +142,7 @@ fn write_artifacts(
 ) -> Exit {
     // Every file is rendered first: nothing is written unless all of them can be.
     let mut files: Vec<(String, String)> = Vec::new();
+    let mut assets: Vec<(String, Vec<u8>)> = Vec::new();
     let mut manifest = Vec::new();
     for (meta, out) in results {
         let name = template_file(&meta.name, format);
@@ -122,7 +150,13 @@ fn write_artifacts(
             Ok(text) => files.push((name.clone(), text)),
             Err(e) => return ctx.usage(e),
         }
-        manifest.push(json!({"name": meta.name, "template": name, "dependsOn": meta.depends_on}));
+        let mut entry = json!({"name": meta.name, "template": name, "dependsOn": meta.depends_on});
+        let stack_assets = stack_assets(ctx.app, &meta.name, &mut assets);
+        if !stack_assets.is_empty() {
+            entry["assets"] = json!(stack_assets);
+            entry["assetBucketParameter"] = json!(cfnkit_lambda::ASSET_BUCKET_PARAMETER);
+        }
+        manifest.push(entry);
     }
     let mut apis = Vec::new();
     for api in ctx.app.apis() {
@@ -183,8 +217,11 @@ fn write_artifacts(
         json!({"app": ctx.app.name(), "stacks": manifest, "apis": apis, "access": access});
     files.push(("manifest.json".to_owned(), cfnkit_core::to_json(&manifest)));
     let mut artifacts = Artifacts::new(dir);
-    for (name, text) in files {
-        if let Err(e) = artifacts.add(name, text) {
+    let files = files
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()));
+    for (name, bytes) in files.chain(assets) {
+        if let Err(e) = artifacts.add(name, bytes) {
             return ctx.usage(format!("cannot write the artifacts: {e}"));
         }
     }

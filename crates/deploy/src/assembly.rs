@@ -23,9 +23,65 @@ pub struct AssemblyStack {
     pub template: Value,
     /// The stacks it imports from (deployed before it).
     pub depends_on: Vec<String>,
+    /// Its code assets, uploaded to S3 before its change set.
+    pub assets: Vec<AssemblyAsset>,
+    /// The template parameter naming the assets' bucket, when it has assets.
+    pub asset_bucket_parameter: Option<String>,
+}
+
+/// A code asset of a stack: a zip file of the assembly and the S3 key its template names.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct AssemblyAsset {
+    /// The logical id of the function whose code it is.
+    pub function: String,
+    /// The file in the assembly.
+    pub file: String,
+    /// The S3 key (`<sha256>.zip`).
+    pub key: String,
+    /// The archive's SHA-256.
+    pub sha256: String,
 }
 
 impl AssemblyStack {
+    /// The capabilities CloudFormation wants for the template: `CAPABILITY_IAM` when it
+    /// holds IAM resources, `CAPABILITY_NAMED_IAM` when one of them has a custom name; with
+    /// the resources that need them.
+    pub fn capabilities(&self) -> (Vec<&'static str>, Vec<&str>) {
+        const IAM: &[(&str, &str)] = &[
+            ("AWS::IAM::Role", "RoleName"),
+            ("AWS::IAM::User", "UserName"),
+            ("AWS::IAM::Group", "GroupName"),
+            ("AWS::IAM::ManagedPolicy", "ManagedPolicyName"),
+            ("AWS::IAM::InstanceProfile", "InstanceProfileName"),
+            ("AWS::IAM::Policy", ""),
+            ("AWS::IAM::AccessKey", ""),
+            ("AWS::IAM::UserToGroupAddition", ""),
+        ];
+        let resources = self.template.get("Resources").and_then(Value::as_object);
+        let mut ids = Vec::new();
+        let mut named = false;
+        for (id, resource) in resources.into_iter().flatten() {
+            let kind = resource
+                .get("Type")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            if let Some((_, name)) = IAM.iter().find(|(t, _)| *t == kind) {
+                ids.push(id.as_str());
+                named |= !name.is_empty()
+                    && resource
+                        .get("Properties")
+                        .and_then(|p| p.get(*name))
+                        .is_some();
+            }
+        }
+        let capabilities = match (ids.is_empty(), named) {
+            (true, _) => Vec::new(),
+            (false, false) => vec!["CAPABILITY_IAM"],
+            (false, true) => vec!["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"],
+        };
+        (capabilities, ids)
+    }
+
     /// The logical ids and types of its resources, in template order.
     pub fn resources(&self) -> impl Iterator<Item = (&str, &str)> {
         self.template
@@ -69,6 +125,10 @@ struct ManifestStack {
     template: String,
     #[serde(default)]
     depends_on: Vec<String>,
+    #[serde(default)]
+    assets: Vec<AssemblyAsset>,
+    #[serde(default)]
+    asset_bucket_parameter: Option<String>,
 }
 
 impl Assembly {
@@ -95,12 +155,26 @@ impl Assembly {
             })?;
             let template = parse_template(&template_text)
                 .map_err(|e| Problem::error(format!("{}: {e}", template_path.display())))?;
+            for asset in &s.assets {
+                let path = inside(dir, &asset.file)?;
+                if !path.is_file() {
+                    return Err(Problem::error(format!(
+                        "stack {}: the code asset {} of function {} is missing; run `synth --out` \
+                         again",
+                        s.name,
+                        path.display(),
+                        asset.function
+                    )));
+                }
+            }
             stacks.push(AssemblyStack {
                 name: s.name,
                 template_path,
                 template_text,
                 template,
                 depends_on: s.depends_on,
+                assets: s.assets,
+                asset_bucket_parameter: s.asset_bucket_parameter,
             });
         }
         let access_file = manifest

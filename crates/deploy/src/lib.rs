@@ -15,6 +15,7 @@
 //! TLS or AWS stack.
 
 pub mod assembly;
+pub mod assets;
 pub mod aws;
 pub mod cli;
 pub mod exit;

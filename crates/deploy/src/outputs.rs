@@ -94,6 +94,7 @@ mod tests {
                 },
             ],
             termination_protection: false,
+            parameters: Vec::new(),
         }
     }
 

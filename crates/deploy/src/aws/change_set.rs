@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use aws_sdk_cloudformation::types::{Capability, ChangeSetStatus, ChangeSetType};
+use aws_sdk_cloudformation::types::{Capability, ChangeSetStatus, ChangeSetType, Parameter};
 
 use super::{Aws, describe_error};
 use crate::exit::Problem;
@@ -105,13 +105,15 @@ fn resource_change(rc: &aws_sdk_cloudformation::types::ResourceChange) -> Resour
 }
 
 impl Aws {
-    /// Creates a change set for `stack` with `template` (a create when `create`) and waits
-    /// until it is computed.
+    /// Creates a change set for `stack` with `template` (a create when `create`), its
+    /// `parameters` and the `capabilities` it needs, and waits until it is computed.
     pub async fn create_change_set(
         &self,
         stack: &str,
         template: &str,
         create: bool,
+        parameters: &[(String, String)],
+        capabilities: &[&str],
     ) -> Result<ChangeSetOutcome, Problem> {
         let stamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -122,16 +124,26 @@ impl Aws {
         } else {
             ChangeSetType::Update
         };
-        let created = self
+        let mut request = self
             .cloudformation
             .create_change_set()
             .stack_name(stack)
             .change_set_name(&name)
             .change_set_type(kind)
             .template_body(template)
-            .description("cfnkit deploy")
-            .capabilities(Capability::CapabilityIam)
-            .capabilities(Capability::CapabilityNamedIam)
+            .description("cfnkit deploy");
+        for capability in capabilities {
+            request = request.capabilities(Capability::from(*capability));
+        }
+        for (key, value) in parameters {
+            request = request.parameters(
+                Parameter::builder()
+                    .parameter_key(key)
+                    .parameter_value(value)
+                    .build(),
+            );
+        }
+        let created = request
             .send()
             .await
             .map_err(|e| describe_error(self, &format!("CreateChangeSet {stack}"), &e))?;

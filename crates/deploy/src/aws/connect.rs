@@ -27,6 +27,9 @@ pub struct Aws {
     pub cloudformation: aws_sdk_cloudformation::Client,
     /// Cognito user pools.
     pub cognito: aws_sdk_cognitoidentityprovider::Client,
+    /// S3, for code assets (path-style addressing when an endpoint is set, as emulators
+    /// serve buckets on one host).
+    pub s3: aws_sdk_s3::Client,
     /// The region.
     pub region: String,
     /// `AWS_ENDPOINT_URL` (or the profile's `endpoint_url`), when set.
@@ -85,6 +88,11 @@ impl Aws {
         Ok(Aws {
             cloudformation: aws_sdk_cloudformation::Client::new(&config),
             cognito: aws_sdk_cognitoidentityprovider::Client::new(&config),
+            s3: aws_sdk_s3::Client::from_conf(
+                aws_sdk_s3::config::Builder::from(&config)
+                    .force_path_style(endpoint.is_some())
+                    .build(),
+            ),
             region,
             endpoint,
         })

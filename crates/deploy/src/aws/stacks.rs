@@ -34,6 +34,8 @@ pub struct DeployedStack {
     pub outputs: Vec<StackOutput>,
     /// Whether termination protection is on.
     pub termination_protection: bool,
+    /// Its parameters' values, by key.
+    pub parameters: Vec<(String, String)>,
 }
 
 /// What a stack's status allows.
@@ -128,6 +130,16 @@ impl Aws {
                 })
                 .collect(),
             termination_protection: stack.enable_termination_protection().unwrap_or(false),
+            parameters: stack
+                .parameters()
+                .iter()
+                .map(|p| {
+                    (
+                        p.parameter_key().unwrap_or_default().to_owned(),
+                        p.parameter_value().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect(),
         }))
     }
 

@@ -72,6 +72,11 @@ pub struct DeployArgs {
     /// atomically, when every stack deployed.
     #[arg(long, value_name = "FILE")]
     pub outputs_file: Option<PathBuf>,
+    /// The S3 bucket (in the deploy region) to upload the stacks' code assets to. By
+    /// default the bucket a stack was deployed with, or one cfnkit creates (and names in its
+    /// output; `destroy` deletes it once it holds nothing else).
+    #[arg(long, value_name = "BUCKET")]
+    pub asset_bucket: Option<String>,
 }
 
 /// `diff`.

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::args::DeployArgs;
 use super::list;
 use crate::assembly::{Assembly, AssemblyStack};
+use crate::assets;
 use crate::aws::{
     Aws, ChangeSet, ChangeSetOutcome, DeployedStack, Settings, StackEvents, StackState,
 };
@@ -66,7 +67,16 @@ pub(crate) async fn run(
     }
     let mut deployed = Vec::new();
     for stack in stacks {
-        match deploy_one(&aws, console, &args.dir, stack, args.yes).await? {
+        match deploy_one(
+            &aws,
+            console,
+            &args.dir,
+            stack,
+            args.yes,
+            args.asset_bucket.as_deref(),
+        )
+        .await?
+        {
             Outcome::Deployed(d) => deployed.push(d),
             Outcome::Stopped => {
                 let rest: Vec<&str> = names
@@ -99,6 +109,7 @@ async fn deploy_one(
     dir: &Path,
     stack: &AssemblyStack,
     yes: bool,
+    asset_bucket: Option<&str>,
 ) -> Result<Outcome, Problem> {
     let name = &stack.name;
     let mut existing = aws.describe_stack(name).await?;
@@ -162,12 +173,28 @@ async fn deploy_one(
         }
     };
 
+    let mut parameters = Vec::new();
+    if let Some(parameter) = &stack.asset_bucket_parameter
+        && !stack.assets.is_empty()
+    {
+        let bucket =
+            assets::bucket_for(aws, console, stack, existing.as_ref(), asset_bucket).await?;
+        assets::upload(aws, console, dir, &bucket.name, stack).await?;
+        parameters.push((parameter.clone(), bucket.name));
+    }
+    let (capabilities, iam) = stack.capabilities();
     console.line(&format!(
         "stack {name}: computing the change set ({})",
         if create { "create" } else { "update" }
     ));
     let change_set = match aws
-        .create_change_set(name, &stack.template_text, create)
+        .create_change_set(
+            name,
+            &stack.template_text,
+            create,
+            &parameters,
+            &capabilities,
+        )
         .await?
     {
         ChangeSetOutcome::NoChanges => {
@@ -182,6 +209,16 @@ async fn deploy_one(
         ChangeSetOutcome::Ready(change_set) => change_set,
     };
     console.text(&preview::render(name, &change_set));
+    if !capabilities.is_empty() {
+        console.line(&format!(
+            "stack {name}: acknowledging {} (IAM resources: {})",
+            capabilities.join(", "),
+            list(&iam)
+        ));
+    }
+    for (key, value) in &parameters {
+        console.line(&format!("stack {name}: parameter {key} = {value}"));
+    }
 
     let losses = preview::data_losses(&change_set);
     let go = if yes {

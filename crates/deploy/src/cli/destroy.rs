@@ -51,6 +51,25 @@ fn keepers(template: &Value) -> Keepers {
     k
 }
 
+/// The S3 keys of the functions whose code is in the bucket the parameter `parameter`
+/// names: the assets a deploy uploaded for this template.
+fn asset_keys(template: &Value, parameter: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let resources = template.get("Resources").and_then(Value::as_object);
+    for resource in resources.into_iter().flatten().map(|(_, r)| r) {
+        let Some(code) = resource.pointer("/Properties/Code") else {
+            continue;
+        };
+        let in_bucket = code.get("S3Bucket") == Some(&serde_json::json!({"Ref": parameter}));
+        if let (true, Some(key)) = (in_bucket, code.get("S3Key").and_then(Value::as_str))
+            && !keys.iter().any(|k| k == key)
+        {
+            keys.push(key.to_owned());
+        }
+    }
+    keys
+}
+
 pub(crate) async fn run(
     console: &mut Console<'_>,
     settings: &Settings,
@@ -85,10 +104,17 @@ pub(crate) async fn run(
             return Ok(ToolExit::Failed);
         }
         let template = aws.deployed_template(&deployed.id).await?;
-        let k = template
-            .as_deref()
-            .and_then(|t| parse_template(t).ok())
-            .map(|t| keepers(&t))
+        let parsed = template.as_deref().and_then(|t| parse_template(t).ok());
+        let k = parsed.as_ref().map(keepers).unwrap_or_default();
+        let parameter = cfnkit::lambda::ASSET_BUCKET_PARAMETER;
+        let asset_bucket = deployed
+            .parameters
+            .iter()
+            .find(|(key, _)| key == parameter)
+            .map(|(_, bucket)| bucket.clone());
+        let asset_keys = parsed
+            .as_ref()
+            .map(|t| asset_keys(t, parameter))
             .unwrap_or_default();
         console.line(&format!(
             "stack {name} ({}): deleting {} resource{}",
@@ -144,6 +170,10 @@ pub(crate) async fn run(
             return Ok(ToolExit::Failed);
         }
         console.line(&format!("stack {name}: deleted"));
+        if let Some(bucket) = &asset_bucket {
+            let keys: Vec<&str> = asset_keys.iter().map(String::as_str).collect();
+            crate::assets::remove(&aws, console, name, bucket, &keys).await?;
+        }
         for (id, ty) in &k.retained {
             console.line(&format!(
                 "stack {name}: {id} ({ty}) was kept, as its DeletionPolicy says: delete it \
@@ -175,5 +205,16 @@ mod tests {
             [("Pool".to_owned(), "AWS::Cognito::UserPool".to_owned())]
         );
         assert_eq!(k.protected.len(), 1);
+    }
+
+    #[test]
+    fn asset_keys_are_those_in_the_parameters_bucket() {
+        let t = json!({"Resources": {
+            "A": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"S3Bucket": {"Ref": "CfnkitAssetBucket"}, "S3Key": "ab.zip"}}},
+            "B": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"S3Bucket": {"Ref": "CfnkitAssetBucket"}, "S3Key": "ab.zip"}}},
+            "C": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"S3Bucket": "theirs", "S3Key": "cd.zip"}}},
+            "D": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": "x"}}}
+        }});
+        assert_eq!(asset_keys(&t, "CfnkitAssetBucket"), ["ab.zip"]);
     }
 }
