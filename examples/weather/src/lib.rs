@@ -8,6 +8,8 @@
 //! - [`stack`] is the flagship, one function that reads top-down;
 //!   `App::new("weather").stack(weather::stack()).run()` is a whole program.
 //! - [`stack_l1`] builds the same template from L1 resources only.
+//! - [`stack_lambda`] serves the same API from Lambda functions (inline Python) instead
+//!   of mock integrations ([`lambda_stack`]).
 //! - Building blocks for other stacks: [`auth::ServiceAuthSpec`], the Cognito half under
 //!   names of the caller's (`examples/reports_api.rs` builds another API with it), and
 //!   [`spec::document`], the weather API read from its OpenAPI file with the operations'
@@ -17,11 +19,13 @@ pub mod auth;
 mod l1_api;
 mod l1_rest_api;
 mod l1_stack;
+pub mod lambda_stack;
 pub mod model;
 pub mod spec;
 mod stack;
 
 pub use l1_stack::stack_l1;
+pub use lambda_stack::stack_lambda;
 pub use stack::{stack, stack_with_events};
 
 /// The template's `Description`.
