@@ -1,0 +1,291 @@
+//! `cargo bench`: what synth costs in-process, printed as markdown tables (BENCHMARKS.md).
+//!
+//! A plain `harness = false` program with a small timing loop of its own and a counting
+//! global allocator (`stats_alloc`, one small crate without dependencies): no benchmark framework to compile (criterion and divan bring dozens
+//! of crates and tens of seconds of build to every `cargo bench --no-run` in CI), and the
+//! figures wanted here (median, min, max, allocations) need nothing more.
+//!
+//! ```sh
+//! cargo bench --bench synth                 # every table
+//! cargo bench --bench synth -- weather      # the cases whose name contains "weather"
+//! ```
+//!
+//! Each case runs once to warm up, then until it has run `MIN_RUNS` times and for at least
+//! `MIN_TIME`; the table shows the median with min–max of those runs, and the heap
+//! allocations of one run.
+
+#![allow(clippy::print_stdout, missing_docs)]
+
+use std::alloc::System;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use cfnkit::App;
+use cfnkit::apigateway::{CfnRestApi, deployment_hash};
+use cfnkit::core::{Stack, Template};
+use stats_alloc::{INSTRUMENTED_SYSTEM, StatsAlloc};
+
+#[path = "../examples/scale/stack.rs"]
+mod scale;
+
+/// Counts heap allocations: the system allocator behind `stats_alloc`'s counters (the
+/// workspace forbids `unsafe`, which a counting allocator of our own would need).
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+const MIN_RUNS: usize = 11;
+const MIN_TIME: Duration = Duration::from_millis(300);
+
+/// One measured case.
+struct Figure {
+    median: Duration,
+    min: Duration,
+    max: Duration,
+    runs: usize,
+    allocations: u64,
+    bytes: u64,
+}
+
+/// Runs `f` (setup excluded: `setup` makes its input each time, untimed).
+fn measure<I, O>(mut setup: impl FnMut() -> I, mut f: impl FnMut(I) -> O) -> Figure {
+    // Warm-up, and the allocations of one run.
+    let input = setup();
+    let (a0, b0) = counters();
+    drop(black_box(f(input)));
+    let (a1, b1) = counters();
+    let mut times = Vec::new();
+    let started = Instant::now();
+    while times.len() < MIN_RUNS || started.elapsed() < MIN_TIME {
+        let input = setup();
+        let t = Instant::now();
+        let out = f(input);
+        times.push(t.elapsed());
+        drop(black_box(out));
+    }
+    times.sort();
+    Figure {
+        median: times[times.len() / 2],
+        min: times[0],
+        max: times[times.len() - 1],
+        runs: times.len(),
+        allocations: a1 - a0,
+        bytes: b1 - b0,
+    }
+}
+
+/// Allocations (reallocations included) and bytes asked for so far.
+fn counters() -> (u64, u64) {
+    let stats = GLOBAL.stats();
+    (
+        (stats.allocations + stats.reallocations) as u64,
+        (stats.bytes_allocated + stats.bytes_reallocated.max(0) as usize) as u64,
+    )
+}
+
+fn fmt(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us >= 10_000.0 {
+        format!("{:.1} ms", us / 1000.0)
+    } else if us >= 1000.0 {
+        format!("{:.2} ms", us / 1000.0)
+    } else {
+        format!("{us:.1} µs")
+    }
+}
+
+struct Table {
+    filter: Option<String>,
+    header_printed: bool,
+    title: &'static str,
+}
+
+impl Table {
+    fn new(filter: &Option<String>, title: &'static str) -> Self {
+        Table {
+            filter: filter.clone(),
+            header_printed: false,
+            title,
+        }
+    }
+
+    fn wants(&self, name: &str) -> bool {
+        self.filter
+            .as_ref()
+            .is_none_or(|f| name.contains(f.as_str()))
+    }
+
+    /// Measures and prints one row, if the filter wants it.
+    fn row<I, O>(
+        &mut self,
+        name: &str,
+        setup: impl FnMut() -> I,
+        f: impl FnMut(I) -> O,
+    ) -> Option<Figure> {
+        if !self.wants(name) {
+            return None;
+        }
+        if !self.header_printed {
+            println!("\n### {}\n", self.title);
+            println!("| case | median | min–max | runs | allocations | allocated |");
+            println!("|---|---:|---:|---:|---:|---:|");
+            self.header_printed = true;
+        }
+        let fig = measure(setup, f);
+        println!(
+            "| {name} | {} | {}–{} | {} | {} | {:.1} KiB |",
+            fmt(fig.median),
+            fmt(fig.min),
+            fmt(fig.max),
+            fig.runs,
+            fig.allocations,
+            fig.bytes as f64 / 1024.0
+        );
+        Some(fig)
+    }
+}
+
+/// The template of a stack that synthesises (warnings allowed).
+fn try_template(stack: Stack) -> Option<Template> {
+    let synth = App::new("bench").stack(stack).synth();
+    Some(synth.stacks.into_iter().next()?.result.ok()?.template)
+}
+
+/// The template of a stack that must synthesise.
+fn template(stack: Stack) -> Template {
+    try_template(stack).unwrap_or_else(|| {
+        println!("synth failed");
+        std::process::exit(1)
+    })
+}
+
+/// What `App::run` does for a command line, output into a buffer.
+fn run(app: &App, args: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let _ = app.run_from(args.iter().copied(), &mut out, &mut err);
+    out
+}
+
+/// The first CfnRestApi of a stack.
+fn rest_api(stack: &Stack) -> Option<CfnRestApi> {
+    let model = stack.model();
+    let (_, api) = model.resources_of::<CfnRestApi>().next()?;
+    Some(api.into_owned())
+}
+
+/// The largest `n` whose pretty template synthesises within CloudFormation's 1,000,000
+/// bytes.
+fn quota_n() -> usize {
+    let fits =
+        |n: usize| try_template(scale::stack(n)).is_some_and(|t| t.to_json().len() <= 1_000_000);
+    let (mut lo, mut hi) = (1, 1000);
+    while lo + 1 < hi {
+        let mid = (lo + hi) / 2;
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+fn main() {
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+
+    let mut t = Table::new(&filter, "weather stack (in-process)");
+    t.row("weather build", || (), |()| weather::stack());
+    let app = || App::new("weather").stack(weather::stack());
+    t.row("weather synth", app, |app| app.synth());
+    let tpl = template(weather::stack());
+    t.row("weather render json", || (), |()| tpl.to_json());
+    t.row("weather render yaml", || (), |()| tpl.to_yaml());
+    let api = rest_api(&weather::stack());
+    if let Some(api) = &api {
+        t.row(
+            "weather deployment hash",
+            || (),
+            |()| deployment_hash(api, &[]),
+        );
+    }
+    let weather_app = app();
+    t.row(
+        "weather validate",
+        || (),
+        |()| run(&weather_app, &["w", "validate"]),
+    );
+    t.row(
+        "weather whole command (build + synth + json)",
+        || (),
+        |()| run(&app(), &["w"]),
+    );
+
+    let mut t = Table::new(&filter, "scale: build + synth + JSON, by N (in-process)");
+    let mut whole = std::collections::BTreeMap::new();
+    let quota = if t.wants("scale n=") { quota_n() } else { 0 };
+    for n in [1, 10, 100, 200, 400, quota] {
+        if n == 0 {
+            continue;
+        }
+        let name = if n == quota {
+            format!("scale n={n} (largest pretty template under 1 MB)")
+        } else {
+            format!("scale n={n}")
+        };
+        if let Some(fig) = t.row(
+            &name,
+            || (),
+            |()| run(&App::new("scale").stack(scale::stack(n)), &["s"]),
+        ) {
+            whole.insert(n, fig);
+        }
+    }
+    if let (Some(a), Some(b)) = (whole.get(&200), whole.get(&400)) {
+        let per_n = (b.median.as_secs_f64() - a.median.as_secs_f64()) / 200.0;
+        println!(
+            "\nslope 200→400: {:.1} µs per N; time(400)/time(200) = {:.2}; allocations per N: {:.0}; bytes per N: {:.0}",
+            per_n * 1e6,
+            b.median.as_secs_f64() / a.median.as_secs_f64(),
+            (b.allocations - a.allocations) as f64 / 200.0,
+            (b.bytes - a.bytes) as f64 / 200.0,
+        );
+    }
+
+    let mut t = Table::new(&filter, "scale n=200: phases and formats (in-process)");
+    t.row("phase n=200 build", || (), |()| scale::stack(200));
+    t.row(
+        "phase n=200 synth",
+        || App::new("scale").stack(scale::stack(200)),
+        |app| app.synth(),
+    );
+    let tpl = template(scale::stack(200));
+    t.row(
+        "phase n=200 render json (pretty)",
+        || (),
+        |()| tpl.to_json(),
+    );
+    t.row(
+        "phase n=200 render yaml (cfnkit)",
+        || (),
+        |()| tpl.to_yaml(),
+    );
+    t.row(
+        "phase n=200 yaml_serde alone, same tree",
+        || (),
+        |()| serde_yaml::to_string(tpl.as_json()),
+    );
+    let api = rest_api(&scale::stack(200));
+    if let Some(api) = &api {
+        t.row(
+            "phase n=200 deployment hash",
+            || (),
+            |()| deployment_hash(api, &[]),
+        );
+    }
+    let scale_app = App::new("scale").stack(scale::stack(200));
+    t.row(
+        "phase n=200 validate",
+        || (),
+        |()| run(&scale_app, &["s", "validate"]),
+    );
+}
