@@ -8,6 +8,7 @@
 //! ```sh
 //! cargo bench --bench synth                 # every table
 //! cargo bench --bench synth -- weather      # the cases whose name contains "weather"
+//! cargo bench --bench synth -- "=scale n=200"   # that case alone
 //! ```
 //!
 //! Each case runs once to warm up, then until it has run `MIN_RUNS` times and for at least
@@ -17,6 +18,7 @@
 #![allow(clippy::print_stdout, missing_docs)]
 
 use std::alloc::System;
+use std::cell::LazyCell;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -46,8 +48,29 @@ struct Figure {
     bytes: u64,
 }
 
-/// Runs `f` (setup excluded: `setup` makes its input each time, untimed).
+/// Runs `f` (setup excluded: `setup` makes its input each time, untimed). With
+/// `BENCH_RUNS=k` (0 to 2) in the environment, runs setup twice and `f` exactly `k` times,
+/// for instruction counts (tools/bench/instructions.sh: the difference of runs with k = 1
+/// and k = 0 under callgrind).
 fn measure<I, O>(mut setup: impl FnMut() -> I, mut f: impl FnMut(I) -> O) -> Figure {
+    if let Some(k) = fixed_runs() {
+        // Setup twice whatever k is, so that counts for k = 1 and k = 0 differ by one
+        // run of `f` (and the drop of its output) alone.
+        for i in 0..2 {
+            let input = setup();
+            if i < k {
+                drop(black_box(f(input)));
+            }
+        }
+        return Figure {
+            median: Duration::ZERO,
+            min: Duration::ZERO,
+            max: Duration::ZERO,
+            runs: k,
+            allocations: 0,
+            bytes: 0,
+        };
+    }
     // Warm-up, and the allocations of one run.
     let input = setup();
     let (a0, b0) = counters();
@@ -74,6 +97,10 @@ fn measure<I, O>(mut setup: impl FnMut() -> I, mut f: impl FnMut(I) -> O) -> Fig
 }
 
 /// Allocations (reallocations included) and bytes asked for so far.
+fn fixed_runs() -> Option<usize> {
+    std::env::var("BENCH_RUNS").ok()?.parse().ok()
+}
+
 fn counters() -> (u64, u64) {
     let stats = GLOBAL.stats();
     (
@@ -108,10 +135,14 @@ impl Table {
         }
     }
 
+    /// Whether the filter wants the case: `=name` exactly, otherwise a part of it.
     fn wants(&self, name: &str) -> bool {
-        self.filter
-            .as_ref()
-            .is_none_or(|f| name.contains(f.as_str()))
+        match self.filter.as_deref() {
+            None => true,
+            Some(f) => f
+                .strip_prefix('=')
+                .map_or(name.contains(f), |exact| name == exact),
+        }
     }
 
     /// Measures and prints one row, if the filter wants it.
@@ -192,27 +223,27 @@ fn quota_n() -> usize {
 
 fn main() {
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    // Inputs shared by rows are made when a row first needs them (LazyCell, forced in
+    // the row's untimed setup), so that a filtered run does only what its rows need.
 
     let mut t = Table::new(&filter, "weather stack (in-process)");
     t.row("weather build", || (), |()| weather::stack());
     let app = || App::new("weather").stack(weather::stack());
     t.row("weather synth", app, |app| app.synth());
-    let tpl = template(weather::stack());
-    t.row("weather render json", || (), |()| tpl.to_json());
-    t.row("weather render yaml", || (), |()| tpl.to_yaml());
-    let api = rest_api(&weather::stack());
-    if let Some(api) = &api {
-        t.row(
-            "weather deployment hash",
-            || (),
-            |()| deployment_hash(api, &[]),
-        );
-    }
-    let weather_app = app();
+    let tpl = LazyCell::new(|| template(weather::stack()));
+    t.row("weather render json", || &*tpl, |tpl| tpl.to_json());
+    t.row("weather render yaml", || &*tpl, |tpl| tpl.to_yaml());
+    let api = LazyCell::new(|| rest_api(&weather::stack()));
+    t.row(
+        "weather deployment hash",
+        || &*api,
+        |api| api.as_ref().map(|api| deployment_hash(api, &[])),
+    );
+    let weather_app = LazyCell::new(app);
     t.row(
         "weather validate",
-        || (),
-        |()| run(&weather_app, &["w", "validate"]),
+        || &*weather_app,
+        |app| run(app, &["w", "validate"]),
     );
     t.row(
         "weather whole command (build + synth + json)",
@@ -240,7 +271,9 @@ fn main() {
             whole.insert(n, fig);
         }
     }
-    if let (Some(a), Some(b)) = (whole.get(&200), whole.get(&400)) {
+    if let (Some(a), Some(b)) = (whole.get(&200), whole.get(&400))
+        && fixed_runs().is_none()
+    {
         let per_n = (b.median.as_secs_f64() - a.median.as_secs_f64()) / 200.0;
         println!(
             "\nslope 200→400: {:.1} µs per N; time(400)/time(200) = {:.2}; allocations per N: {:.0}; bytes per N: {:.0}",
@@ -253,39 +286,34 @@ fn main() {
 
     let mut t = Table::new(&filter, "scale n=200: phases and formats (in-process)");
     t.row("phase n=200 build", || (), |()| scale::stack(200));
-    t.row(
-        "phase n=200 synth",
-        || App::new("scale").stack(scale::stack(200)),
-        |app| app.synth(),
-    );
-    let tpl = template(scale::stack(200));
+    let scale_app = || App::new("scale").stack(scale::stack(200));
+    t.row("phase n=200 synth", scale_app, |app| app.synth());
+    let tpl = LazyCell::new(|| template(scale::stack(200)));
     t.row(
         "phase n=200 render json (pretty)",
-        || (),
-        |()| tpl.to_json(),
+        || &*tpl,
+        |tpl| tpl.to_json(),
     );
     t.row(
         "phase n=200 render yaml (cfnkit)",
-        || (),
-        |()| tpl.to_yaml(),
+        || &*tpl,
+        |tpl| tpl.to_yaml(),
     );
     t.row(
         "phase n=200 yaml_serde alone, same tree",
-        || (),
-        |()| serde_yaml::to_string(tpl.as_json()),
+        || &*tpl,
+        |tpl| serde_yaml::to_string(tpl.as_json()),
     );
-    let api = rest_api(&scale::stack(200));
-    if let Some(api) = &api {
-        t.row(
-            "phase n=200 deployment hash",
-            || (),
-            |()| deployment_hash(api, &[]),
-        );
-    }
-    let scale_app = App::new("scale").stack(scale::stack(200));
+    let api = LazyCell::new(|| rest_api(&scale::stack(200)));
+    t.row(
+        "phase n=200 deployment hash",
+        || &*api,
+        |api| api.as_ref().map(|api| deployment_hash(api, &[])),
+    );
+    let validated = LazyCell::new(scale_app);
     t.row(
         "phase n=200 validate",
-        || (),
-        |()| run(&scale_app, &["s", "validate"]),
+        || &*validated,
+        |app| run(app, &["s", "validate"]),
     );
 }

@@ -1,7 +1,8 @@
 //! Deployments whose logical id changes with everything a new deployment must pick up.
 
-use cfnkit_core::short_hash;
-use serde_json::{Map, Value as Json};
+use cfnkit_core::{Expr, stable_hash_expr, to_expr};
+use indexmap::IndexMap;
+use serde_json::Value as Json;
 
 use crate::l1::CfnRestApi;
 
@@ -42,24 +43,29 @@ pub const HASH_DIGITS: usize = 10;
 /// assert_eq!(deployment_hash(&api.clone().name("weather"), &[]), hash);
 /// ```
 pub fn deployment_hash(api: &CfnRestApi, extra: &[Json]) -> String {
-    let properties = serde_json::to_value(api).unwrap_or(Json::Null);
-    let body = properties.get("Body").cloned().unwrap_or(Json::Null);
-    let mut input = Map::new();
-    for name in REDEPLOY_PROPERTIES {
-        if let Some(value) = properties.get(name) {
-            input.insert(name.to_owned(), value.clone());
-        }
-    }
+    // The API in template form, hashed as it is: no JSON value or text of it is built.
+    let mut properties = match to_expr(api) {
+        Ok(Expr::Map(map)) => map,
+        _ => IndexMap::new(),
+    };
+    let body = properties.shift_remove("Body").unwrap_or(Expr::Null);
+    let mut input: IndexMap<String, Expr> = REDEPLOY_PROPERTIES
+        .iter()
+        .filter_map(|name| Some(((*name).to_owned(), properties.shift_remove(*name)?)))
+        .collect();
     if !extra.is_empty() {
-        input.insert("Extra".to_owned(), Json::Array(extra.to_vec()));
+        let extra = extra.iter().map(Expr::from_json).collect();
+        input.insert("Extra".to_owned(), Expr::List(extra));
     }
     let input = if input.is_empty() {
         body
     } else {
         input.insert("Body".to_owned(), body);
-        Json::Object(input)
+        Expr::Map(input)
     };
-    short_hash(&input, HASH_DIGITS)
+    let mut hash = stable_hash_expr(&input);
+    hash.truncate(HASH_DIGITS);
+    hash
 }
 
 /// The deployment of a [`RestApi`](crate::RestApi): its logical id prefix, description and

@@ -36,7 +36,7 @@ mod writer;
 pub use diagnostic::{Collector, Diagnostic, Diagnostics, Location, ResourceChecks, Severity};
 pub use diff::{ChangeKind, EntryChange, TemplateDiff, ValueChange, diff_templates};
 pub use expr::{Expr, Intrinsic, OwnedId, RefTarget};
-pub use hash::{canonical_json, short_hash, stable_hash};
+pub use hash::{canonical_json, short_hash, stable_hash, stable_hash_expr};
 pub use logical_id::{InvalidLogicalId, LogicalId, MAX_NAME_LENGTH};
 pub use pseudo::Pseudo;
 pub use resource::{Attribute, Handle, NoAttributes, RawResource, Resource, ResourceRef};
