@@ -144,8 +144,11 @@ impl<'a> Plan<'a> {
         // Per exporting stack: (id as the handle holds it, attribute) -> export name.
         let mut exported: Vec<BTreeMap<(String, Option<String>), String>> =
             vec![BTreeMap::new(); n];
-        for (i, (model, _)) in models.iter().enumerate() {
-            for key in model.foreign_values().into_keys() {
+        // A lone stack imports nothing: a value of a stack outside the app is its own
+        // synth's to report. So only an app of several stacks walks for foreign values.
+        let linked = if n > 1 { models } else { &[] };
+        for (i, (model, _)) in linked.iter().enumerate() {
+            for key in model.foreign_values() {
                 // A stack outside the app: the stack's own synth says to add it.
                 let Some(&j) = index.get(&key.0) else {
                     continue;

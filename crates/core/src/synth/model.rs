@@ -1,7 +1,7 @@
 //! [`StackModel`]: a stack as synth's rules see it, before anything is rendered.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::DeserializeOwned;
 
@@ -11,7 +11,7 @@ use crate::resource::Resource;
 use crate::stack::{Output, ResourceEntry, ResourceOptions, Stack};
 use crate::stack_id::StackId;
 use crate::synth::links::{ForeignValue, Links, Localizer};
-use crate::synth::walk::{self, Target};
+use crate::synth::walk::{self, Path, Target};
 
 /// A stack as synth's rules see it: each resource under its final logical id, typed (for
 /// the rules of its type) and as an expression tree in template form (for the rules on
@@ -137,12 +137,11 @@ impl<'a> StackModel<'a> {
             .map_or(logical_id, String::as_str)
     }
 
-    /// The values of other stacks' resources this stack uses, each with the JSON pointer
-    /// of its first use.
-    pub(crate) fn foreign_values(&self) -> BTreeMap<ForeignValue, String> {
-        let mut found: BTreeMap<ForeignValue, String> = BTreeMap::new();
-        let mut visit = |expr: &Expr, base: &str| {
-            walk::intrinsics(expr, base, &mut |f, path| {
+    /// The values of other stacks' resources this stack uses.
+    pub(crate) fn foreign_values(&self) -> BTreeSet<ForeignValue> {
+        let mut found = BTreeSet::new();
+        let mut visit = |expr: &Expr| {
+            walk::intrinsics(expr, &Path::Base(""), &mut |f, _| {
                 for target in walk::targets(f) {
                     let (id, attribute, owner) = match target {
                         Target::Ref(id, Some(owner)) => (id, None, owner),
@@ -150,24 +149,16 @@ impl<'a> StackModel<'a> {
                         _ => continue,
                     };
                     if owner != &self.stack.id {
-                        let key = (owner.clone(), id.to_owned(), attribute.map(str::to_owned));
-                        found.entry(key).or_insert_with(|| path.to_owned());
+                        found.insert((owner.clone(), id.to_owned(), attribute.map(str::to_owned)));
                     }
                 }
             });
         };
         for resource in &self.resources {
-            let base = format!(
-                "/Resources/{}/Properties",
-                walk::token(&resource.logical_id)
-            );
-            visit(&resource.properties, &base);
+            visit(&resource.properties);
         }
-        for (name, output) in &self.outputs {
-            visit(
-                &output.value,
-                &format!("/Outputs/{}/Value", walk::token(name)),
-            );
+        for (_, output) in &self.outputs {
+            visit(&output.value);
         }
         found
     }
@@ -266,7 +257,7 @@ impl<'a> ModelResource<'a> {
     /// (`Ref`, `Fn::GetAtt`, `${…}`), in order of first use.
     pub fn references(&self) -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
-        walk::intrinsics(&self.properties, "", &mut |f, _| {
+        walk::intrinsics(&self.properties, &Path::Base(""), &mut |f, _| {
             for target in walk::targets(f) {
                 let id = match target {
                     Target::Ref(id, owner) | Target::GetAtt(id, _, owner)
