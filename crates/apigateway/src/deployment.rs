@@ -43,27 +43,39 @@ pub const HASH_DIGITS: usize = 10;
 /// assert_eq!(deployment_hash(&api.clone().name("weather"), &[]), hash);
 /// ```
 pub fn deployment_hash(api: &CfnRestApi, extra: &[Json]) -> String {
-    // The API in template form, hashed as it is: no JSON value or text of it is built.
-    let mut properties = match to_expr(api) {
-        Ok(Expr::Map(map)) => map,
-        _ => IndexMap::new(),
+    hash_properties(&to_expr(api).unwrap_or(Expr::Null), extra)
+}
+
+/// [`deployment_hash`] of a RestApi whose properties are in template form already (what
+/// synth built for the stack's model), hashed as they are: no JSON value or text of them
+/// is built.
+pub(crate) fn hash_properties(properties: &Expr, extra: &[Json]) -> String {
+    let no_properties = IndexMap::new();
+    let properties = match properties {
+        Expr::Map(map) => map,
+        _ => &no_properties,
     };
-    let body = properties.shift_remove("Body").unwrap_or(Expr::Null);
-    let mut input: IndexMap<String, Expr> = REDEPLOY_PROPERTIES
-        .iter()
-        .filter_map(|name| Some(((*name).to_owned(), properties.shift_remove(*name)?)))
-        .collect();
-    if !extra.is_empty() {
-        let extra = extra.iter().map(Expr::from_json).collect();
-        input.insert("Extra".to_owned(), Expr::List(extra));
-    }
-    let input = if input.is_empty() {
-        body
+    let null = Expr::Null;
+    let body = properties.get("Body").unwrap_or(&null);
+    let mut hash = if extra.is_empty()
+        && !REDEPLOY_PROPERTIES
+            .iter()
+            .any(|p| properties.contains_key(*p))
+    {
+        // The common case: the Body alone, hashed where it is.
+        stable_hash_expr(body)
     } else {
-        input.insert("Body".to_owned(), body);
-        Expr::Map(input)
+        let mut input: IndexMap<String, Expr> = REDEPLOY_PROPERTIES
+            .iter()
+            .filter_map(|name| Some(((*name).to_owned(), properties.get(*name)?.clone())))
+            .collect();
+        if !extra.is_empty() {
+            let extra = extra.iter().map(Expr::from_json).collect();
+            input.insert("Extra".to_owned(), Expr::List(extra));
+        }
+        input.insert("Body".to_owned(), body.clone());
+        stable_hash_expr(&Expr::Map(input))
     };
-    let mut hash = stable_hash_expr(&input);
     hash.truncate(HASH_DIGITS);
     hash
 }

@@ -1,11 +1,11 @@
 //! [`RestApi`]: a REST API defined by a cfnkit OpenAPI [`Document`], with its deployment
 //! and stages.
 
-use cfnkit_core::{Expr, Handle, ResourceOptions, Stack, Value};
+use cfnkit_core::{Expr, Handle, HashInput, ResourceOptions, Stack, Value};
 use cfnkit_openapi::{Document, PublicProfile, ReferenceOr};
 
 use crate::body::RestApiBody;
-use crate::deployment::{DeploymentOptions, deployment_hash};
+use crate::deployment::{DeploymentOptions, hash_properties};
 use crate::l1::{
     CfnDeployment, CfnRestApi, CfnRestApiAttribute, CfnStage, EndpointType,
     RestApiEndpointConfiguration, RestApiMode,
@@ -22,7 +22,7 @@ use crate::{CognitoAuthorizer, report};
 ///   `FailOnWarnings: true` (a document API Gateway only half understands fails the
 ///   deployment instead of going live);
 /// - a deployment whose logical id carries the hash of everything that needs a new
-///   deployment ([`deployment_hash`], taken at synth from the final `Body`, so an edit
+///   deployment ([`deployment_hash`](crate::deployment_hash), taken at synth from the final `Body`, so an edit
 ///   through the escape hatch redeploys too), and the stages serving it (`prod` unless
 ///   [`stage`](Self::stage) says otherwise).
 ///
@@ -276,11 +276,12 @@ impl RestApiBuilder {
             prefix,
             CfnDeployment::new(api.reference()).description(description),
             ResourceOptions::new(),
-            move |stack: &Stack| {
-                // The API is this stack's own: `add_to` just added it.
-                stack
-                    .resource(&hashed)
-                    .map(|l1| deployment_hash(l1, &extra))
+            move |input: &HashInput<'_>| {
+                // The API is this stack's own: `add_to` just added it. Its properties in
+                // template form are synth's own, hashed where they are.
+                input
+                    .properties(&hashed)
+                    .map(|properties| hash_properties(properties, &extra))
                     .unwrap_or_default()
             },
         );

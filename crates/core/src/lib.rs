@@ -42,8 +42,8 @@ pub use pseudo::Pseudo;
 pub use resource::{Attribute, Handle, NoAttributes, RawResource, Resource, ResourceRef};
 pub use rule::StackRule;
 pub use stack::{
-    ConditionRef, MappingRef, Output, ParameterRef, ParameterType, RemovalPolicy, ResourceOptions,
-    Stack, TemplateParameter,
+    ConditionRef, HashInput, MappingRef, Output, ParameterRef, ParameterType, RemovalPolicy,
+    ResourceOptions, Stack, TemplateParameter,
 };
 pub use stack_id::StackId;
 pub use stacks::{AppSynth, StackSynth, Stacks};

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::Collector;
 use crate::expr::Expr;
 use crate::resource::Resource;
-use crate::stack::{Output, ResourceEntry, ResourceOptions, Stack};
+use crate::stack::{HashInput, Output, ResourceEntry, ResourceOptions, Stack};
 use crate::stack_id::StackId;
 use crate::synth::links::{ForeignValue, Links, Localizer};
 use crate::synth::walk::{self, Path, Target};
@@ -39,7 +39,14 @@ impl<'a> StackModel<'a> {
     /// that have no template form and hashed ids that collide. Values of other stacks stay
     /// as their handles wrote them until [`link`](Self::link).
     pub(crate) fn build(stack: &'a Stack, found: &mut Collector) -> Self {
-        let renames = renames(stack, found);
+        // Each resource's properties in template form, once: hashed ids are computed from
+        // them, then references are localized in place.
+        let properties: Vec<_> = stack
+            .resources
+            .iter()
+            .map(|entry| entry.resource.properties())
+            .collect();
+        let renames = renames(&HashInput::new(stack, &properties), found);
         let no_links = Links::default();
         let localizer = Localizer {
             stack: &stack.id,
@@ -49,12 +56,16 @@ impl<'a> StackModel<'a> {
         let resources = stack
             .resources
             .iter()
-            .map(|entry| {
+            .zip(properties)
+            .map(|(entry, properties)| {
                 let logical_id = localizer
                     .rename(&entry.logical_id, entry.hash.as_ref().map(|_| &stack.id))
                     .to_owned();
-                let properties = match entry.resource.properties() {
-                    Ok(props) => localizer.localize(props),
+                let properties = match properties {
+                    Ok(mut props) => {
+                        localizer.localize(&mut props);
+                        props
+                    }
                     Err(e) => {
                         found.error(
                             "core/properties",
@@ -107,11 +118,10 @@ impl<'a> StackModel<'a> {
             links,
         };
         for resource in &mut self.resources {
-            let properties = std::mem::replace(&mut resource.properties, Expr::Null);
-            resource.properties = imports.localize(properties);
+            imports.localize(&mut resource.properties);
         }
         for (_, output) in &mut self.outputs {
-            output.value = imports.localize(std::mem::replace(&mut output.value, Expr::Null));
+            imports.localize(&mut output.value);
         }
         let exports = Localizer {
             stack: &self.stack.id,
@@ -124,7 +134,7 @@ impl<'a> StackModel<'a> {
                 .iter()
                 .map(|(name, output)| (name.clone(), output.clone()))
                 .map(|(name, mut output)| {
-                    output.value = exports.localize(output.value);
+                    exports.localize(&mut output.value);
                     (name, output)
                 }),
         );
@@ -288,7 +298,8 @@ impl<'a> ModelResource<'a> {
 /// The final ids of the stack's hashed ids, by the id their handles hold. A prefix that
 /// two hashed resources take, or that another resource has as its id, would make handles'
 /// references ambiguous: an error.
-fn renames(stack: &Stack, found: &mut Collector) -> BTreeMap<String, String> {
+fn renames(input: &HashInput<'_>, found: &mut Collector) -> BTreeMap<String, String> {
+    let stack: &Stack = input;
     let fixed: std::collections::HashSet<&str> = stack
         .resources
         .iter()
@@ -299,7 +310,7 @@ fn renames(stack: &Stack, found: &mut Collector) -> BTreeMap<String, String> {
     for entry in &stack.resources {
         let Some(hash) = &entry.hash else { continue };
         let prefix = &entry.logical_id;
-        let id = format!("{prefix}{}", hash(stack));
+        let id = format!("{prefix}{}", hash(input));
         if renames.insert(prefix.clone(), id).is_some() || fixed.contains(prefix.as_str()) {
             found.error(
                 "core/logical-id-duplicate",
