@@ -131,6 +131,7 @@ where
                 stack: None,
                 format: Format::Json,
                 out: None,
+                minify: false,
             },
         ),
         Some(Command::Synth(a)) => synth::run(&mut ctx, &a),

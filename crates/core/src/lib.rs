@@ -48,10 +48,10 @@ pub use stack::{
 pub use stack_id::StackId;
 pub use stacks::{AppSynth, StackSynth, Stacks};
 pub use sub::placeholders as sub_placeholders;
-pub use synth::{ModelResource, StackModel, Synthesized, Template};
+pub use synth::{ModelResource, StackModel, Synthesized, Template, TemplateFormat};
 pub use to_expr::{ToExprError, to_expr};
 pub use value::{Literal, Value};
-pub use writer::{YamlError, to_json, to_yaml};
+pub use writer::{YamlError, to_json, to_minified_json, to_yaml};
 
 /// CloudFormation's per-template quotas, as synth checks them.
 pub mod quotas {

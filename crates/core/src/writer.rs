@@ -14,6 +14,14 @@ pub fn to_json(value: &serde_json::Value) -> String {
     text
 }
 
+/// Compact JSON (no whitespace, keys in tree order) with a trailing newline.
+pub fn to_minified_json(value: &serde_json::Value) -> String {
+    // As for `to_json`: serializing a `Value` cannot fail.
+    let mut text = serde_json::to_string(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The one place cfnkit writes YAML. Intrinsics stay in their long form (`Fn::GetAtt:`
 /// keys, never `!GetAtt` tags), and strings a YAML 1.1 reader (CloudFormation's, PyYAML's)
 /// would take for something else (`2010-09-09`, `yes`, `on`, `0123`, `null`, `1e3`) are

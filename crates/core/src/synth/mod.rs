@@ -2,6 +2,7 @@
 //! once, at the end, reporting all findings at once.
 
 mod cycles;
+mod format;
 pub(crate) mod links;
 mod model;
 mod names;
@@ -12,17 +13,22 @@ mod template;
 pub(crate) mod walk;
 pub(crate) use quotas as quotas_consts;
 
+pub use format::TemplateFormat;
 pub use model::{ModelResource, StackModel};
 pub use template::Template;
 
 use crate::diagnostic::{Collector, Diagnostics, ResourceChecks};
 use crate::stack::Stack;
 
-/// A successful synth: the template, and the warnings that did not stop it.
+/// A successful synth: the template, its text, and the warnings that did not stop it.
 #[derive(Debug, Clone)]
 pub struct Synthesized {
     /// The template.
     pub template: Template,
+    /// The template written in the format synth was asked for (pretty JSON for
+    /// [`Stack::synth`]): rendered once, measured against the size quotas, to be written
+    /// as it is.
+    pub text: String,
     /// Findings of warning severity.
     pub warnings: Diagnostics,
 }
@@ -31,8 +37,14 @@ impl Stack {
     /// Checks the stack and renders its template. Returns the template with any warnings,
     /// or, if any rule found an error, every diagnostic (errors and warnings) together.
     pub fn synth(&self) -> Result<Synthesized, Diagnostics> {
+        self.synth_as(TemplateFormat::Json)
+    }
+
+    /// [`Stack::synth`] for a template written in `format`: the size quotas are checked
+    /// on those bytes.
+    pub fn synth_as(&self, format: TemplateFormat) -> Result<Synthesized, Diagnostics> {
         let (model, found) = self.model_and_findings();
-        finish(&model, found)
+        finish(&model, found, format)
     }
 
     /// The stack as synth's rules see it ([`StackModel`]), for tools that read a stack's
@@ -52,10 +64,12 @@ impl Stack {
     }
 }
 
-/// Checks every rule on a (linked) model and renders its template.
+/// Checks every rule on a (linked) model, renders its template once in `format` and checks
+/// the size of those bytes.
 pub(crate) fn finish(
     model: &StackModel<'_>,
     mut found: Collector,
+    format: TemplateFormat,
 ) -> Result<Synthesized, Diagnostics> {
     names::check(model, &mut found);
     for resource in model.resources() {
@@ -68,13 +82,21 @@ pub(crate) fn finish(
     cycles::check(&graph, &mut found);
     run_stack_rules(model, &mut found);
     let template = render::template(model);
-    quotas::check(model, &template, &mut found);
+    let text = match template.render(format) {
+        Ok(text) => text,
+        Err(e) => {
+            found.error("core/render", None, "", e.to_string());
+            String::new()
+        }
+    };
+    quotas::check(model, &template, (format, &text), &mut found);
     let diagnostics = found.finish();
     if diagnostics.has_errors() {
         Err(diagnostics)
     } else {
         Ok(Synthesized {
             template,
+            text,
             warnings: diagnostics,
         })
     }

@@ -2,6 +2,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::synth::TemplateFormat;
+
 /// A synthesised CloudFormation template, as a JSON tree in authoring order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
@@ -24,9 +26,23 @@ impl Template {
         crate::writer::to_json(&self.body)
     }
 
+    /// Compact JSON with a trailing newline: the same tree in about half the bytes.
+    pub fn to_minified_json(&self) -> String {
+        crate::writer::to_minified_json(&self.body)
+    }
+
     /// YAML with long-form intrinsics.
     pub fn to_yaml(&self) -> Result<String, crate::writer::YamlError> {
         crate::writer::to_yaml(&self.body)
+    }
+
+    /// The template written in `format`.
+    pub fn render(&self, format: TemplateFormat) -> Result<String, crate::writer::YamlError> {
+        match format {
+            TemplateFormat::Json => Ok(self.to_json()),
+            TemplateFormat::MinifiedJson => Ok(self.to_minified_json()),
+            TemplateFormat::Yaml => self.to_yaml(),
+        }
     }
 
     /// The `Resources` section.
