@@ -211,14 +211,7 @@ impl RestApiBuilder {
     /// The document as the API's `Body` holds it: the given one with the authorizers'
     /// security schemes.
     pub fn document(&self) -> Document {
-        let mut document = self.document.clone();
-        for authorizer in self.authorizers() {
-            document.components.security_schemes.insert(
-                authorizer.name().to_owned(),
-                ReferenceOr::Item(authorizer.security_scheme()),
-            );
-        }
-        document
+        with_schemes(self.document.clone(), &self.authorizers())
     }
 
     /// The L1 RestApi this builder makes.
@@ -257,9 +250,14 @@ impl RestApiBuilder {
 
     /// Adds the API, its deployment and its stages to `stack`, reports what only the
     /// construct knows, registers the API with the stack, and returns its handle.
-    pub fn add_to(self, stack: &mut Stack) -> RestApi {
-        let document = self.document();
+    pub fn add_to(mut self, stack: &mut Stack) -> RestApi {
         let authorizers = self.authorizers();
+        // The builder is consumed: its document moves into the L1, uncopied.
+        let placeholder = Document::new(self.document.info.clone());
+        let document = with_schemes(
+            std::mem::replace(&mut self.document, placeholder),
+            &authorizers,
+        );
         report::model_origins(stack, &self.logical_id, &document);
         report::foreign_scopes(stack, &self.logical_id, &document);
         let title = document.info.title.clone();
@@ -307,6 +305,17 @@ impl RestApiBuilder {
         stack.register(rest_api.clone());
         rest_api
     }
+}
+
+/// `document` with the security schemes of `authorizers`.
+fn with_schemes(mut document: Document, authorizers: &[CognitoAuthorizer]) -> Document {
+    for authorizer in authorizers {
+        document.components.security_schemes.insert(
+            authorizer.name().to_owned(),
+            ReferenceOr::Item(authorizer.security_scheme()),
+        );
+    }
+    document
 }
 
 /// A REST API of a stack, with its deployment and stages

@@ -15,9 +15,9 @@ use crate::expr::Expr;
 /// assert_eq!(&stable_hash(&json!("abc"))[..8], "6cc43f85");
 /// ```
 pub fn stable_hash(value: &serde_json::Value) -> String {
-    let mut sink = HashSink(Sha256::new());
+    let mut sink = HashSink::new();
     write_canonical(value, &mut sink);
-    hex(&sink.0.finalize())
+    sink.finish()
 }
 
 /// The first `len` hex digits of [`stable_hash`] (at most 64), e.g. for a logical id suffix.
@@ -36,9 +36,9 @@ pub fn short_hash(value: &serde_json::Value, len: usize) -> String {
 /// assert_eq!(stable_hash_expr(&e), stable_hash(&e.to_json()));
 /// ```
 pub fn stable_hash_expr(expr: &Expr) -> String {
-    let mut sink = HashSink(Sha256::new());
+    let mut sink = HashSink::new();
     write_canonical_expr(expr, &mut sink);
-    hex(&sink.0.finalize())
+    sink.finish()
 }
 
 /// Canonical JSON text: sorted keys, compact.
@@ -58,12 +58,41 @@ fn hex(digest: &[u8]) -> String {
     out
 }
 
-/// Feeds what is written to a SHA-256 digest.
-struct HashSink(Sha256);
+/// Feeds what is written to a SHA-256 digest, through a buffer: canonical JSON comes in
+/// many small pieces.
+struct HashSink {
+    digest: Sha256,
+    buffer: Vec<u8>,
+}
+
+impl HashSink {
+    const BUFFER: usize = 8192;
+
+    fn new() -> Self {
+        HashSink {
+            digest: Sha256::new(),
+            buffer: Vec::with_capacity(Self::BUFFER),
+        }
+    }
+
+    /// The digest of everything written, in lowercase hex.
+    fn finish(mut self) -> String {
+        self.digest.update(&self.buffer);
+        hex(&self.digest.finalize())
+    }
+}
 
 impl std::io::Write for HashSink {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
+        if self.buffer.len() + bytes.len() > Self::BUFFER {
+            self.digest.update(&self.buffer);
+            self.buffer.clear();
+        }
+        if bytes.len() > Self::BUFFER {
+            self.digest.update(bytes);
+        } else {
+            self.buffer.extend_from_slice(bytes);
+        }
         Ok(bytes.len())
     }
 
