@@ -251,37 +251,59 @@ fn main() {
         |()| run(&app(), &["w"]),
     );
 
+    // N = 400 is past CloudFormation's 1 MB for pretty JSON (synth then fails, having
+    // also measured the minified size for its message) and past Cognito's 300 resource
+    // servers per pool: the slope is taken on both pretty and `synth --minify` runs.
     let mut t = Table::new(&filter, "scale: build + synth + JSON, by N (in-process)");
-    let mut whole = std::collections::BTreeMap::new();
     let quota = if t.wants("scale n=") { quota_n() } else { 0 };
-    for n in [1, 10, 100, 200, 400, quota] {
-        if n == 0 {
-            continue;
-        }
-        let name = if n == quota {
-            format!("scale n={n} (largest pretty template under 1 MB)")
+    let mut cases: Vec<(usize, bool, String)> = Vec::new();
+    for n in [1, 10, 100, 200, 400] {
+        cases.push((n, false, format!("scale n={n}")));
+    }
+    if quota > 0 {
+        cases.push((
+            quota,
+            false,
+            format!("scale n={quota} (largest pretty template under 1 MB)"),
+        ));
+    }
+    for n in [100, 200, 400] {
+        cases.push((n, true, format!("scale n={n} synth --minify")));
+    }
+    let mut whole = std::collections::BTreeMap::new();
+    for (n, minify, name) in cases {
+        let args: &[&str] = if minify {
+            &["s", "synth", "--minify"]
         } else {
-            format!("scale n={n}")
+            &["s"]
         };
         if let Some(fig) = t.row(
             &name,
             || (),
-            |()| run(&App::new("scale").stack(scale::stack(n)), &["s"]),
+            |()| run(&App::new("scale").stack(scale::stack(n)), args),
         ) {
-            whole.insert(n, fig);
+            whole.insert((n, minify), fig);
         }
     }
-    if let (Some(a), Some(b)) = (whole.get(&200), whole.get(&400))
-        && fixed_runs().is_none()
-    {
-        let per_n = (b.median.as_secs_f64() - a.median.as_secs_f64()) / 200.0;
-        println!(
-            "\nslope 200→400: {:.1} µs per N; time(400)/time(200) = {:.2}; allocations per N: {:.0}; bytes per N: {:.0}",
-            per_n * 1e6,
-            b.median.as_secs_f64() / a.median.as_secs_f64(),
-            (b.allocations - a.allocations) as f64 / 200.0,
-            (b.bytes - a.bytes) as f64 / 200.0,
-        );
+    if fixed_runs().is_none() {
+        for minify in [false, true] {
+            for (from, to) in [(100, 200), (200, 400)] {
+                let (Some(a), Some(b)) = (whole.get(&(from, minify)), whole.get(&(to, minify)))
+                else {
+                    continue;
+                };
+                let steps = (to - from) as f64;
+                let per_n = (b.median.as_secs_f64() - a.median.as_secs_f64()) / steps;
+                println!(
+                    "\nslope {from}→{to}{}: {:.1} µs per N; time({to})/time({from}) = {:.2}; allocations per N: {:.0}; bytes allocated per N: {:.0}",
+                    if minify { " (--minify)" } else { "" },
+                    per_n * 1e6,
+                    b.median.as_secs_f64() / a.median.as_secs_f64(),
+                    (b.allocations as f64 - a.allocations as f64) / steps,
+                    (b.bytes as f64 - a.bytes as f64) / steps,
+                );
+            }
+        }
     }
 
     let mut t = Table::new(&filter, "scale n=200: phases and formats (in-process)");

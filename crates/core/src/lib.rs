@@ -17,6 +17,7 @@ pub mod constraints;
 mod diagnostic;
 mod diff;
 mod expr;
+mod expr_de;
 mod expr_parse;
 mod hash;
 mod logical_id;
