@@ -11,6 +11,7 @@
 #   NO_SMOKE_DEV=1  also drop the `ureq` dev-dependency in the clone (what the deploy issue
 #                does when it moves `smoke` out of the facade), so nothing TLS is compiled
 #   RUNS         edit→template runs (default 7)
+#   REV          the commit to measure (default: the repository's HEAD), e.g. a baseline
 # Prints one line per run and the medians. Timings are wall clock: say the machine's load.
 set -euo pipefail
 repo="${1:-$(git rev-parse --show-toplevel)}"
@@ -20,6 +21,8 @@ work="$(mktemp -d /tmp/cfnkit-build-cost.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 git clone -q "$repo" "$work/clone"
 cd "$work/clone"
+[ -z "${REV:-}" ] || git checkout -q "$REV"
+echo "commit: $(git rev-parse --short HEAD)"
 if [ "${NO_SMOKE_DEV:-0}" = 1 ]; then
     sed -i '/^\[dev-dependencies\]/,/^\[/{/^ureq\.workspace/d}' Cargo.toml
 fi
