@@ -70,17 +70,29 @@ def main():
     parser.add_argument("--runs", type=int, default=31)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--cdk", action="store_true", help="also run the CDK app (node)")
+    parser.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="also run the release examples of another build (its target directory), e.g. "
+        "of the commit before an optimisation, in the same alternating loop",
+    )
     args = parser.parse_args()
 
     release = os.path.join(target_dir(), "release", "examples")
     python = os.path.join(ROOT, ".venv-bench", "bin", "python")
     tropo = os.path.join(ROOT, "tools", "bench", "troposphere_stacks.py")
     cdk_app = os.path.join(ROOT, "tools", "bench", "cdk", "app.js")
+    base = os.path.join(args.baseline, "release", "examples") if args.baseline else None
+    baseline_weather = [("cfnkit baseline", [os.path.join(base, "weather_stack")])] if base else []
+    baseline_scale = [("cfnkit baseline", [os.path.join(base, "scale"), str(args.n)])] if base else []
     workloads = [
         (
             "weather",
             [
                 ("cfnkit", [os.path.join(release, "weather_stack")]),
+            ]
+            + baseline_weather
+            + [
                 ("troposphere", [python, tropo, "weather"]),
             ]
             + ([("CDK", ["node", cdk_app, "weather"])] if args.cdk else []),
@@ -89,6 +101,9 @@ def main():
             f"scale N={args.n}",
             [
                 ("cfnkit", [os.path.join(release, "scale"), str(args.n)]),
+            ]
+            + baseline_scale
+            + [
                 ("troposphere", [python, tropo, "scale", str(args.n)]),
             ]
             + ([("CDK", ["node", cdk_app, "scale", str(args.n)])] if args.cdk else []),
