@@ -5,8 +5,9 @@
 Runs each workload's commands in turn (cfnkit, troposphere[, CDK], cfnkit, …) so that
 a load change on this shared machine hits both sides alike, and prints, per command, the
 median with min–max of wall time, CPU time (user + system) and peak RSS, then the
-ratios peer / cfnkit of the medians. Wall time is taken around spawn and wait4 of the
-child (exec included), CPU and peak RSS from the child's rusage. Standard library only.
+ratios peer / cfnkit of the medians. Wall time is taken around posix_spawn and wait4 of
+the child (exec included), CPU time from the child's rusage, peak RSS from GNU time.
+Standard library only.
 
 It expects the release examples (`cargo build --release --no-default-features
 --example weather_stack --example scale`), troposphere in .venv-bench
@@ -16,6 +17,7 @@ tools/bench/cdk); tools/bench/peers.sh prepares all of it and runs this.
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,15 +34,24 @@ def target_dir():
 def run_once(argv, cwd=ROOT):
     """Wall and CPU seconds of one run, and its peak RSS in MiB.
 
-    The peak RSS comes from a second run under GNU time: a child spawned by this Python
-    process inherits its high-water mark through exec (Linux keeps the larger of the two),
-    so rusage would report Python's RSS for a small program; GNU time is a small C
-    program."""
-    with open(os.devnull, "wb") as null:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=null, stderr=null, cwd=cwd)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
+    The child is started with posix_spawn (vfork and exec: no copy of this Python
+    process, whose fork would add milliseconds to a small program's wall and CPU time).
+    The peak RSS comes from a second run under GNU time: a child of this process inherits
+    its high-water mark through exec (Linux keeps the larger of the two), so rusage would
+    report Python's RSS for a small program; GNU time is a small C program."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        actions = [(os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, null, 2)]
+        program = argv[0] if os.path.sep in argv[0] else shutil.which(argv[0])
+        previous = os.getcwd()
+        os.chdir(cwd)
+        try:
+            start = time.perf_counter()
+            pid = os.posix_spawn(program, argv, os.environ, file_actions=actions)
+            _, status, usage = os.wait4(pid, 0)
+            wall = time.perf_counter() - start
+        finally:
+            os.chdir(previous)
         code = os.waitstatus_to_exitcode(status)
         if code != 0:
             raise SystemExit(f"{' '.join(argv)} exited {code}")
@@ -53,6 +64,8 @@ def run_once(argv, cwd=ROOT):
                 check=True,
             )
             peak_kib = int(peak.read().strip().splitlines()[-1])
+    finally:
+        os.close(null)
     return wall, usage.ru_utime + usage.ru_stime, peak_kib / 1024.0
 
 
