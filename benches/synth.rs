@@ -204,6 +204,52 @@ fn rest_api(stack: &Stack) -> Option<CfnRestApi> {
     Some(api.into_owned())
 }
 
+/// The per-N slope and the doubling ratio of synth on the model (the command line's synth
+/// and write, the stack built beforehand, untimed), from runs at N = 100, 200 and 400
+/// taken in turn (so that a change of load on a shared machine hits every N alike),
+/// medians of 21 rounds.
+fn slopes(minify: bool) {
+    let args: &[&str] = if minify {
+        &["s", "synth", "--minify"]
+    } else {
+        &["s"]
+    };
+    let ns = [100, 200, 400];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); ns.len()];
+    let mut allocations = vec![0u64; ns.len()];
+    for round in 0..21 {
+        for (i, &n) in ns.iter().enumerate() {
+            let app = App::new("scale").stack(scale::stack(n));
+            let (a0, _) = counters();
+            let t = Instant::now();
+            drop(black_box(run(&app, args)));
+            times[i].push(t.elapsed());
+            if round == 0 {
+                allocations[i] = counters().0 - a0;
+            }
+        }
+    }
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2].as_secs_f64()
+    };
+    let m: Vec<f64> = times.iter_mut().map(median).collect();
+    let flag = if minify { " synth --minify" } else { "" };
+    for (a, b) in [(0, 1), (1, 2)] {
+        let steps = (ns[b] - ns[a]) as f64;
+        println!(
+            "\nslope of synth{flag} {}→{} (alternating runs): {:.1} µs per N; time({})/time({}) = {:.2}; allocations per N: {:.0}",
+            ns[a],
+            ns[b],
+            (m[b] - m[a]) / steps * 1e6,
+            ns[b],
+            ns[a],
+            m[b] / m[a],
+            (allocations[b] as f64 - allocations[a] as f64) / steps,
+        );
+    }
+}
+
 /// The largest `n` whose pretty template synthesises within CloudFormation's 1,000,000
 /// bytes.
 fn quota_n() -> usize {
@@ -270,40 +316,21 @@ fn main() {
     for n in [100, 200, 400] {
         cases.push((n, true, format!("scale n={n} synth --minify")));
     }
-    let mut whole = std::collections::BTreeMap::new();
     for (n, minify, name) in cases {
         let args: &[&str] = if minify {
             &["s", "synth", "--minify"]
         } else {
             &["s"]
         };
-        if let Some(fig) = t.row(
+        t.row(
             &name,
             || (),
             |()| run(&App::new("scale").stack(scale::stack(n)), args),
-        ) {
-            whole.insert((n, minify), fig);
-        }
+        );
     }
-    if fixed_runs().is_none() {
-        for minify in [false, true] {
-            for (from, to) in [(100, 200), (200, 400)] {
-                let (Some(a), Some(b)) = (whole.get(&(from, minify)), whole.get(&(to, minify)))
-                else {
-                    continue;
-                };
-                let steps = (to - from) as f64;
-                let per_n = (b.median.as_secs_f64() - a.median.as_secs_f64()) / steps;
-                println!(
-                    "\nslope {from}→{to}{}: {:.1} µs per N; time({to})/time({from}) = {:.2}; allocations per N: {:.0}; bytes allocated per N: {:.0}",
-                    if minify { " (--minify)" } else { "" },
-                    per_n * 1e6,
-                    b.median.as_secs_f64() / a.median.as_secs_f64(),
-                    (b.allocations as f64 - a.allocations as f64) / steps,
-                    (b.bytes as f64 - a.bytes as f64) / steps,
-                );
-            }
-        }
+    if fixed_runs().is_none() && t.wants("scale n=") {
+        slopes(false);
+        slopes(true);
     }
 
     let mut t = Table::new(&filter, "scale n=200: phases and formats (in-process)");

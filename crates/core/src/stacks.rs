@@ -112,7 +112,7 @@ impl Stacks {
                 found.extend(Diagnostics(plan.problems[i].clone()));
                 Some(StackSynth {
                     name: self.stacks[i].name().to_owned(),
-                    result: finish(&model, found, format),
+                    result: finish(model, found, format),
                     depends_on: plan.depends_on[i]
                         .iter()
                         .map(|&j| self.stacks[j].name().to_owned())

@@ -8,18 +8,27 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// Pretty JSON (two-space indent, keys in tree order) with a trailing newline.
 pub fn to_json(value: &serde_json::Value) -> String {
-    // `Value`'s serialization cannot fail: keys are strings and numbers finite.
+    pretty(value)
+}
+
+/// [`to_json`] of any tree that serializes as one (a `Value`, an `Expr`). Such trees
+/// cannot fail to serialize: keys are strings and numbers finite.
+pub(crate) fn pretty(value: &impl Serialize) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// [`to_minified_json`] of any tree that serializes as one.
+pub(crate) fn compact(value: &impl Serialize) -> String {
+    let mut text = serde_json::to_string(value).unwrap_or_default();
     text.push('\n');
     text
 }
 
 /// Compact JSON (no whitespace, keys in tree order) with a trailing newline.
 pub fn to_minified_json(value: &serde_json::Value) -> String {
-    // As for `to_json`: serializing a `Value` cannot fail.
-    let mut text = serde_json::to_string(value).unwrap_or_default();
-    text.push('\n');
-    text
+    compact(value)
 }
 
 /// The one place cfnkit writes YAML. Intrinsics stay in their long form (`Fn::GetAtt:`

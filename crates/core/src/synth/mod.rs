@@ -44,7 +44,7 @@ impl Stack {
     /// on those bytes.
     pub fn synth_as(&self, format: TemplateFormat) -> Result<Synthesized, Diagnostics> {
         let (model, found) = self.model_and_findings();
-        finish(&model, found, format)
+        finish(model, found, format)
     }
 
     /// The stack as synth's rules see it ([`StackModel`]), for tools that read a stack's
@@ -65,22 +65,24 @@ impl Stack {
 }
 
 /// Checks every rule on a (linked) model, renders its template once in `format` and checks
-/// the size of those bytes.
+/// the size of those bytes. The model is consumed: its properties move into the template.
 pub(crate) fn finish(
-    model: &StackModel<'_>,
+    model: StackModel<'_>,
     mut found: Collector,
     format: TemplateFormat,
 ) -> Result<Synthesized, Diagnostics> {
-    names::check(model, &mut found);
+    names::check(&model, &mut found);
     for resource in model.resources() {
         resource.entry().resource.check(&mut ResourceChecks {
             collector: &mut found,
             logical_id: resource.logical_id(),
         });
     }
-    let graph = references::check(model, &mut found);
+    let graph = references::check(&model, &mut found);
     cycles::check(&graph, &mut found);
-    run_stack_rules(model, &mut found);
+    run_stack_rules(&model, &mut found);
+    let stack = model.stack();
+    let outputs = quotas::distinct_outputs(&model);
     let template = render::template(model);
     let text = match template.render(format) {
         Ok(text) => text,
@@ -89,7 +91,7 @@ pub(crate) fn finish(
             String::new()
         }
     };
-    quotas::check(model, &template, (format, &text), &mut found);
+    quotas::check(stack, outputs, &template, (format, &text), &mut found);
     let diagnostics = found.finish();
     if diagnostics.has_errors() {
         Err(diagnostics)

@@ -214,6 +214,20 @@ impl<'a> StackModel<'a> {
     pub fn outputs(&self) -> &[(String, Output)] {
         &self.outputs
     }
+
+    /// The resources with their properties moved out, and the outputs: what the
+    /// template is rendered from, once every rule has run.
+    pub(crate) fn into_parts(self) -> (Vec<(ModelResource<'a>, Expr)>, Vec<(String, Output)>) {
+        let resources = self
+            .resources
+            .into_iter()
+            .map(|mut r| {
+                let properties = std::mem::replace(&mut r.properties, Expr::Null);
+                (r, properties)
+            })
+            .collect();
+        (resources, self.outputs)
+    }
 }
 
 impl<'a> ModelResource<'a> {

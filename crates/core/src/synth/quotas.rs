@@ -1,6 +1,7 @@
 //! Rules: CloudFormation's per-template quotas.
 
 use crate::diagnostic::Collector;
+use crate::stack::Stack;
 use crate::synth::StackModel;
 use crate::synth::TemplateFormat;
 use crate::synth::template::Template;
@@ -20,15 +21,22 @@ pub const MAX_INLINE_TEMPLATE_BYTES: usize = 51_200;
 /// Bytes of a template body read from S3.
 pub const MAX_S3_TEMPLATE_BYTES: usize = 1_000_000;
 
-/// The quotas of a template written as `written` (its format and bytes).
+/// How many outputs the template will have (a duplicated name is written once).
+pub(crate) fn distinct_outputs(model: &StackModel<'_>) -> usize {
+    let names: std::collections::HashSet<&str> =
+        model.outputs().iter().map(|(n, _)| n.as_str()).collect();
+    names.len()
+}
+
+/// The quotas of the template of `stack`, with `outputs` outputs, written as `written`
+/// (its format and bytes).
 pub(crate) fn check(
-    model: &StackModel<'_>,
+    stack: &Stack,
+    outputs: usize,
     template: &Template,
     written: (TemplateFormat, &str),
     found: &mut Collector,
 ) {
-    let stack = model.stack();
-    let outputs = template.outputs().map_or(0, serde_json::Map::len);
     count(
         found,
         "Resources",
