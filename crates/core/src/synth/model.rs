@@ -25,6 +25,9 @@ pub struct StackModel<'a> {
     renames: BTreeMap<String, String>,
 }
 
+/// A resource of a consumed model and its properties, moved out of it.
+pub(crate) type Moved<'a> = (ModelResource<'a>, Expr);
+
 /// One resource of a [`StackModel`].
 pub struct ModelResource<'a> {
     stack: &'a StackId,
@@ -217,7 +220,7 @@ impl<'a> StackModel<'a> {
 
     /// The resources with their properties moved out, and the outputs: what the
     /// template is rendered from, once every rule has run.
-    pub(crate) fn into_parts(self) -> (Vec<(ModelResource<'a>, Expr)>, Vec<(String, Output)>) {
+    pub(crate) fn into_parts(self) -> (Vec<Moved<'a>>, Vec<(String, Output)>) {
         let resources = self
             .resources
             .into_iter()
