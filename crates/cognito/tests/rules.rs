@@ -760,3 +760,13 @@ fn fifty_scopes_per_client_are_allowed() {
     let errors: Vec<_> = findings(&stack).errors().map(|d| d.rule).collect();
     assert!(!errors.contains(&rules::SCOPES_PER_CLIENT), "{errors:?}");
 }
+
+#[test]
+fn without_a_refresh_validity_the_30_day_default_bounds_the_tokens() {
+    let (mut stack, _pool) = pool_stack();
+    l1_server(&mut stack);
+    // 24 without a unit is 24 hours: within the default refresh token's 30 days.
+    add_l1_client(&mut stack, "Day", machine_l1().access_token_validity(24));
+    let errors: Vec<_> = findings(&stack).errors().map(|d| d.rule).collect();
+    assert_eq!(errors, Vec::<&str>::new());
+}
