@@ -58,11 +58,9 @@ pub(crate) fn pieces(expr: &Expr, stack_name: &str) -> Option<Vec<Piece>> {
             }
             Some(out)
         }
-        Intrinsic::Sub {
-            template,
-            variables,
-            ..
-        } if variables.is_empty() => sub_pieces(template, stack_name),
+        // Only `${AWS::StackName}` is known: a template naming any variable of its map (whose
+        // names cannot contain `::`) or a parameter is not.
+        Intrinsic::Sub { template, .. } => sub_pieces(template, stack_name),
         _ => is_stack_id_group(expr).then(|| vec![Piece::StackIdGroup]),
     }
 }
@@ -260,8 +258,10 @@ mod tests {
         );
         let mut variables = indexmap::IndexMap::new();
         variables.insert("Env".to_owned(), Expr::from("dev"));
-        let with_variables = Expr::sub_with("${AWS::StackName}-${Env}", variables);
+        let with_variables = Expr::sub_with("${AWS::StackName}-${Env}", variables.clone());
         assert_eq!(pieces(&with_variables, "w"), None);
+        let unused = Expr::sub_with("${AWS::StackName}-x", variables);
+        assert_eq!(pieces(&unused, "w").unwrap().len(), 2);
     }
 
     #[test]
