@@ -262,9 +262,9 @@ impl RestApiBuilder {
         report::foreign_scopes(stack, &self.logical_id, &document);
         report::scope_uses(stack, &self.logical_id, &document);
         let title = document.info.title.clone();
-        let lambda_document = document.clone();
+        let lambda_operations = crate::lambda::lambda_operations(&document);
         let api = stack.add(self.logical_id.clone(), self.l1_with(document));
-        crate::lambda::add_permissions(stack, &api, &lambda_document);
+        crate::lambda::add_permissions(stack, &api, &lambda_operations);
         let prefix = self
             .deployment
             .logical_id_prefix

@@ -32,7 +32,8 @@ use support::{Run, cfnkit_at, s, scratch, synth};
 const LAMBDA_DIFFERENCES: &[&str] = &[
     "API Gateway invokes a function whether or not an AWS::Lambda::Permission lets it (AWS \
      answers 500 without one): the permissions are asserted on the template instead \
-     (tests/weather_lambda.rs), where synth also checks each operation has exactly one",
+     (tests/weather_lambda.rs), where synth also checks each operation has exactly one; \
+     the test removes one and checks the function still answers",
     "functions run on the emulator's own Python interpreter, not Lambda's python3.13 \
      runtime, and IAM policies (the execution role's) are not enforced",
 ];
@@ -149,6 +150,27 @@ impl Http {
                 .header("Content-Type", "application/json")
                 .send(body.to_owned()),
         )
+    }
+
+    /// `GET <api>/` with a token.
+    fn get(&self, url: &str, token: &str) -> (u16, String) {
+        Http::read(
+            self.agent
+                .get(url)
+                .header("Authorization", format!("Bearer {token}"))
+                .call(),
+        )
+    }
+
+    /// A control-plane `DELETE` of a service.
+    fn delete(&self, service: &str, path: &str) -> u16 {
+        Http::read(
+            self.agent
+                .delete(format!("{}{path}", self.endpoint))
+                .header("Authorization", Http::authorization(service))
+                .call(),
+        )
+        .0
     }
 
     /// A control-plane `GET` of a service (e.g. the functions, the buckets).
@@ -332,6 +354,37 @@ fn the_lambda_weather_app_deploys_answers_from_its_functions_and_is_destroyed() 
             400,
             r#"{"message": "dateStart is not a date (YYYY-MM-DD)"}"#
         )
+    );
+
+    // LAMBDA_DIFFERENCES[0], still there: without its permission the GET function still
+    // answers (AWS: 500).
+    let functions: Value =
+        serde_json::from_str(&http.list("lambda", "/2015-03-31/functions/")).unwrap();
+    let list_name = functions["Functions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["FunctionName"].as_str())
+        .find(|n| n.contains("ListWeatherFunction"))
+        .unwrap()
+        .to_owned();
+    let policy_path = format!("/2015-03-31/functions/{list_name}/policy");
+    let policy: Value = serde_json::from_str(&http.list("lambda", &policy_path)).unwrap();
+    let policy: Value = serde_json::from_str(policy["Policy"].as_str().unwrap()).unwrap();
+    let statements = policy["Statement"].as_array().unwrap();
+    assert_eq!(statements.len(), 1, "one permission: {policy}");
+    let sid = statements[0]["Sid"].as_str().unwrap();
+    let removed = http.delete("lambda", &format!("{policy_path}/{sid}"));
+    assert!((200..300).contains(&removed), "RemovePermission: {removed}");
+    let get_token = http.token(&client, &secret, "weather-api/get");
+    let (status, body) = http.get(&url, &get_token);
+    assert_eq!(
+        status, 200,
+        "the emulator now enforces Lambda permissions (a difference is gone): {body}"
+    );
+    assert!(
+        body.contains(&format!(r#""clientId": "{client}""#)),
+        "{body}"
     );
 
     // Destroy: the stack, then its asset, then the bucket cfnkit created.

@@ -6,6 +6,6 @@ mod permission;
 mod target;
 
 pub use integration::LambdaIntegration;
-pub(crate) use permission::add_permissions;
+pub(crate) use permission::{add_permissions, lambda_operations};
 pub use permission::{execute_api_path, source_arn_pattern};
 pub use target::LambdaTarget;

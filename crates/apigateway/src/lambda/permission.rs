@@ -60,29 +60,66 @@ pub fn source_arn_pattern(api: &str, method: &str, path: &str) -> String {
     )
 }
 
-/// Adds the permissions of the Lambda-backed operations of `document`, the `Body` of `api`.
-pub(crate) fn add_permissions(stack: &mut Stack, api: &Handle<CfnRestApi>, document: &Document) {
-    let mut done: Vec<(LambdaTarget, String, String)> = Vec::new();
+/// A Lambda-backed operation of a document, as its permission needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LambdaOperation {
+    target: LambdaTarget,
+    /// `GET`, or `*` for any method.
+    method: String,
+    /// The OpenAPI path, e.g. `/orders/{id}`.
+    path: String,
+}
+
+/// The Lambda-backed operations of `document`, one per function, method and path.
+pub(crate) fn lambda_operations(document: &Document) -> Vec<LambdaOperation> {
+    let mut found: Vec<LambdaOperation> = Vec::new();
     for (path, key, op) in document.operations() {
         let Some(target) = LambdaTarget::of_operation(op) else {
             continue;
         };
-        let method = execute_api_method(key);
-        let arn_path = execute_api_path(path);
-        let entry = (target, method, arn_path);
-        if done.contains(&entry) {
-            continue;
+        let entry = LambdaOperation {
+            target,
+            method: execute_api_method(key),
+            path: path.to_owned(),
+        };
+        let same = |o: &LambdaOperation| {
+            o.target == entry.target
+                && o.method == entry.method
+                && execute_api_path(&o.path) == execute_api_path(&entry.path)
+        };
+        if !found.iter().any(same) {
+            found.push(entry);
         }
-        let (target, method, arn_path) = &entry;
+    }
+    found
+}
+
+/// Adds a permission for each of `operations`, Lambda-backed operations of `api`'s `Body`.
+pub(crate) fn add_permissions(
+    stack: &mut Stack,
+    api: &Handle<CfnRestApi>,
+    operations: &[LambdaOperation],
+) {
+    for op in operations {
         let permission = cfnkit_lambda::CfnPermission::new(
-            target.arn(),
+            op.target.arn(),
             "lambda:InvokeFunction",
             "apigateway.amazonaws.com",
         )
-        .source_arn(execute_api_arn(api, "*", None, method, arn_path));
-        let id = permission_id(&target.logical_id, api.logical_id(), method, path);
+        .source_arn(execute_api_arn(
+            api,
+            "*",
+            None,
+            &op.method,
+            &execute_api_path(&op.path),
+        ));
+        let id = permission_id(
+            &op.target.logical_id,
+            api.logical_id(),
+            &op.method,
+            &op.path,
+        );
         stack.add(id, permission);
-        done.push(entry);
     }
 }
 
