@@ -12,6 +12,9 @@ use crate::l1::CfnRole;
 /// with a `Statement` (or its JSON text, at most 131,072 characters).
 pub const TRUST_POLICY: &str = "iam/trust-policy";
 
+/// Every rule id of this crate.
+pub const ALL: &[&str] = &[TRUST_POLICY];
+
 /// The longest trust policy IAM accepts as text (the registry's `maxLength`).
 const MAX_POLICY_CHARS: usize = 131_072;
 

@@ -68,3 +68,18 @@ fn a_typed_trust_policy_passes() {
         json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": ["sts:AssumeRole"]}]})
     );
 }
+
+#[test]
+fn rules_the_generator_names_exist() {
+    let iam = xtask::overrides::RULE_CHECKED
+        .iter()
+        .filter(|(site, _)| site.type_name.starts_with("AWS::IAM::"));
+    for (site, ids) in iam {
+        for id in *ids {
+            assert!(
+                cfnkit_iam::rules::ALL.contains(id),
+                "{site:?} names unknown rule {id}"
+            );
+        }
+    }
+}

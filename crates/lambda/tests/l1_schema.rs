@@ -100,3 +100,18 @@ fn permission_serializes_to_template_json() {
         })
     );
 }
+
+#[test]
+fn rules_the_generator_names_exist() {
+    let lambda = xtask::overrides::RULE_CHECKED
+        .iter()
+        .filter(|(site, _)| site.type_name.starts_with("AWS::Lambda::"));
+    for (site, ids) in lambda {
+        for id in *ids {
+            assert!(
+                cfnkit_lambda::rules::ALL.contains(id),
+                "{site:?} names unknown rule {id}"
+            );
+        }
+    }
+}

@@ -30,6 +30,19 @@ pub const INLINE_CODE: &str = "lambda/inline-code";
 /// runtimes).
 pub const DEPRECATED_RUNTIME: &str = "lambda/deprecated-runtime";
 
+/// Every rule id of this crate (the log group's and the asset's included).
+pub const ALL: &[&str] = &[
+    MEMORY,
+    TIMEOUT,
+    HANDLER,
+    ENVIRONMENT_NAME,
+    ENVIRONMENT_SIZE,
+    INLINE_CODE,
+    DEPRECATED_RUNTIME,
+    crate::LOG_RETENTION,
+    crate::ASSET,
+];
+
 /// The environment variable names Lambda sets itself and refuses in `Environment`.
 pub const RESERVED_ENVIRONMENT: &[&str] = &[
     "_HANDLER",
