@@ -162,13 +162,13 @@ fn synth_out_writes_the_code_asset_and_lists_it() {
     let file = asset["file"].as_str().unwrap();
     let hash = asset["sha256"].as_str().unwrap();
     assert_eq!(file, format!("asset.{hash}.zip"));
-    assert_eq!(asset["key"], format!("{hash}.zip"));
+    assert_eq!(asset["key"], format!("weather-lambda/{hash}.zip"));
     let bytes = std::fs::read(dir.join(file)).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));
     let t = template();
     assert_eq!(
         t["Resources"]["AddWeatherFunction"]["Properties"]["Code"],
-        json!({"S3Bucket": {"Ref": "CfnkitAssetBucket"}, "S3Key": format!("{hash}.zip")})
+        json!({"S3Bucket": {"Ref": "CfnkitAssetBucket"}, "S3Key": format!("weather-lambda/{hash}.zip")})
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

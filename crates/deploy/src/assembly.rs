@@ -36,7 +36,7 @@ pub struct AssemblyAsset {
     pub function: String,
     /// The file in the assembly.
     pub file: String,
-    /// The S3 key (`<sha256>.zip`).
+    /// The S3 key (`<stack>/<sha256>.zip`).
     pub key: String,
     /// The archive's SHA-256.
     pub sha256: String,

@@ -14,13 +14,16 @@ pub const ASSET_BUCKET_PARAMETER: &str = "CfnkitAssetBucket";
 
 /// A function's code as a zip archive, packaged when the function is added to a stack
 /// (a directory is zipped deterministically; a zip file is taken as it is). The archive's
-/// SHA-256 names it: the S3 key `<hash>.zip`, so new code is a new key and CloudFormation
-/// updates the function, and the assembly's file `asset.<hash>.zip`.
+/// SHA-256 names it: the S3 key `<stack>/<hash>.zip`, so new code is a new key and
+/// CloudFormation updates the function (and a bucket shared by several stacks never has
+/// two stacks owning one object: destroying one leaves the other's), and the assembly's
+/// file `asset.<hash>.zip`.
 ///
 /// The stack keeps each asset ([`Stack::constructs`](cfnkit_core::Stack::constructs)), so
 /// `synth --out` writes them without being told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asset {
+    stack: String,
     function: String,
     source: PathBuf,
     hash: String,
@@ -28,12 +31,13 @@ pub struct Asset {
 }
 
 impl Asset {
-    pub(crate) fn new(function: &str, source: &Path, bytes: Vec<u8>) -> Asset {
+    pub(crate) fn new(stack: &str, function: &str, source: &Path, bytes: Vec<u8>) -> Asset {
         let hash = Sha256::digest(&bytes)
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
         Asset {
+            stack: stack.to_owned(),
             function: function.to_owned(),
             source: source.to_path_buf(),
             hash,
@@ -56,9 +60,9 @@ impl Asset {
         &self.hash
     }
 
-    /// The S3 key the template names: `<hash>.zip`.
+    /// The S3 key the template names: `<stack>/<hash>.zip`.
     pub fn s3_key(&self) -> String {
-        format!("{}.zip", self.hash)
+        format!("{}/{}.zip", self.stack, self.hash)
     }
 
     /// The file name in the assembly: `asset.<hash>.zip`.

@@ -227,7 +227,7 @@ impl FunctionBuilder {
                 Vec::new()
             }
         };
-        let asset = Asset::new(&self.logical_id, source, bytes);
+        let asset = Asset::new(stack.name(), &self.logical_id, source, bytes);
         let key = asset.s3_key();
         stack.register(asset);
         if stack.constructs::<AssetBucketParameter>().next().is_none() {
