@@ -200,6 +200,25 @@ fn the_lambda_weather_app_deploys_answers_from_its_functions_and_is_destroyed() 
     );
     let cfnkit = |args: &[&str]| cfnkit_at(&endpoint, args);
 
+    // A bucket that does not exist is refused before anything is created.
+    let run = cfnkit(&[
+        "deploy",
+        s(&dir),
+        "--yes",
+        "--asset-bucket",
+        "cfnkit-test-no-such-bucket",
+    ]);
+    expect(&run, 2);
+    assert!(
+        run.err.contains(
+            "the asset bucket cfnkit-test-no-such-bucket (--asset-bucket) does not exist or \
+             cannot be read"
+        ),
+        "{}",
+        run.all()
+    );
+    expect(&cfnkit(&["outputs", s(&dir)]), 1);
+
     // Create: the asset goes to a bucket cfnkit creates, before the change set.
     let run = cfnkit(&["deploy", s(&dir), "--yes"]);
     expect(&run, 0);
