@@ -65,6 +65,7 @@ pub(crate) fn synth_selected(ctx: &mut Ctx<'_>, stack: Option<&str>) -> Result<V
         name,
         result,
         depends_on,
+        ..
     } in ctx.app.synth().stacks
     {
         if stack.is_some_and(|s| s != name) {

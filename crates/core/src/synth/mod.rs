@@ -8,6 +8,7 @@ mod names;
 pub(crate) mod quotas;
 mod references;
 mod render;
+mod suppress;
 mod template;
 mod values;
 pub(crate) mod walk;
@@ -24,8 +25,10 @@ use crate::stack::Stack;
 pub struct Synthesized {
     /// The template.
     pub template: Template,
-    /// Findings of warning severity.
+    /// The findings that did not stop it: warnings and infos.
     pub warnings: Diagnostics,
+    /// The findings of policy rules that suppressions accepted, with their reasons.
+    pub suppressed: Vec<crate::policy::Suppressed>,
 }
 
 impl Stack {
@@ -33,7 +36,7 @@ impl Stack {
     /// or, if any rule found an error, every diagnostic (errors and warnings) together.
     pub fn synth(&self) -> Result<Synthesized, Diagnostics> {
         let (model, found) = self.model_and_findings();
-        finish(&model, found)
+        finish(&model, found).0
     }
 
     /// The stack as synth's rules see it ([`StackModel`]), for tools that read a stack's
@@ -53,14 +56,18 @@ impl Stack {
     }
 }
 
-/// Checks every rule on a (linked) model and renders its template.
+/// Checks every rule on a (linked) model and renders its template; with the findings
+/// suppressions accepted, whatever the outcome.
 pub(crate) fn finish(
     model: &StackModel<'_>,
     mut found: Collector,
-) -> Result<Synthesized, Diagnostics> {
+) -> (
+    Result<Synthesized, Diagnostics>,
+    Vec<crate::policy::Suppressed>,
+) {
     if !model.values_fit() {
         // The rules and the writers recurse; a value nested too deep stops synth here.
-        return Err(found.finish());
+        return (Err(found.finish()), Vec::new());
     }
     names::check(model, &mut found);
     values::nulls(model, &mut found);
@@ -74,16 +81,22 @@ pub(crate) fn finish(
     let graph = references::check(model, &mut found);
     cycles::check(&graph, &mut found);
     run_stack_rules(model, &mut found);
-    let template = render::template(model);
+    let applied = suppress::apply(model, &mut found);
+    let template = render::template(model, &applied.metadata);
     quotas::check(model, &template, &mut found);
     let diagnostics = found.finish();
+    let suppressed = applied.suppressed;
     if diagnostics.has_errors() {
-        Err(diagnostics)
+        (Err(diagnostics), suppressed)
     } else {
-        Ok(Synthesized {
-            template,
-            warnings: diagnostics,
-        })
+        (
+            Ok(Synthesized {
+                template,
+                warnings: diagnostics,
+                suppressed: suppressed.clone(),
+            }),
+            suppressed,
+        )
     }
 }
 

@@ -6,8 +6,12 @@ use crate::stack::Stack;
 use crate::synth::StackModel;
 use crate::synth::template::Template;
 
-/// The template of a checked model.
-pub(crate) fn template(model: &StackModel<'_>) -> Template {
+/// The template of a checked model; `metadata` adds to the resources' `Metadata` (what
+/// suppressions record), by final logical id.
+pub(crate) fn template(
+    model: &StackModel<'_>,
+    metadata: &std::collections::BTreeMap<String, Map<String, Value>>,
+) -> Template {
     let stack: &Stack = model.stack();
     let mut template = Map::new();
     template.insert("AWSTemplateFormatVersion".into(), json!("2010-09-09"));
@@ -56,8 +60,10 @@ pub(crate) fn template(model: &StackModel<'_>) -> Template {
         if let Some(policy) = o.update_replace_policy {
             r.insert("UpdateReplacePolicy".into(), to_value(&policy));
         }
-        if !o.metadata.is_empty() {
-            r.insert("Metadata".into(), to_value(&o.metadata));
+        let extra = metadata.get(resource.logical_id());
+        if !o.metadata.is_empty() || extra.is_some() {
+            let authored = to_value(&o.metadata);
+            r.insert("Metadata".into(), super::suppress::merge(authored, extra));
         }
         // A duplicated id keeps its first definition; synth reports the duplicate.
         resources
