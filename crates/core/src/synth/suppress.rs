@@ -37,7 +37,7 @@ pub(crate) fn apply(model: &StackModel<'_>, found: &mut Collector) -> Applied {
     if declared.is_empty() {
         return applied;
     }
-    let pack = pack(model);
+    let pack = model.policy();
     let mut valid: Vec<(&Suppression, Vec<Target<'_>>)> = Vec::new();
     for suppression in declared {
         if let Some(targets) = check(model, &pack, suppression, found) {
@@ -100,16 +100,6 @@ pub(crate) fn apply(model: &StackModel<'_>, found: &mut Collector) -> Applied {
         }
     }
     applied
-}
-
-/// Every policy rule of the resource types in the stack, by id.
-fn pack(model: &StackModel<'_>) -> BTreeMap<&'static str, &'static PolicyRule> {
-    model
-        .resources()
-        .flat_map(|r| r.entry().resource.stack_rules())
-        .flat_map(|rule| rule.policy())
-        .map(|p| (p.id, p))
-        .collect()
 }
 
 /// The suppression's targets under their final ids, or `None` (reported) when it is not
