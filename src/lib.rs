@@ -13,6 +13,7 @@
 //! - [`cognito`]: Cognito resources.
 //! - [`openapi`]: the OpenAPI 3.0 model with API Gateway extensions.
 //! - [`apigateway`]: API Gateway resources.
+//! - [`logs`]: CloudWatch Logs log groups (an API stage's access logs).
 //!
 //! [`App`] holds a program's stacks and gives it its command line: `App::new("weather")
 //! .stack(weather::stack()).run()` is a complete `main`.
@@ -45,4 +46,5 @@ pub use types::create_only_properties;
 pub use cfnkit_apigateway as apigateway;
 pub use cfnkit_cognito as cognito;
 pub use cfnkit_core as core;
+pub use cfnkit_logs as logs;
 pub use cfnkit_openapi as openapi;
