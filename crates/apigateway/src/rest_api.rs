@@ -1,7 +1,7 @@
 //! [`RestApi`]: a REST API defined by a cfnkit OpenAPI [`Document`], with its deployment
 //! and stages.
 
-use cfnkit_core::{Expr, Handle, ResourceOptions, Stack, Value};
+use cfnkit_core::{Expr, Handle, ResourceOptions, Stack, SuppressionTarget, Value};
 use cfnkit_openapi::{Document, PublicProfile, ReferenceOr};
 
 use crate::body::RestApiBody;
@@ -10,7 +10,7 @@ use crate::l1::{
     CfnDeployment, CfnRestApi, CfnRestApiAttribute, CfnStage, EndpointType,
     RestApiEndpointConfiguration, RestApiMode,
 };
-use crate::operation::AuthorizerUse;
+use crate::operation::{AuthorizerUse, OperationSuppression};
 use crate::stage::{ApiStage, Stage, execute_api_arn};
 use crate::{CognitoAuthorizer, report};
 
@@ -81,6 +81,7 @@ pub struct RestApiBuilder {
     deployment: DeploymentOptions,
     stages: Vec<(String, Stage)>,
     public_profile: Option<PublicProfile>,
+    suppressions: Vec<(String, String)>,
 }
 
 impl RestApiBuilder {
@@ -101,7 +102,17 @@ impl RestApiBuilder {
             deployment: DeploymentOptions::new(),
             stages: Vec::new(),
             public_profile: None,
+            suppressions: Vec::new(),
         }
+    }
+
+    /// Accepts the findings of the policy rule `rule` on every resource of the API (the
+    /// RestApi, its deployment and its stages), because of `reason` (at least 10
+    /// characters; see [`Stack::suppress`]). One stage's findings:
+    /// [`Stage::suppress`]; one operation's: [`OperationExt::suppress`](crate::OperationExt::suppress).
+    pub fn suppress(mut self, rule: &str, reason: impl Into<String>) -> Self {
+        self.suppressions.push((rule.to_owned(), reason.into()));
+        self
     }
 
     /// Adds the security scheme of an authorizer that no operation uses yet (replacing a
@@ -264,6 +275,7 @@ impl RestApiBuilder {
         report::foreign_scopes(stack, &self.logical_id, &document);
         report::scope_uses(stack, &self.logical_id, &document);
         let title = document.info.title.clone();
+        let operations = operation_suppressions(&document);
         let api = stack.add(self.logical_id.clone(), self.l1_with(document));
         let prefix = self
             .deployment
@@ -289,14 +301,27 @@ impl RestApiBuilder {
         if stages.is_empty() {
             stages.push((format!("{}Stage", self.logical_id), Stage::new("prod")));
         }
-        let stages = stages
+        let stages: Vec<ApiStage> = stages
             .into_iter()
             .map(|(id, stage)| {
                 let handle: Handle<CfnStage> =
                     stack.add(id, stage.to_l1(api.reference(), deployment.reference()));
+                for (rule, reason) in stage.suppressions() {
+                    stack.suppress(&handle, rule.as_str(), reason.as_str());
+                }
                 ApiStage::new(handle, api.clone(), stage.name().to_owned())
             })
             .collect();
+        suppress_operations(stack, &api, &operations);
+        for (rule, reason) in self.suppressions {
+            let targets = [
+                SuppressionTarget::resource(&api),
+                SuppressionTarget::resource(&deployment),
+            ]
+            .into_iter()
+            .chain(stages.iter().map(|s| SuppressionTarget::resource(s.l1())));
+            stack.suppress_targets(targets, rule, reason);
+        }
         let rest_api = RestApi {
             api,
             deployment,
@@ -306,6 +331,51 @@ impl RestApiBuilder {
         };
         stack.register(rest_api.clone());
         rest_api
+    }
+}
+
+/// `(pointer under the RestApi, label, rule, reason)` of each operation's suppressions.
+fn operation_suppressions(document: &Document) -> Vec<(String, String, String, String)> {
+    let mut found = Vec::new();
+    for (path, key, op) in document.operations() {
+        let pointer = format!(
+            "/Properties/Body/paths/{}/{}",
+            cfnkit_core::pointer::escape(path),
+            cfnkit_core::pointer::escape(key)
+        );
+        let method = if key == "x-amazon-apigateway-any-method" {
+            "ANY".to_owned()
+        } else {
+            key.to_ascii_uppercase()
+        };
+        let label = match &op.operation_id {
+            Some(id) => format!("{method} {path} ({id})"),
+            None => format!("{method} {path}"),
+        };
+        for s in op.attachments.of::<OperationSuppression>() {
+            found.push((
+                pointer.clone(),
+                label.clone(),
+                s.rule.clone(),
+                s.reason.clone(),
+            ));
+        }
+    }
+    found
+}
+
+/// Hands the operations' suppressions to the stack, at their places in the API's `Body`.
+fn suppress_operations(
+    stack: &mut Stack,
+    api: &Handle<CfnRestApi>,
+    operations: &[(String, String, String, String)],
+) {
+    for (pointer, label, rule, reason) in operations {
+        stack.suppress_targets(
+            [SuppressionTarget::resource(api).at(pointer.as_str(), label.as_str())],
+            rule.as_str(),
+            reason.as_str(),
+        );
     }
 }
 

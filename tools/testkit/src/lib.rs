@@ -143,6 +143,40 @@ pub fn assert_cfn_lint_clean(name: &str, template: &str) {
     }
 }
 
+/// Runs cfn-lint with its informational checks too (`--include-checks I`: I3011 and the
+/// like, what the policy pack mirrors) on a template file. Returns its findings (empty
+/// when clean), or `None` when cfn-lint is unavailable and not required.
+pub fn cfn_lint_informational(template: &Path) -> Option<String> {
+    let bin = venv_bin()?;
+    let out = Command::new(bin.join("cfn-lint"))
+        .args(["--include-checks", "I", "--format", "parseable", "--"])
+        .arg(template)
+        .output()
+        .expect("cfn-lint runs");
+    let findings =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.success(),
+        findings.trim().is_empty(),
+        "cfn-lint's exit status and output disagree ({:?}): {findings}",
+        out.status
+    );
+    Some(findings)
+}
+
+/// Writes `template` to a temporary file and asserts cfn-lint, informational checks
+/// included, finds nothing in it.
+pub fn assert_cfn_lint_clean_informational(name: &str, template: &str) {
+    let file = std::env::temp_dir().join(format!("cfnkit-{}-{name}-i.json", std::process::id()));
+    std::fs::write(&file, template).expect("the temp dir is writable");
+    if let Some(findings) = cfn_lint_informational(&file) {
+        assert!(
+            findings.trim().is_empty(),
+            "cfn-lint --include-checks I finds problems in {name}:\n{findings}"
+        );
+    }
+}
+
 /// What openapi-spec-validator finds wrong with `doc` as OpenAPI 3.0 (empty when it is
 /// valid), or `None` when the tool is unavailable and not required.
 pub fn openapi_spec_errors(name: &str, doc: &serde_json::Value) -> Option<String> {
