@@ -428,7 +428,7 @@ fn the_weather_app_deploys_updates_smokes_diffs_and_is_destroyed() {
     eprintln!("{}", run.out);
     assert!(
         run.out
-            .contains("stack weather: create (7 resource changes)\nResources\n"),
+            .contains("stack weather: create (8 resource changes)\nResources\n"),
         "{}",
         run.all()
     );
@@ -633,7 +633,7 @@ fn the_weather_app_deploys_updates_smokes_diffs_and_is_destroyed() {
     expect(&run, 0);
     assert!(
         run.out
-            .contains("stack weather (UPDATE_COMPLETE): deleting 7 resources\n"),
+            .contains("stack weather (UPDATE_COMPLETE): deleting 8 resources\n"),
         "{}",
         run.all()
     );
