@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use cfnkit_core::{AppSynth, Stack, Stacks};
+use cfnkit_core::{AppSynth, Stack, Stacks, TemplateFormat};
 
 /// The stacks of one program. [`App::run`] gives the program a complete command line
 /// (`synth`, `validate`, `list`, `diff`, `openapi`, `access`, `--help`) describing the
@@ -112,6 +112,13 @@ impl App {
     /// Synthesises every stack, in deploy order, with cross-stack references resolved.
     pub fn synth(&self) -> AppSynth {
         self.stacks.synth()
+    }
+
+    /// [`App::synth`] for templates written in `format` (e.g. minified JSON): each
+    /// [`Synthesized::text`](cfnkit_core::Synthesized) holds those bytes, and the size
+    /// quotas are checked on them.
+    pub fn synth_as(&self, format: TemplateFormat) -> AppSynth {
+        self.stacks.synth_as(format)
     }
 
     /// Runs the command line of the process, printing to stdout and stderr.

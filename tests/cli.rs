@@ -141,6 +141,31 @@ fn synth_yaml_reads_back_as_the_json_tree() {
 }
 
 #[test]
+fn synth_minify_writes_compact_json_to_stdout_and_into_an_assembly() {
+    let r = run(&weather(), &["synth", "--minify"]);
+    assert_eq!(r.exit, Exit::Success, "{}", r.err);
+    let template = weather::stack().synth().unwrap().template;
+    assert_eq!(r.out, template.to_minified_json());
+    assert!(
+        r.out.len() * 10 < template.to_json().len() * 7,
+        "not compact"
+    );
+
+    let dir = scratch("minify");
+    let r = run(
+        &weather(),
+        &["synth", "--minify", "--out", dir.to_str().unwrap()],
+    );
+    assert_eq!(r.exit, Exit::Success, "{}", r.err);
+    let written = std::fs::read_to_string(dir.join("weather.template.json")).unwrap();
+    assert_eq!(written, template.to_minified_json());
+
+    let r = run(&weather(), &["synth", "--minify", "--format", "yaml"]);
+    assert_eq!(r.exit, Exit::Usage);
+    assert!(r.err.contains("--minify writes JSON"), "{}", r.err);
+}
+
+#[test]
 fn synth_errors_exit_1_with_every_diagnostic_and_no_output() {
     let app = App::new("b").stack(broken());
     let r = run(&app, &["synth"]);

@@ -52,6 +52,10 @@ pub struct SynthArgs {
     /// Write every artifact into this directory instead of printing a template.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Compact JSON templates (about half the bytes of pretty JSON, for templates near
+    /// CloudFormation's size limits); the size quotas are checked on them.
+    #[arg(long)]
+    pub minify: bool,
 }
 
 /// `openapi`.

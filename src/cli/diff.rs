@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use cfnkit_core::{TemplateDiff, diff_templates};
+use cfnkit_core::{TemplateDiff, TemplateFormat, diff_templates};
 use serde_json::Value;
 
 use crate::app::Exit;
@@ -36,7 +36,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &DiffArgs) -> Exit {
             Err(e) => return ctx.usage(e),
         }
     };
-    let current = match synth_selected(ctx, args.stack.as_deref()) {
+    let current = match synth_selected(ctx, args.stack.as_deref(), TemplateFormat::Json) {
         Ok(current) => current,
         Err(exit) => return exit,
     };

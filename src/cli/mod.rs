@@ -133,6 +133,7 @@ where
                 stack: None,
                 format: Format::Json,
                 out: None,
+                minify: false,
             },
         ),
         Some(Command::Synth(a)) => synth::run(&mut ctx, &a),

@@ -1,6 +1,6 @@
 //! `synth`: templates to stdout, or every artifact into a directory.
 
-use cfnkit_core::{StackSynth, Synthesized};
+use cfnkit_core::{StackSynth, Synthesized, TemplateFormat};
 use serde_json::json;
 
 use crate::app::Exit;
@@ -22,7 +22,15 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &SynthArgs) -> Exit {
             crate::cli::names(ctx.app)
         ));
     }
-    let results = match synth_selected(ctx, args.stack.as_deref()) {
+    let written = match (args.format, args.minify) {
+        (Format::Json, false) => TemplateFormat::Json,
+        (Format::Json, true) => TemplateFormat::MinifiedJson,
+        (Format::Yaml, false) => TemplateFormat::Yaml,
+        (Format::Yaml, true) => return ctx.usage("--minify writes JSON; drop --format yaml"),
+    };
+    // Each template is rendered once, by synth, in the format written: the size quotas
+    // are checked on these bytes.
+    let results = match synth_selected(ctx, args.stack.as_deref(), written) {
         Ok(results) => results,
         Err(exit) => return exit,
     };
@@ -32,12 +40,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_>, args: &SynthArgs) -> Exit {
             let Some((_, out)) = results.first() else {
                 return ctx.usage("the app has no stack");
             };
-            match render(out, args.format) {
-                Ok(text) => match ctx.out.write_all(text.as_bytes()) {
-                    Ok(()) => Exit::Success,
-                    Err(e) => ctx.usage(format!("cannot write the template: {e}")),
-                },
-                Err(e) => ctx.usage(e),
+            match ctx.out.write_all(out.text.as_bytes()) {
+                Ok(()) => Exit::Success,
+                Err(e) => ctx.usage(format!("cannot write the template: {e}")),
             }
         }
     }
@@ -52,10 +57,14 @@ pub(crate) struct StackMeta {
     pub depends_on: Vec<String>,
 }
 
-/// Synthesises the app and keeps the stack named (or all, in deploy order); prints every
-/// diagnostic of those. Fails with the exit to take: usage for an unknown name, findings
-/// when any of them has errors.
-pub(crate) fn synth_selected(ctx: &mut Ctx<'_>, stack: Option<&str>) -> Result<Vec<Done>, Exit> {
+/// Synthesises the app with templates written in `format` and keeps the stack named (or
+/// all, in deploy order); prints every diagnostic of those. Fails with the exit to take:
+/// usage for an unknown name, findings when any of them has errors.
+pub(crate) fn synth_selected(
+    ctx: &mut Ctx<'_>,
+    stack: Option<&str>,
+    format: TemplateFormat,
+) -> Result<Vec<Done>, Exit> {
     if let Err(e) = crate::cli::select(ctx.app, stack) {
         return Err(ctx.usage(e));
     }
@@ -66,7 +75,7 @@ pub(crate) fn synth_selected(ctx: &mut Ctx<'_>, stack: Option<&str>) -> Result<V
         result,
         depends_on,
         ..
-    } in ctx.app.synth().stacks
+    } in ctx.app.synth_as(format).stacks
     {
         if stack.is_some_and(|s| s != name) {
             continue;
@@ -96,13 +105,6 @@ pub(crate) fn synth_selected(ctx: &mut Ctx<'_>, stack: Option<&str>) -> Result<V
     }
 }
 
-fn render(out: &Synthesized, format: Format) -> Result<String, String> {
-    match format {
-        Format::Json => Ok(out.template.to_json()),
-        Format::Yaml => out.template.to_yaml().map_err(|e| e.to_string()),
-    }
-}
-
 /// The file name of a stack's template in an output directory.
 fn template_file(stack: &str, format: Format) -> String {
     format!("{stack}.template.{}", format.extension())
@@ -119,10 +121,7 @@ fn write_artifacts(
     let mut manifest = Vec::new();
     for (meta, out) in results {
         let name = template_file(&meta.name, format);
-        match render(out, format) {
-            Ok(text) => files.push((name.clone(), text)),
-            Err(e) => return ctx.usage(e),
-        }
+        files.push((name.clone(), out.text.clone()));
         manifest.push(json!({"name": meta.name, "template": name, "dependsOn": meta.depends_on}));
     }
     let mut apis = Vec::new();

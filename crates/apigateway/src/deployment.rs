@@ -1,7 +1,8 @@
 //! Deployments whose logical id changes with everything a new deployment must pick up.
 
-use cfnkit_core::short_hash;
-use serde_json::{Map, Value as Json};
+use cfnkit_core::{Expr, stable_hash_expr, to_expr};
+use indexmap::IndexMap;
+use serde_json::Value as Json;
 
 use crate::l1::CfnRestApi;
 
@@ -42,24 +43,41 @@ pub const HASH_DIGITS: usize = 10;
 /// assert_eq!(deployment_hash(&api.clone().name("weather"), &[]), hash);
 /// ```
 pub fn deployment_hash(api: &CfnRestApi, extra: &[Json]) -> String {
-    let properties = serde_json::to_value(api).unwrap_or(Json::Null);
-    let body = properties.get("Body").cloned().unwrap_or(Json::Null);
-    let mut input = Map::new();
-    for name in REDEPLOY_PROPERTIES {
-        if let Some(value) = properties.get(name) {
-            input.insert(name.to_owned(), value.clone());
-        }
-    }
-    if !extra.is_empty() {
-        input.insert("Extra".to_owned(), Json::Array(extra.to_vec()));
-    }
-    let input = if input.is_empty() {
-        body
-    } else {
-        input.insert("Body".to_owned(), body);
-        Json::Object(input)
+    hash_properties(&to_expr(api).unwrap_or(Expr::Null), extra)
+}
+
+/// [`deployment_hash`] of a RestApi whose properties are in template form already (what
+/// synth built for the stack's model), hashed as they are: no JSON value or text of them
+/// is built.
+pub(crate) fn hash_properties(properties: &Expr, extra: &[Json]) -> String {
+    let no_properties = IndexMap::new();
+    let properties = match properties {
+        Expr::Map(map) => map,
+        _ => &no_properties,
     };
-    short_hash(&input, HASH_DIGITS)
+    let null = Expr::Null;
+    let body = properties.get("Body").unwrap_or(&null);
+    let mut hash = if extra.is_empty()
+        && !REDEPLOY_PROPERTIES
+            .iter()
+            .any(|p| properties.contains_key(*p))
+    {
+        // The common case: the Body alone, hashed where it is.
+        stable_hash_expr(body)
+    } else {
+        let mut input: IndexMap<String, Expr> = REDEPLOY_PROPERTIES
+            .iter()
+            .filter_map(|name| Some(((*name).to_owned(), properties.get(*name)?.clone())))
+            .collect();
+        if !extra.is_empty() {
+            let extra = extra.iter().map(Expr::from_json).collect();
+            input.insert("Extra".to_owned(), Expr::List(extra));
+        }
+        input.insert("Body".to_owned(), body.clone());
+        stable_hash_expr(&Expr::Map(input))
+    };
+    hash.truncate(HASH_DIGITS);
+    hash
 }
 
 /// The deployment of a [`RestApi`](crate::RestApi): its logical id prefix, description and

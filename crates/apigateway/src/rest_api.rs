@@ -1,11 +1,11 @@
 //! [`RestApi`]: a REST API defined by a cfnkit OpenAPI [`Document`], with its deployment
 //! and stages.
 
-use cfnkit_core::{Expr, Handle, ResourceOptions, Stack, SuppressionTarget, Value};
+use cfnkit_core::{Expr, Handle, HashInput, ResourceOptions, Stack, SuppressionTarget, Value};
 use cfnkit_openapi::{Document, PublicProfile, ReferenceOr};
 
 use crate::body::RestApiBody;
-use crate::deployment::{DeploymentOptions, deployment_hash};
+use crate::deployment::{DeploymentOptions, hash_properties};
 use crate::l1::{
     CfnDeployment, CfnRestApi, CfnRestApiAttribute, CfnStage, EndpointType,
     RestApiEndpointConfiguration, RestApiMode,
@@ -22,7 +22,7 @@ use crate::{CognitoAuthorizer, report};
 ///   `FailOnWarnings: true` (a document API Gateway only half understands fails the
 ///   deployment instead of going live);
 /// - a deployment whose logical id carries the hash of everything that needs a new
-///   deployment ([`deployment_hash`], taken at synth from the final `Body`, so an edit
+///   deployment ([`deployment_hash`](crate::deployment_hash), taken at synth from the final `Body`, so an edit
 ///   through the escape hatch redeploys too), and the stages serving it (`prod` unless
 ///   [`stage`](Self::stage) says otherwise).
 ///
@@ -222,14 +222,7 @@ impl RestApiBuilder {
     /// The document as the API's `Body` holds it: the given one with the authorizers'
     /// security schemes.
     pub fn document(&self) -> Document {
-        let mut document = self.document.clone();
-        for authorizer in self.authorizers() {
-            document.components.security_schemes.insert(
-                authorizer.name().to_owned(),
-                ReferenceOr::Item(authorizer.security_scheme()),
-            );
-        }
-        document
+        with_schemes(self.document.clone(), &self.authorizers())
     }
 
     /// The L1 RestApi this builder makes.
@@ -268,9 +261,14 @@ impl RestApiBuilder {
 
     /// Adds the API, its deployment and its stages to `stack`, reports what only the
     /// construct knows, registers the API with the stack, and returns its handle.
-    pub fn add_to(self, stack: &mut Stack) -> RestApi {
-        let document = self.document();
+    pub fn add_to(mut self, stack: &mut Stack) -> RestApi {
         let authorizers = self.authorizers();
+        // The builder is consumed: its document moves into the L1, uncopied.
+        let placeholder = Document::new(self.document.info.clone());
+        let document = with_schemes(
+            std::mem::replace(&mut self.document, placeholder),
+            &authorizers,
+        );
         report::model_origins(stack, &self.logical_id, &document);
         report::foreign_scopes(stack, &self.logical_id, &document);
         report::scope_uses(stack, &self.logical_id, &document);
@@ -289,11 +287,12 @@ impl RestApiBuilder {
             prefix,
             CfnDeployment::new(api.reference()).description(description),
             ResourceOptions::new(),
-            move |stack: &Stack| {
-                // The API is this stack's own: `add_to` just added it.
-                stack
-                    .resource(&hashed)
-                    .map(|l1| deployment_hash(l1, &extra))
+            move |input: &HashInput<'_>| {
+                // The API is this stack's own: `add_to` just added it. Its properties in
+                // template form are synth's own, hashed where they are.
+                input
+                    .properties(&hashed)
+                    .map(|properties| hash_properties(properties, &extra))
                     .unwrap_or_default()
             },
         );
@@ -377,6 +376,17 @@ fn suppress_operations(
             reason.as_str(),
         );
     }
+}
+
+/// `document` with the security schemes of `authorizers`.
+fn with_schemes(mut document: Document, authorizers: &[CognitoAuthorizer]) -> Document {
+    for authorizer in authorizers {
+        document.components.security_schemes.insert(
+            authorizer.name().to_owned(),
+            ReferenceOr::Item(authorizer.security_scheme()),
+        );
+    }
+    document
 }
 
 /// A REST API of a stack, with its deployment and stages

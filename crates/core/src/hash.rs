@@ -1,6 +1,8 @@
-//! Stable content hashes: SHA-256 over canonical JSON.
+//! Stable content hashes: SHA-256 over canonical JSON, streamed into the digest.
 
 use sha2::{Digest, Sha256};
+
+use crate::expr::Expr;
 
 /// The SHA-256 digest (lowercase hex) of `value` in canonical JSON: object keys sorted by
 /// their UTF-8 bytes at every level, no insignificant whitespace. The same value gives
@@ -13,8 +15,9 @@ use sha2::{Digest, Sha256};
 /// assert_eq!(&stable_hash(&json!("abc"))[..8], "6cc43f85");
 /// ```
 pub fn stable_hash(value: &serde_json::Value) -> String {
-    let digest = Sha256::digest(canonical_json(value).as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let mut sink = HashSink::new();
+    write_canonical(value, &mut sink);
+    sink.finish()
 }
 
 /// The first `len` hex digits of [`stable_hash`] (at most 64), e.g. for a logical id suffix.
@@ -24,40 +27,139 @@ pub fn short_hash(value: &serde_json::Value, len: usize) -> String {
     hash
 }
 
+/// [`stable_hash`] of an expression's template form (`expr.to_json()`), computed from the
+/// tree itself: no JSON value or text is built.
+///
+/// ```
+/// use cfnkit_core::{Expr, stable_hash, stable_hash_expr};
+/// let e = Expr::Map([("b".to_owned(), Expr::from(1)), ("a".to_owned(), Expr::reference("X"))].into_iter().collect());
+/// assert_eq!(stable_hash_expr(&e), stable_hash(&e.to_json()));
+/// ```
+pub fn stable_hash_expr(expr: &Expr) -> String {
+    let mut sink = HashSink::new();
+    write_canonical_expr(expr, &mut sink);
+    sink.finish()
+}
+
 /// Canonical JSON text: sorted keys, compact.
 pub fn canonical_json(value: &serde_json::Value) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     write_canonical(value, &mut out);
+    // Only JSON text (UTF-8) was written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn hex(digest: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(2 * digest.len());
+    for b in digest {
+        let _ = write!(out, "{b:02x}");
+    }
     out
 }
 
-fn write_canonical(value: &serde_json::Value, out: &mut String) {
+/// Feeds what is written to a SHA-256 digest, through a buffer: canonical JSON comes in
+/// many small pieces.
+struct HashSink {
+    digest: Sha256,
+    buffer: Vec<u8>,
+}
+
+impl HashSink {
+    const BUFFER: usize = 8192;
+
+    fn new() -> Self {
+        HashSink {
+            digest: Sha256::new(),
+            buffer: Vec::with_capacity(Self::BUFFER),
+        }
+    }
+
+    /// The digest of everything written, in lowercase hex.
+    fn finish(mut self) -> String {
+        self.digest.update(&self.buffer);
+        hex(&self.digest.finalize())
+    }
+}
+
+impl std::io::Write for HashSink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.buffer.len() + bytes.len() > Self::BUFFER {
+            self.digest.update(&self.buffer);
+            self.buffer.clear();
+        }
+        if bytes.len() > Self::BUFFER {
+            self.digest.update(bytes);
+        } else {
+            self.buffer.extend_from_slice(bytes);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A string or number as JSON text. Writing to a digest or a vector cannot fail.
+fn scalar(out: &mut impl std::io::Write, value: &(impl serde::Serialize + ?Sized)) {
+    let _ = serde_json::to_writer(out, value);
+}
+
+fn write_canonical(value: &serde_json::Value, out: &mut impl std::io::Write) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
             let mut entries: Vec<_> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            out.push('{');
-            for (i, (k, v)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push(':');
-                write_canonical(v, out);
-            }
-            out.push('}');
+            entries.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            write_object(entries, out, write_canonical);
         }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_canonical(v, out);
-            }
-            out.push(']');
-        }
-        scalar => out.push_str(&scalar.to_string()),
+        Value::Array(items) => write_array(items, out, write_canonical),
+        scalar_value => scalar(out, scalar_value),
     }
+}
+
+fn write_canonical_expr(expr: &Expr, out: &mut impl std::io::Write) {
+    match expr {
+        Expr::Map(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            write_object(entries, out, write_canonical_expr);
+        }
+        Expr::List(items) => write_array(items, out, write_canonical_expr),
+        Expr::Null => scalar(out, &()),
+        Expr::Bool(b) => scalar(out, b),
+        Expr::Number(n) => scalar(out, n),
+        Expr::String(s) => scalar(out, s.as_str()),
+        // Intrinsics are few and small: their one-key map form, as JSON.
+        Expr::Fn(_) => write_canonical(&expr.to_json(), out),
+    }
+}
+
+fn write_object<W: std::io::Write, V>(
+    entries: Vec<(&String, &V)>,
+    out: &mut W,
+    item: fn(&V, &mut W),
+) {
+    let _ = out.write_all(b"{");
+    for (i, (k, v)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            let _ = out.write_all(b",");
+        }
+        scalar(out, k.as_str());
+        let _ = out.write_all(b":");
+        item(v, out);
+    }
+    let _ = out.write_all(b"}");
+}
+
+fn write_array<W: std::io::Write, V>(items: &[V], out: &mut W, item: fn(&V, &mut W)) {
+    let _ = out.write_all(b"[");
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            let _ = out.write_all(b",");
+        }
+        item(v, out);
+    }
+    let _ = out.write_all(b"]");
 }

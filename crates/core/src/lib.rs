@@ -17,6 +17,7 @@ pub mod constraints;
 mod diagnostic;
 mod diff;
 mod expr;
+mod expr_de;
 mod expr_parse;
 mod hash;
 mod logical_id;
@@ -39,23 +40,23 @@ mod yaml_reader;
 pub use diagnostic::{Collector, Diagnostic, Diagnostics, Location, ResourceChecks, Severity};
 pub use diff::{ChangeKind, EntryChange, TemplateDiff, ValueChange, diff_templates};
 pub use expr::{Expr, Intrinsic, OwnedId, RefTarget};
-pub use hash::{canonical_json, short_hash, stable_hash};
+pub use hash::{canonical_json, short_hash, stable_hash, stable_hash_expr};
 pub use logical_id::{InvalidLogicalId, LogicalId, MAX_NAME_LENGTH};
 pub use policy::{PolicyRule, Scanner, ScannerCheck, Suppressed, Suppression, SuppressionTarget};
 pub use pseudo::Pseudo;
 pub use resource::{Attribute, Handle, NoAttributes, RawResource, Resource, ResourceRef};
 pub use rule::StackRule;
 pub use stack::{
-    ConditionRef, MappingRef, Output, ParameterRef, ParameterType, RemovalPolicy, ResourceOptions,
-    Stack, TemplateParameter,
+    ConditionRef, HashInput, MappingRef, Output, ParameterRef, ParameterType, RemovalPolicy,
+    ResourceOptions, Stack, TemplateParameter,
 };
 pub use stack_id::StackId;
 pub use stacks::{AppSynth, StackSynth, Stacks};
 pub use sub::placeholders as sub_placeholders;
-pub use synth::{ModelResource, StackModel, Synthesized, Template};
+pub use synth::{ModelResource, StackModel, Synthesized, Template, TemplateFormat};
 pub use to_expr::{ToExprError, to_expr};
 pub use value::{Literal, Value};
-pub use writer::{YamlError, to_json, to_yaml};
+pub use writer::{YamlError, to_json, to_minified_json, to_yaml};
 pub use yaml_reader::{YamlReadError, yaml_to_json};
 
 /// CloudFormation's per-template quotas, as synth checks them.

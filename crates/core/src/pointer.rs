@@ -53,8 +53,19 @@ impl Pointer {
 
     /// The pointer to a child of this node, by key or index.
     pub fn child(&self, token: impl std::fmt::Display) -> Pointer {
-        let token = token.to_string();
-        Pointer(format!("{}/{}", self.0, escape(&token)))
+        use std::fmt::Write;
+        // One allocation: the token is written in place, and escaped only if it must be.
+        let mut out = String::with_capacity(self.0.len() + 24);
+        out.push_str(&self.0);
+        out.push('/');
+        let start = out.len();
+        let _ = write!(out, "{token}");
+        if out[start..].contains(['~', '/']) {
+            let escaped = escape(&out[start..]).into_owned();
+            out.truncate(start);
+            out.push_str(&escaped);
+        }
+        Pointer(out)
     }
 
     /// The pointer as text.

@@ -10,7 +10,7 @@ use crate::expr::Expr;
 use crate::stack::{Output, Stack};
 use crate::stack_id::StackId;
 use crate::synth::links::Links;
-use crate::synth::{StackModel, Synthesized, finish};
+use crate::synth::{StackModel, Synthesized, TemplateFormat, finish};
 
 /// The stacks of one program, deployed together (the command line's `App` of the `cfnkit`
 /// facade holds one).
@@ -93,6 +93,12 @@ impl Stacks {
 
     /// Synthesises every stack with its cross-stack references resolved.
     pub fn synth(&self) -> AppSynth {
+        self.synth_as(TemplateFormat::Json)
+    }
+
+    /// [`Stacks::synth`] for templates written in `format`: the size quotas are checked
+    /// on those bytes.
+    pub fn synth_as(&self, format: TemplateFormat) -> AppSynth {
         let mut built: Vec<(StackModel<'_>, Collector)> =
             self.stacks.iter().map(Stack::model_and_findings).collect();
         let plan = Plan::new(self, &built);
@@ -107,7 +113,7 @@ impl Stacks {
             .filter_map(|i| {
                 let (model, mut found) = built[i].take()?;
                 found.extend(Diagnostics(plan.problems[i].clone()));
-                let (result, suppressed) = finish(&model, found);
+                let (result, suppressed) = finish(model, found, format);
                 Some(StackSynth {
                     name: self.stacks[i].name().to_owned(),
                     result,
@@ -149,8 +155,11 @@ impl<'a> Plan<'a> {
         // Per exporting stack: (id as the handle holds it, attribute) -> export name.
         let mut exported: Vec<BTreeMap<(String, Option<String>), String>> =
             vec![BTreeMap::new(); n];
-        for (i, (model, _)) in models.iter().enumerate() {
-            for key in model.foreign_values().into_keys() {
+        // A lone stack imports nothing: a value of a stack outside the app is its own
+        // synth's to report. So only an app of several stacks walks for foreign values.
+        let linked = if n > 1 { models } else { &[] };
+        for (i, (model, _)) in linked.iter().enumerate() {
+            for key in model.foreign_values() {
                 // A stack outside the app: the stack's own synth says to add it.
                 let Some(&j) = index.get(&key.0) else {
                     continue;

@@ -1,13 +1,34 @@
 //! Deterministic template writers.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// Pretty JSON (two-space indent, keys in tree order) with a trailing newline.
 pub fn to_json(value: &serde_json::Value) -> String {
-    // `Value`'s serialization cannot fail: keys are strings and numbers finite.
+    pretty(value)
+}
+
+/// [`to_json`] of any tree that serializes as one (a `Value`, an `Expr`). Such trees
+/// cannot fail to serialize: keys are strings and numbers finite.
+pub(crate) fn pretty(value: &impl Serialize) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// [`to_minified_json`] of any tree that serializes as one.
+pub(crate) fn compact(value: &impl Serialize) -> String {
+    let mut text = serde_json::to_string(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Compact JSON (no whitespace, keys in tree order) with a trailing newline.
+pub fn to_minified_json(value: &serde_json::Value) -> String {
+    compact(value)
 }
 
 /// The one place cfnkit writes YAML. Intrinsics stay in their long form (`Fn::GetAtt:`
@@ -21,53 +42,135 @@ pub fn to_json(value: &serde_json::Value) -> String {
 /// ```
 pub fn to_yaml(value: &serde_json::Value) -> Result<String, YamlError> {
     // The emitter quotes by YAML 1.2 rules only. Strings that YAML 1.1 would misread are
-    // swapped for unique plain sentinels, emitted, and swapped back single-quoted.
-    let text = serde_json::to_string(value).unwrap_or_default();
-    let nonce = (0u32..)
-        .find(|n| !text.contains(&format!("cfnkitq{n}x")))
-        .unwrap_or_default();
-    let mut quoted = Vec::new();
-    let masked = mask(value, nonce, &mut quoted);
-    let mut yaml = serde_yaml::to_string(&masked).map_err(|e| YamlError(e.to_string()))?;
-    for (i, original) in quoted.iter().enumerate().rev() {
-        let single_quoted = format!("'{}'", original.replace('\'', "''"));
-        yaml = yaml.replace(&sentinel(nonce, i), &single_quoted);
-    }
-    Ok(yaml)
-}
-
-fn sentinel(nonce: u32, i: usize) -> String {
-    format!("cfnkitq{nonce}x{i}z")
-}
-
-fn mask(value: &serde_json::Value, nonce: u32, quoted: &mut Vec<String>) -> serde_json::Value {
-    use serde_json::Value;
-    let mut text = |s: &String| {
-        if yaml11_ambiguous(s) {
-            quoted.push(s.clone());
-            sentinel(nonce, quoted.len() - 1)
-        } else {
-            s.clone()
-        }
+    // written as unique plain sentinels while the tree is emitted, then swapped back
+    // single-quoted in one pass over the text: linear in the template's size.
+    let nonce = nonce(value);
+    let quoted = RefCell::new(Vec::new());
+    let masked = Masked {
+        value,
+        prefix: &format!("{SENTINEL}{nonce}x"),
+        quoted: &quoted,
     };
-    match value {
-        Value::String(s) => Value::String(text(s)),
-        Value::Array(items) => Value::Array(items.iter().map(|v| mask(v, nonce, quoted)).collect()),
-        Value::Object(map) => {
-            let mut out = serde_json::Map::new();
-            for (k, v) in map {
-                let key = if yaml11_ambiguous(k) {
-                    quoted.push(k.clone());
-                    sentinel(nonce, quoted.len() - 1)
-                } else {
-                    k.clone()
-                };
-                out.insert(key, mask(v, nonce, quoted));
-            }
-            Value::Object(out)
-        }
-        other => other.clone(),
+    let yaml = serde_yaml::to_string(&masked).map_err(|e| YamlError(e.to_string()))?;
+    Ok(unmask(&yaml, masked.prefix, &quoted.borrow()))
+}
+
+/// Sentinels are `cfnkitq<nonce>x<index>z`, with the smallest nonce no string of the tree
+/// contains.
+const SENTINEL: &str = "cfnkitq";
+
+fn nonce(value: &serde_json::Value) -> u32 {
+    if !any_string(value, &|s| s.contains(SENTINEL)) {
+        return 0;
     }
+    (0u32..)
+        .find(|n| {
+            let prefix = format!("{SENTINEL}{n}x");
+            !any_string(value, &|s| s.contains(prefix.as_str()))
+        })
+        .unwrap_or_default()
+}
+
+/// Whether `test` holds for any key or string of the tree.
+fn any_string(value: &serde_json::Value, test: &impl Fn(&str) -> bool) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => test(s),
+        Value::Array(items) => items.iter().any(|v| any_string(v, test)),
+        Value::Object(map) => map.iter().any(|(k, v)| test(k) || any_string(v, test)),
+        _ => false,
+    }
+}
+
+/// A tree serialized with its YAML-1.1-ambiguous strings replaced by sentinels (the
+/// originals collected in `quoted`, a sentinel's index is its place there).
+struct Masked<'a> {
+    value: &'a serde_json::Value,
+    prefix: &'a str,
+    quoted: &'a RefCell<Vec<&'a str>>,
+}
+
+impl<'a> Masked<'a> {
+    fn child(&self, value: &'a serde_json::Value) -> Masked<'a> {
+        Masked {
+            value,
+            prefix: self.prefix,
+            quoted: self.quoted,
+        }
+    }
+
+    /// The text to emit for a key or string.
+    fn text(&self, s: &'a str) -> Cow<'a, str> {
+        if yaml11_ambiguous(s) {
+            let mut quoted = self.quoted.borrow_mut();
+            quoted.push(s);
+            Cow::Owned(format!("{}{}z", self.prefix, quoted.len() - 1))
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+}
+
+impl Serialize for Masked<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde_json::Value;
+        match self.value {
+            Value::String(s) => serializer.serialize_str(&self.text(s)),
+            Value::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&self.child(item))?;
+                }
+                seq.end()
+            }
+            Value::Object(map) => {
+                let mut out = serializer.serialize_map(Some(map.len()))?;
+                for (k, v) in map {
+                    out.serialize_entry(&*self.text(k), &self.child(v))?;
+                }
+                out.end()
+            }
+            scalar => scalar.serialize(serializer),
+        }
+    }
+}
+
+/// `yaml` with every sentinel `<prefix><index>z` replaced by its original, single-quoted.
+fn unmask(yaml: &str, prefix: &str, quoted: &[&str]) -> String {
+    if quoted.is_empty() {
+        return yaml.to_owned();
+    }
+    let mut out = String::with_capacity(yaml.len() + 2 * quoted.len());
+    let mut rest = yaml;
+    while let Some(at) = rest.find(prefix) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + prefix.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let original = after[..digits]
+            .parse::<usize>()
+            .ok()
+            .filter(|_| after.as_bytes().get(digits) == Some(&b'z'))
+            .and_then(|i| quoted.get(i));
+        match original {
+            Some(original) => {
+                out.push('\'');
+                for part in original.split_inclusive('\'') {
+                    out.push_str(part);
+                    if part.ends_with('\'') {
+                        out.push('\'');
+                    }
+                }
+                out.push('\'');
+                rest = &after[digits + 1..];
+            }
+            None => {
+                out.push_str(prefix);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether a plain YAML 1.1 scalar with this text could be read as something other than

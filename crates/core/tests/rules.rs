@@ -3,7 +3,9 @@
 
 mod support;
 
-use cfnkit_core::{Diagnostics, Expr, Output, ResourceOptions, Severity, Stack, TemplateParameter};
+use cfnkit_core::{
+    Diagnostics, Expr, Output, ResourceOptions, Severity, Stack, TemplateFormat, TemplateParameter,
+};
 use indexmap::IndexMap;
 use support::{Bucket, BucketAttribute};
 
@@ -229,6 +231,26 @@ fn template_size_warns_past_51200_bytes_and_fails_past_1mb() {
             .count(),
         1
     );
+}
+
+#[test]
+fn template_size_is_checked_on_the_bytes_written_and_names_minify_when_it_fits() {
+    // 90,000 list items: 13 bytes each pretty-printed, 2 minified.
+    let mut stack = Stack::new("wide");
+    let items = Expr::List(vec![Expr::from(1); 90_000]);
+    stack.add_raw(
+        "R",
+        "AWS::CloudFormation::WaitConditionHandle",
+        Expr::Map([("L".to_owned(), items)].into_iter().collect()),
+    );
+    let d = errors_of(&stack);
+    let size = only(&d, "core/template-size");
+    assert!(size.contains("synth --minify"), "{size}");
+
+    let out = stack.synth_as(TemplateFormat::MinifiedJson).unwrap();
+    assert_eq!(out.text, out.template.to_minified_json());
+    assert!(out.text.len() < 1_000_000 && !out.text.contains("\n  "));
+    assert!(only(&out.warnings, "core/template-size").contains("as minified JSON"));
 }
 
 #[test]

@@ -64,3 +64,16 @@ fn json_is_pretty_with_trailing_newline() {
         "{\n  \"a\": [\n    1\n  ]\n}\n"
     );
 }
+
+#[test]
+fn many_ambiguous_strings_each_get_their_own_original_back() {
+    // Sentinels 1, 12 and 123 share prefixes: each must still be swapped for its own.
+    let tree: serde_json::Map<String, serde_json::Value> = (0..200)
+        .map(|i| (format!("{i}"), json!([format!("{i}:00"), "on", "it's"])))
+        .collect();
+    let tree = serde_json::Value::Object(tree);
+    let text = to_yaml(&tree).unwrap();
+    let back: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(back, tree);
+    assert!(!text.contains("cfnkitq"), "a sentinel was left:\n{text}");
+}

@@ -1,8 +1,9 @@
 //! Rules relating the scopes operations require to the resource servers that define them
 //! and the app clients that may obtain them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
+use cfnkit_cognito::access::ResourceServerAccess;
 use cfnkit_cognito::{OidcScope, PoolRef, describe_pools};
 use cfnkit_core::{Collector, Severity, StackId};
 
@@ -46,6 +47,7 @@ pub(super) fn required_scopes(
     never_added: &BTreeSet<String>,
     found: &mut Collector,
 ) {
+    let servers = Servers::new(matrix);
     for api in &matrix.apis {
         for op in &api.operations {
             for requirement in op.requirements() {
@@ -68,12 +70,44 @@ pub(super) fn required_scopes(
                     if never_added.contains(&at.pointer) {
                         continue;
                     }
-                    if is_oidc_scope(scope) || at.defined(matrix, found) {
+                    if is_oidc_scope(scope) || at.defined(matrix, &servers, found) {
                         at.obtainable(matrix, found);
                     }
                 }
             }
         }
+    }
+}
+
+/// The resource servers by identifier, in authoring order: built once, so that finding
+/// the servers of a scope does not scan them all for every scope an operation requires.
+struct Servers<'a>(HashMap<&'a str, Vec<&'a ResourceServerAccess>>);
+
+impl<'a> Servers<'a> {
+    fn new(matrix: &'a AccessModel) -> Self {
+        let mut by_identifier: HashMap<&str, Vec<&ResourceServerAccess>> = HashMap::new();
+        for server in &matrix.cognito.servers {
+            if let Some(identifier) = server.identifier.as_deref() {
+                by_identifier.entry(identifier).or_default().push(server);
+            }
+        }
+        Servers(by_identifier)
+    }
+
+    /// The servers that define `scope` (`<identifier>/<name>`), in authoring order: what
+    /// [`AccessModel::servers_defining`] answers.
+    fn defining<'s>(
+        &'s self,
+        scope: &'s str,
+    ) -> impl Iterator<Item = &'a ResourceServerAccess> + 's {
+        let candidates = scope
+            .rsplit_once('/')
+            .and_then(|(identifier, _)| self.0.get(identifier));
+        candidates
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |server| server.defines(scope))
     }
 }
 
@@ -97,8 +131,8 @@ impl Scope<'_> {
 
     /// Whether a resource server of the authorizer's pools defines the scope; reports it
     /// when one of another pool does, or (for pools of this template) none does.
-    fn defined(&self, matrix: &AccessModel, found: &mut Collector) -> bool {
-        let defining: Vec<_> = matrix.servers_defining(self.scope).collect();
+    fn defined(&self, matrix: &AccessModel, servers: &Servers<'_>, found: &mut Collector) -> bool {
+        let defining: Vec<_> = servers.defining(self.scope).collect();
         if defining.iter().any(|s| self.pools.contains(&s.pool)) {
             return true;
         }

@@ -1,12 +1,14 @@
 //! A stack: one CloudFormation template's worth of parameters, conditions, mappings,
 //! resources and outputs.
 
+mod hash_input;
 mod options;
 mod output;
 mod parameter;
 
 use indexmap::IndexMap;
 
+pub use hash_input::HashInput;
 pub use options::{RemovalPolicy, ResourceOptions};
 pub use output::Output;
 pub use parameter::{ParameterRef, ParameterType, TemplateParameter};
@@ -33,7 +35,7 @@ pub(crate) struct ResourceEntry {
 }
 
 /// Computes the hash part of a logical id at synth, from the stack as it is then.
-pub(crate) type IdHash = dyn Fn(&Stack) -> String;
+pub(crate) type IdHash = dyn Fn(&HashInput<'_>) -> String;
 
 /// One CloudFormation stack. Add resources to get typed [`Handle`]s; [`Stack::synth`]
 /// checks everything and renders the template.
@@ -177,14 +179,15 @@ impl Stack {
     }
 
     /// Adds a resource whose logical id is `prefix` followed by a hash that synth computes
-    /// from the stack as it is then (e.g. an API Gateway deployment, which CloudFormation
+    /// from the stack as it is then ([`HashInput`]: the stack, and its resources' properties
+    /// in template form) (e.g. an API Gateway deployment, which CloudFormation
     /// recreates only when its id changes, hashed from its API's final definition, edits
     /// made through escape hatches included). Until synth the handle's
     /// [`logical_id`](Handle::logical_id) is the prefix; every reference it makes names
     /// the final id in the template.
     ///
     /// ```
-    /// use cfnkit_core::{NoAttributes, Output, Resource, ResourceOptions, Stack};
+    /// use cfnkit_core::{HashInput, NoAttributes, Output, Resource, ResourceOptions, Stack};
     /// #[derive(serde::Serialize)]
     /// struct Topic {}
     /// impl Resource for Topic {
@@ -193,7 +196,7 @@ impl Stack {
     ///     const ATTRIBUTE_NAMES: &'static [&'static str] = &[];
     /// }
     /// let mut stack = Stack::new("demo");
-    /// let topic = stack.add_hashed("Topic", Topic {}, ResourceOptions::new(), |_: &Stack| "0a1b".to_owned());
+    /// let topic = stack.add_hashed("Topic", Topic {}, ResourceOptions::new(), |_: &HashInput<'_>| "0a1b".to_owned());
     /// stack.add_output("TopicArn", Output::new(topic.reference()));
     /// let template = stack.synth().unwrap().template;
     /// assert!(template.resource("Topic0a1b").is_some());
@@ -204,7 +207,7 @@ impl Stack {
         prefix: impl Into<String>,
         resource: R,
         options: ResourceOptions,
-        hash: impl Fn(&Stack) -> String + 'static,
+        hash: impl Fn(&HashInput<'_>) -> String + 'static,
     ) -> Handle<R> {
         let logical_id = prefix.into();
         self.resources.push(ResourceEntry {

@@ -34,7 +34,7 @@ pub(crate) struct Localizer<'a> {
     pub(crate) links: &'a Links,
 }
 
-impl Localizer<'_> {
+impl<'a> Localizer<'a> {
     fn is_here(&self, owner: Option<&StackId>) -> bool {
         owner.is_none_or(|s| s == self.stack)
     }
@@ -61,55 +61,77 @@ impl Localizer<'_> {
         self.renames.is_empty() && self.links.imports.is_empty()
     }
 
-    /// `expr` in template form: references to this stack's hashed ids renamed, values of
-    /// other stacks imported. A value of another stack that the app does not link stays
-    /// as it is, for synth to report.
-    pub(crate) fn localize(&self, expr: Expr) -> Expr {
-        if self.is_identity() {
-            return expr;
+    /// Rewrites `expr` into template form, in place: references to this stack's hashed
+    /// ids renamed, values of other stacks imported. A value of another stack that the app
+    /// does not link stays as it is, for synth to report. Only intrinsic nodes change;
+    /// the rest of the tree is neither copied nor rebuilt.
+    pub(crate) fn localize(&self, expr: &mut Expr) {
+        if !self.is_identity() {
+            self.walk(expr);
         }
-        self.walk(expr)
     }
 
-    fn walk(&self, expr: Expr) -> Expr {
+    fn walk(&self, expr: &mut Expr) {
         match expr {
-            Expr::List(items) => Expr::List(items.into_iter().map(|e| self.walk(e)).collect()),
-            Expr::Map(map) => Expr::Map(map.into_iter().map(|(k, v)| (k, self.walk(v))).collect()),
-            Expr::Fn(f) => self.intrinsic(*f),
-            literal => literal,
+            Expr::List(items) => items.iter_mut().for_each(|e| self.walk(e)),
+            Expr::Map(map) => map.values_mut().for_each(|e| self.walk(e)),
+            Expr::Fn(f) => {
+                if let Some(replacement) = self.intrinsic(f) {
+                    *expr = replacement;
+                }
+            }
+            Expr::Null | Expr::Bool(_) | Expr::Number(_) | Expr::String(_) => {}
         }
     }
 
-    fn intrinsic(&self, f: Intrinsic) -> Expr {
+    /// The final id of a reference to `id` when a hashed id of this stack renames it.
+    fn renamed(&self, id: &str, owner: Option<&StackId>) -> Option<&'a str> {
+        let renames: &'a BTreeMap<String, String> = self.renames;
+        match owner {
+            Some(s) if s == self.stack => renames.get(id).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// Rewrites an intrinsic in place, or returns what replaces its node (an import, or
+    /// a `Fn::Sub` rewritten).
+    fn intrinsic(&self, f: &mut Intrinsic) -> Option<Expr> {
         match f {
             Intrinsic::Ref(RefTarget::Logical(id, owner)) => {
-                if let Some(import) = self.import(owner.as_ref(), &id, None) {
-                    return import;
+                if let Some(import) = self.import(owner.as_ref(), id, None) {
+                    return Some(import);
                 }
-                let id = self.rename(&id, owner.as_ref()).to_owned();
-                Expr::Fn(Box::new(Intrinsic::Ref(RefTarget::Logical(id, owner))))
+                if let Some(renamed) = self.renamed(id, owner.as_ref()) {
+                    *id = renamed.to_owned();
+                }
+                None
             }
             Intrinsic::GetAtt {
                 logical_id,
                 attribute,
                 stack,
             } => {
-                if let Some(import) = self.import(stack.as_ref(), &logical_id, Some(&attribute)) {
-                    return import;
+                if let Some(import) = self.import(stack.as_ref(), logical_id, Some(attribute)) {
+                    return Some(import);
                 }
-                let logical_id = self.rename(&logical_id, stack.as_ref()).to_owned();
-                Expr::Fn(Box::new(Intrinsic::GetAtt {
-                    logical_id,
-                    attribute,
-                    stack,
-                }))
+                if let Some(renamed) = self.renamed(logical_id, stack.as_ref()) {
+                    *logical_id = renamed.to_owned();
+                }
+                None
             }
             Intrinsic::Sub {
                 template,
                 variables,
                 owners,
-            } => self.sub(&template, variables, owners),
-            other => Expr::Fn(Box::new(other.map_args(|e| self.walk(e)))),
+            } => Some(self.sub(template, std::mem::take(variables), std::mem::take(owners))),
+            other => {
+                let taken = std::mem::replace(other, Intrinsic::Condition(String::new()));
+                *other = taken.map_args(|mut e| {
+                    self.walk(&mut e);
+                    e
+                });
+                None
+            }
         }
     }
 
@@ -122,10 +144,8 @@ impl Localizer<'_> {
         variables: IndexMap<String, Expr>,
         owners: BTreeMap<String, StackId>,
     ) -> Expr {
-        let mut variables: IndexMap<String, Expr> = variables
-            .into_iter()
-            .map(|(k, v)| (k, self.walk(v)))
-            .collect();
+        let mut variables = variables;
+        variables.values_mut().for_each(|v| self.walk(v));
         let mut template = original.to_owned();
         for name in crate::sub::placeholders(original) {
             if variables.contains_key(name) {
@@ -164,13 +184,13 @@ impl Localizer<'_> {
             .iter()
             .map(|(name, o)| {
                 let mut o = o.clone();
-                o.value = self.localize(o.value);
+                self.localize(&mut o.value);
                 (name.clone(), o)
             })
             .collect();
         all.extend(self.links.exports.iter().map(|(name, o)| {
             let mut o = o.clone();
-            o.value = self.localize(o.value);
+            self.localize(&mut o.value);
             (name.clone(), o)
         }));
         all

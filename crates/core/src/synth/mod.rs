@@ -2,6 +2,7 @@
 //! once, at the end, reporting all findings at once.
 
 mod cycles;
+mod format;
 pub(crate) mod links;
 mod model;
 mod names;
@@ -14,17 +15,22 @@ mod values;
 pub(crate) mod walk;
 pub(crate) use quotas as quotas_consts;
 
+pub use format::TemplateFormat;
 pub use model::{ModelResource, StackModel};
 pub use template::Template;
 
 use crate::diagnostic::{Collector, Diagnostics, ResourceChecks};
 use crate::stack::Stack;
 
-/// A successful synth: the template, and the warnings that did not stop it.
+/// A successful synth: the template, its text, and the warnings that did not stop it.
 #[derive(Debug, Clone)]
 pub struct Synthesized {
     /// The template.
     pub template: Template,
+    /// The template written in the format synth was asked for (pretty JSON for
+    /// [`Stack::synth`]): rendered once, measured against the size quotas, to be written
+    /// as it is.
+    pub text: String,
     /// The findings that did not stop it: warnings and infos.
     pub warnings: Diagnostics,
     /// The findings of policy rules that suppressions accepted, with their reasons.
@@ -35,8 +41,14 @@ impl Stack {
     /// Checks the stack and renders its template. Returns the template with any warnings,
     /// or, if any rule found an error, every diagnostic (errors and warnings) together.
     pub fn synth(&self) -> Result<Synthesized, Diagnostics> {
+        self.synth_as(TemplateFormat::Json)
+    }
+
+    /// [`Stack::synth`] for a template written in `format`: the size quotas are checked
+    /// on those bytes.
+    pub fn synth_as(&self, format: TemplateFormat) -> Result<Synthesized, Diagnostics> {
         let (model, found) = self.model_and_findings();
-        finish(&model, found).0
+        finish(model, found, format).0
     }
 
     /// The stack as synth's rules see it ([`StackModel`]), for tools that read a stack's
@@ -56,11 +68,13 @@ impl Stack {
     }
 }
 
-/// Checks every rule on a (linked) model and renders its template; with the findings
-/// suppressions accepted, whatever the outcome.
+/// Checks every rule on a (linked) model, renders its template once in `format` and checks
+/// the size of those bytes; with the findings suppressions accepted, whatever the outcome.
+/// The model is consumed: its properties move into the template.
 pub(crate) fn finish(
-    model: &StackModel<'_>,
+    model: StackModel<'_>,
     mut found: Collector,
+    format: TemplateFormat,
 ) -> (
     Result<Synthesized, Diagnostics>,
     Vec<crate::policy::Suppressed>,
@@ -69,21 +83,30 @@ pub(crate) fn finish(
         // The rules and the writers recurse; a value nested too deep stops synth here.
         return (Err(found.finish()), Vec::new());
     }
-    names::check(model, &mut found);
-    values::nulls(model, &mut found);
-    values::limits(model, &mut found);
+    names::check(&model, &mut found);
+    values::nulls(&model, &mut found);
+    values::limits(&model, &mut found);
     for resource in model.resources() {
         resource.entry().resource.check(&mut ResourceChecks {
             collector: &mut found,
             logical_id: resource.logical_id(),
         });
     }
-    let graph = references::check(model, &mut found);
+    let graph = references::check(&model, &mut found);
     cycles::check(&graph, &mut found);
-    run_stack_rules(model, &mut found);
-    let applied = suppress::apply(model, &mut found);
+    run_stack_rules(&model, &mut found);
+    let applied = suppress::apply(&model, &mut found);
+    let stack = model.stack();
+    let outputs = quotas::distinct_outputs(&model);
     let template = render::template(model, &applied.metadata);
-    quotas::check(model, &template, &mut found);
+    let text = match template.render(format) {
+        Ok(text) => text,
+        Err(e) => {
+            found.error("core/render", None, "", e.to_string());
+            String::new()
+        }
+    };
+    quotas::check(stack, outputs, &template, (format, &text), &mut found);
     let diagnostics = found.finish();
     let suppressed = applied.suppressed;
     if diagnostics.has_errors() {
@@ -92,6 +115,7 @@ pub(crate) fn finish(
         (
             Ok(Synthesized {
                 template,
+                text,
                 warnings: diagnostics,
                 suppressed: suppressed.clone(),
             }),

@@ -1,18 +1,18 @@
 //! [`StackModel`]: a stack as synth's rules see it, before anything is rendered.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Collector;
 use crate::expr::Expr;
 use crate::resource::Resource;
-use crate::stack::{Output, ResourceEntry, ResourceOptions, Stack};
+use crate::stack::{HashInput, Output, ResourceEntry, ResourceOptions, Stack};
 use crate::stack_id::StackId;
 use crate::synth::links::{ForeignValue, Links, Localizer};
 use crate::synth::values;
-use crate::synth::walk::{self, Target};
+use crate::synth::walk::{self, Path, Target};
 
 /// A stack as synth's rules see it: each resource under its final logical id, typed (for
 /// the rules of its type) and as an expression tree in template form (for the rules on
@@ -28,6 +28,9 @@ pub struct StackModel<'a> {
     values_fit: bool,
 }
 
+/// A resource of a consumed model and its properties, moved out of it.
+pub(crate) type Moved<'a> = (ModelResource<'a>, Expr);
+
 /// One resource of a [`StackModel`].
 pub struct ModelResource<'a> {
     stack: &'a StackId,
@@ -42,8 +45,29 @@ impl<'a> StackModel<'a> {
     /// that have no template form and hashed ids that collide. Values of other stacks stay
     /// as their handles wrote them until [`link`](Self::link).
     pub(crate) fn build(stack: &'a Stack, found: &mut Collector) -> Self {
-        let renames = renames(stack, found);
         let mut values_fit = values::stack_values_fit(stack, found);
+        // Each resource's properties in template form, once: hashed ids are computed from
+        // them, then references are localized in place. Their depth is checked first, as
+        // hashing recurses; a value too deep is left out (synth stops after the checks).
+        let properties: Vec<_> = stack
+            .resources
+            .iter()
+            .map(|entry| match entry.resource.properties() {
+                Ok(props)
+                    if !values::fits(
+                        found,
+                        &entry.logical_id,
+                        &properties_at(&entry.logical_id),
+                        &props,
+                    ) =>
+                {
+                    values_fit = false;
+                    Ok(Expr::Map(Default::default()))
+                }
+                other => other,
+            })
+            .collect();
+        let renames = renames(&HashInput::new(stack, &properties), found);
         let no_links = Links::default();
         let localizer = Localizer {
             stack: &stack.id,
@@ -53,24 +77,21 @@ impl<'a> StackModel<'a> {
         let resources = stack
             .resources
             .iter()
-            .map(|entry| {
+            .zip(properties)
+            .map(|(entry, properties)| {
                 let logical_id = localizer
                     .rename(&entry.logical_id, entry.hash.as_ref().map(|_| &stack.id))
                     .to_owned();
-                let at = format!("/Resources/{}/Properties", walk::token(&logical_id));
-                let properties = match entry.resource.properties() {
-                    Ok(props) if values::fits(found, &logical_id, &at, &props) => {
-                        localizer.localize(props)
-                    }
-                    Ok(_) => {
-                        values_fit = false;
-                        Expr::Map(Default::default())
+                let properties = match properties {
+                    Ok(mut props) => {
+                        localizer.localize(&mut props);
+                        props
                     }
                     Err(e) => {
                         found.error(
                             "core/properties",
                             Some(&logical_id),
-                            at,
+                            properties_at(&logical_id),
                             format!("the properties cannot be written as a template value: {e}"),
                         );
                         Expr::Map(Default::default())
@@ -129,11 +150,10 @@ impl<'a> StackModel<'a> {
             links,
         };
         for resource in &mut self.resources {
-            let properties = std::mem::replace(&mut resource.properties, Expr::Null);
-            resource.properties = imports.localize(properties);
+            imports.localize(&mut resource.properties);
         }
         for (_, output) in &mut self.outputs {
-            output.value = imports.localize(std::mem::replace(&mut output.value, Expr::Null));
+            imports.localize(&mut output.value);
         }
         let exports = Localizer {
             stack: &self.stack.id,
@@ -146,7 +166,7 @@ impl<'a> StackModel<'a> {
                 .iter()
                 .map(|(name, output)| (name.clone(), output.clone()))
                 .map(|(name, mut output)| {
-                    output.value = exports.localize(output.value);
+                    exports.localize(&mut output.value);
                     (name, output)
                 }),
         );
@@ -159,12 +179,11 @@ impl<'a> StackModel<'a> {
             .map_or(logical_id, String::as_str)
     }
 
-    /// The values of other stacks' resources this stack uses, each with the JSON pointer
-    /// of its first use.
-    pub(crate) fn foreign_values(&self) -> BTreeMap<ForeignValue, String> {
-        let mut found: BTreeMap<ForeignValue, String> = BTreeMap::new();
-        let mut visit = |expr: &Expr, base: &str| {
-            walk::intrinsics(expr, base, &mut |f, path| {
+    /// The values of other stacks' resources this stack uses.
+    pub(crate) fn foreign_values(&self) -> BTreeSet<ForeignValue> {
+        let mut found = BTreeSet::new();
+        let mut visit = |expr: &Expr| {
+            walk::intrinsics(expr, &Path::Base(""), &mut |f, _| {
                 for target in walk::targets(f) {
                     let (id, attribute, owner) = match target {
                         Target::Ref(id, Some(owner)) => (id, None, owner),
@@ -172,24 +191,16 @@ impl<'a> StackModel<'a> {
                         _ => continue,
                     };
                     if owner != &self.stack.id {
-                        let key = (owner.clone(), id.to_owned(), attribute.map(str::to_owned));
-                        found.entry(key).or_insert_with(|| path.to_owned());
+                        found.insert((owner.clone(), id.to_owned(), attribute.map(str::to_owned)));
                     }
                 }
             });
         };
         for resource in &self.resources {
-            let base = format!(
-                "/Resources/{}/Properties",
-                walk::token(&resource.logical_id)
-            );
-            visit(&resource.properties, &base);
+            visit(&resource.properties);
         }
-        for (name, output) in &self.outputs {
-            visit(
-                &output.value,
-                &format!("/Outputs/{}/Value", walk::token(name)),
-            );
+        for (_, output) in &self.outputs {
+            visit(&output.value);
         }
         found
     }
@@ -254,6 +265,20 @@ impl<'a> StackModel<'a> {
     pub fn outputs(&self) -> &[(String, Output)] {
         &self.outputs
     }
+
+    /// The resources with their properties moved out, and the outputs: what the
+    /// template is rendered from, once every rule has run.
+    pub(crate) fn into_parts(self) -> (Vec<Moved<'a>>, Vec<(String, Output)>) {
+        let resources = self
+            .resources
+            .into_iter()
+            .map(|mut r| {
+                let properties = std::mem::replace(&mut r.properties, Expr::Null);
+                (r, properties)
+            })
+            .collect();
+        (resources, self.outputs)
+    }
 }
 
 impl<'a> ModelResource<'a> {
@@ -307,7 +332,7 @@ impl<'a> ModelResource<'a> {
     /// (`Ref`, `Fn::GetAtt`, `${…}`), in order of first use.
     pub fn references(&self) -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
-        walk::intrinsics(&self.properties, "", &mut |f, _| {
+        walk::intrinsics(&self.properties, &Path::Base(""), &mut |f, _| {
             for target in walk::targets(f) {
                 let id = match target {
                     Target::Ref(id, owner) | Target::GetAtt(id, _, owner)
@@ -338,7 +363,13 @@ impl<'a> ModelResource<'a> {
 /// The final ids of the stack's hashed ids, by the id their handles hold. A prefix that
 /// two hashed resources take, or that another resource has as its id, would make handles'
 /// references ambiguous: an error.
-fn renames(stack: &Stack, found: &mut Collector) -> BTreeMap<String, String> {
+/// The JSON pointer of a resource's properties.
+fn properties_at(logical_id: &str) -> String {
+    format!("/Resources/{}/Properties", walk::token(logical_id))
+}
+
+fn renames(input: &HashInput<'_>, found: &mut Collector) -> BTreeMap<String, String> {
+    let stack: &Stack = input;
     let fixed: std::collections::HashSet<&str> = stack
         .resources
         .iter()
@@ -349,7 +380,7 @@ fn renames(stack: &Stack, found: &mut Collector) -> BTreeMap<String, String> {
     for entry in &stack.resources {
         let Some(hash) = &entry.hash else { continue };
         let prefix = &entry.logical_id;
-        let id = format!("{prefix}{}", hash(stack));
+        let id = format!("{prefix}{}", hash(input));
         if renames.insert(prefix.clone(), id).is_some() || fixed.contains(prefix.as_str()) {
             found.error(
                 "core/logical-id-duplicate",

@@ -1,7 +1,9 @@
 //! Rules: CloudFormation's per-template quotas.
 
 use crate::diagnostic::Collector;
+use crate::stack::Stack;
 use crate::synth::StackModel;
+use crate::synth::TemplateFormat;
 use crate::synth::template::Template;
 
 /// Characters of a stack name.
@@ -27,9 +29,22 @@ pub const MAX_INLINE_TEMPLATE_BYTES: usize = 51_200;
 /// Bytes of a template body read from S3.
 pub const MAX_S3_TEMPLATE_BYTES: usize = 1_000_000;
 
-pub(crate) fn check(model: &StackModel<'_>, template: &Template, found: &mut Collector) {
-    let stack = model.stack();
-    let outputs = template.outputs().map_or(0, serde_json::Map::len);
+/// How many outputs the template will have (a duplicated name is written once).
+pub(crate) fn distinct_outputs(model: &StackModel<'_>) -> usize {
+    let names: std::collections::HashSet<&str> =
+        model.outputs().iter().map(|(n, _)| n.as_str()).collect();
+    names.len()
+}
+
+/// The quotas of the template of `stack`, with `outputs` outputs, written as `written`
+/// (its format and bytes).
+pub(crate) fn check(
+    stack: &Stack,
+    outputs: usize,
+    template: &Template,
+    written: (TemplateFormat, &str),
+    found: &mut Collector,
+) {
     count(
         found,
         "Resources",
@@ -71,20 +86,41 @@ pub(crate) fn check(model: &StackModel<'_>, template: &Template, found: &mut Col
                 ),
             );
     }
-    let size = template.to_json().len();
+    size(template, written, found);
+}
+
+/// The template's size, on the bytes that will be written.
+fn size(template: &Template, (format, text): (TemplateFormat, &str), found: &mut Collector) {
+    let size = text.len();
+    let what = match format {
+        TemplateFormat::Json => "",
+        TemplateFormat::MinifiedJson => " as minified JSON",
+        TemplateFormat::Yaml => " as YAML",
+    };
     if size > MAX_S3_TEMPLATE_BYTES {
+        // Pretty JSON is the default: say when its compact form would fit.
+        let minified = (format != TemplateFormat::MinifiedJson)
+            .then(|| template.to_minified_json().len())
+            .filter(|&n| n <= MAX_S3_TEMPLATE_BYTES);
+        let fix = match minified {
+            Some(n) => format!(
+                "Minified, it is {n} bytes and fits: write it with `synth --minify` (TemplateFormat::MinifiedJson), or split the stack."
+            ),
+            None => "Split the stack, or move large inline documents (e.g. an OpenAPI Body) to S3."
+                .to_owned(),
+        };
         found.error(
             "core/template-size",
             None,
             "",
-            format!("the template is {size} bytes; CloudFormation accepts at most {MAX_S3_TEMPLATE_BYTES} even from S3. Split the stack, or move large inline documents (e.g. an OpenAPI Body) to S3."),
+            format!("the template is {size} bytes{what}; CloudFormation accepts at most {MAX_S3_TEMPLATE_BYTES} even from S3. {fix}"),
         );
     } else if size > MAX_INLINE_TEMPLATE_BYTES {
         found.warning(
             "core/template-size",
             None,
             "",
-            format!("the template is {size} bytes, over the {MAX_INLINE_TEMPLATE_BYTES} bytes CloudFormation accepts inline; deploy it from S3 (aws cloudformation deploy --s3-bucket …)."),
+            format!("the template is {size} bytes{what}, over the {MAX_INLINE_TEMPLATE_BYTES} bytes CloudFormation accepts inline; deploy it from S3 (aws cloudformation deploy --s3-bucket …)."),
         );
     }
 }

@@ -11,7 +11,7 @@ use crate::expr::Expr;
 use crate::stack::Output;
 use crate::stack_id::StackId;
 use crate::synth::StackModel;
-use crate::synth::walk::{self, Target};
+use crate::synth::walk::{self, Path, Target};
 
 /// Resource -> resources it needs first, by logical id.
 pub(crate) type Graph = BTreeMap<String, BTreeSet<String>>;
@@ -65,7 +65,8 @@ pub(crate) fn check(model: &StackModel<'_>, found: &mut Collector) -> Graph {
             in_conditions: false,
         };
         let base = format!("/Resources/{}", walk::token(id));
-        let implied = c.visit(resource.properties(), &format!("{base}/Properties"), site);
+        let properties = format!("{base}/Properties");
+        let implied = c.visit(resource.properties(), &Path::Base(&properties), site);
         let mut needs = implied.clone();
         for (i, (dep, owner)) in resource.depends_on().iter().enumerate() {
             let path = format!("{base}/DependsOn/{i}");
@@ -95,7 +96,7 @@ pub(crate) fn check(model: &StackModel<'_>, found: &mut Collector) -> Graph {
             }
         }
         if let Some(condition) = &resource.options().condition {
-            c.condition_exists(condition, site, &format!("{base}/Condition"));
+            c.condition_exists(condition, site, &Path::Base(&format!("{base}/Condition")));
         }
         graph.entry(id.to_owned()).or_default().extend(needs);
     }
@@ -105,11 +106,8 @@ pub(crate) fn check(model: &StackModel<'_>, found: &mut Collector) -> Graph {
             owner: name,
             in_conditions: true,
         };
-        c.visit(
-            condition,
-            &format!("/Conditions/{}", walk::token(name)),
-            site,
-        );
+        let base = format!("/Conditions/{}", walk::token(name));
+        c.visit(condition, &Path::Base(&base), site);
     }
 
     for (name, output) in outputs {
@@ -118,12 +116,16 @@ pub(crate) fn check(model: &StackModel<'_>, found: &mut Collector) -> Graph {
             in_conditions: false,
         };
         let base = format!("/Outputs/{}", walk::token(name));
-        c.visit(&output.value, &format!("{base}/Value"), site);
+        c.visit(&output.value, &Path::Base(&format!("{base}/Value")), site);
         if let Some(export) = &output.export {
-            c.visit(&export.name, &format!("{base}/Export/Name"), site);
+            c.visit(
+                &export.name,
+                &Path::Base(&format!("{base}/Export/Name")),
+                site,
+            );
         }
         if let Some(condition) = &output.condition {
-            c.condition_exists(condition, site, &format!("{base}/Condition"));
+            c.condition_exists(condition, site, &Path::Base(&format!("{base}/Condition")));
         }
     }
     export_names_unique(outputs, c.found);
@@ -143,7 +145,7 @@ pub(crate) fn check(model: &StackModel<'_>, found: &mut Collector) -> Graph {
 
 impl Checker<'_> {
     /// Checks every intrinsic below `expr`; returns the resources it refers to.
-    fn visit(&mut self, expr: &Expr, base: &str, site: Site<'_>) -> BTreeSet<String> {
+    fn visit(&mut self, expr: &Expr, base: &Path<'_>, site: Site<'_>) -> BTreeSet<String> {
         let mut needs = BTreeSet::new();
         walk::intrinsics(expr, base, &mut |f, path| {
             for target in walk::targets(f) {
@@ -171,11 +173,11 @@ impl Checker<'_> {
     }
 
     /// A value of another stack's resource that no app links here.
-    fn foreign(&mut self, id: &str, other: &StackId, via: &str, site: Site<'_>, path: &str) {
+    fn foreign(&mut self, id: &str, other: &StackId, via: &str, site: Site<'_>, path: &Path<'_>) {
         self.found.error(
             "core/foreign-reference",
             Some(site.owner),
-            path,
+            path.pointer(),
             format!("{via} uses '{id}', a resource of {other}, in stack '{}'; a template can only use another stack's values through an export. Add both stacks to one App (App::new(..).stack(..).stack(..)): it exports the value there and imports it here.", self.found.stack()),
         );
     }
@@ -185,7 +187,7 @@ impl Checker<'_> {
         name: &str,
         via: &str,
         site: Site<'_>,
-        path: &str,
+        path: &Path<'_>,
         needs: &mut BTreeSet<String>,
     ) {
         if self.parameters.contains(name) {
@@ -195,7 +197,7 @@ impl Checker<'_> {
                 self.found.error(
                     "core/condition-ref",
                     Some(site.owner),
-                    path,
+                    path.pointer(),
                     format!("conditions can only refer to parameters and pseudo parameters, not to resource '{name}'."),
                 );
             }
@@ -204,13 +206,13 @@ impl Checker<'_> {
             self.found.error(
                 "core/dangling-ref",
                 Some(site.owner),
-                path,
+                path.pointer(),
                 format!("{via} refers to '{name}', which is neither a resource nor a parameter of this stack; add it or fix the name."),
             );
         }
     }
 
-    fn get_att(&mut self, id: &str, attribute: &str, via: &str, site: Site<'_>, path: &str) {
+    fn get_att(&mut self, id: &str, attribute: &str, via: &str, site: Site<'_>, path: &Path<'_>) {
         let message = match self.resources.get(id) {
             None if self.parameters.contains(id) => format!(
                 "{via} asks parameter '{id}' for attribute '{attribute}'; parameters have no attributes, use Ref."
@@ -230,21 +232,26 @@ impl Checker<'_> {
                         known.join(", ")
                     )
                 };
-                self.found.error(rule, Some(site.owner), path, message);
+                self.found
+                    .error(rule, Some(site.owner), path.pointer(), message);
                 return;
             }
             Some(_) => return,
         };
-        self.found
-            .error("core/dangling-ref", Some(site.owner), path, message);
+        self.found.error(
+            "core/dangling-ref",
+            Some(site.owner),
+            path.pointer(),
+            message,
+        );
     }
 
-    fn condition_exists(&mut self, name: &str, site: Site<'_>, path: &str) {
+    fn condition_exists(&mut self, name: &str, site: Site<'_>, path: &Path<'_>) {
         if !self.conditions.contains(name) {
             self.found.error(
                 "core/dangling-ref",
                 Some(site.owner),
-                path,
+                path.pointer(),
                 format!("condition '{name}' is not defined in this stack; add it with add_condition or fix the name."),
             );
         }
@@ -256,7 +263,7 @@ impl Checker<'_> {
         top: Option<&str>,
         second: Option<&str>,
         site: Site<'_>,
-        path: &str,
+        path: &Path<'_>,
     ) {
         let problem = match (self.mappings.get(map), top) {
             (None, _) => Some(format!(
@@ -272,8 +279,12 @@ impl Checker<'_> {
             (Some(_), None) => None,
         };
         if let Some(message) = problem {
-            self.found
-                .error("core/dangling-ref", Some(site.owner), path, message);
+            self.found.error(
+                "core/dangling-ref",
+                Some(site.owner),
+                path.pointer(),
+                message,
+            );
         }
     }
 }

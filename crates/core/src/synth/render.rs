@@ -1,101 +1,108 @@
 //! Rendering a stack's model into its template: the one place a template is written.
 
-use serde_json::{Map, Value, json};
+use indexmap::IndexMap;
 
+use crate::expr::Expr;
 use crate::stack::Stack;
 use crate::synth::StackModel;
 use crate::synth::template::Template;
 
 /// The template of a checked model; `metadata` adds to the resources' `Metadata` (what
-/// suppressions record), by final logical id.
+/// suppressions record), by final logical id. The model is consumed: each resource's
+/// properties move into the template as they are.
 pub(crate) fn template(
-    model: &StackModel<'_>,
-    metadata: &std::collections::BTreeMap<String, Map<String, Value>>,
+    model: StackModel<'_>,
+    metadata: &std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
 ) -> Template {
     let stack: &Stack = model.stack();
-    let mut template = Map::new();
-    template.insert("AWSTemplateFormatVersion".into(), json!("2010-09-09"));
+    let mut template = IndexMap::new();
+    template.insert(
+        "AWSTemplateFormatVersion".to_owned(),
+        Expr::from("2010-09-09"),
+    );
     if let Some(description) = &stack.description {
-        template.insert("Description".into(), json!(description));
+        template.insert("Description".to_owned(), Expr::from(description.as_str()));
     }
     section(
         &mut template,
         "Parameters",
-        stack.parameters.iter().map(|(n, p)| (n, to_value(p))),
+        stack.parameters.iter().map(|(n, p)| (n, to_expr(p))),
     );
     section(
         &mut template,
         "Mappings",
-        stack.mappings.iter().map(|(n, m)| (n, to_value(m))),
+        stack.mappings.iter().map(|(n, m)| (n, to_expr(m))),
     );
     section(
         &mut template,
         "Conditions",
-        stack.conditions.iter().map(|(n, c)| (n, c.to_json())),
+        stack.conditions.iter().map(|(n, c)| (n, c.clone())),
     );
 
-    let mut resources = Map::new();
-    for resource in model.resources() {
-        let mut r = Map::new();
-        r.insert("Type".into(), json!(resource.type_name()));
+    let (resources_of_model, outputs) = model.into_parts();
+    let mut resources = IndexMap::new();
+    for (resource, properties) in resources_of_model {
+        let mut r = IndexMap::new();
+        r.insert("Type".to_owned(), Expr::from(resource.type_name()));
         let o = resource.options();
         if let Some(condition) = &o.condition {
-            r.insert("Condition".into(), json!(condition));
+            r.insert("Condition".to_owned(), Expr::from(condition.as_str()));
         }
         if !resource.depends_on().is_empty() {
-            let ids: Vec<&str> = resource
+            let ids = resource
                 .depends_on()
                 .iter()
-                .map(|(id, _)| id.as_str())
-                .collect();
-            r.insert("DependsOn".into(), json!(ids));
+                .map(|(id, _)| Expr::from(id.as_str()));
+            r.insert("DependsOn".to_owned(), Expr::List(ids.collect()));
         }
-        let props = resource.properties().to_json();
-        if props.as_object().is_some_and(|p| !p.is_empty()) {
-            r.insert("Properties".into(), props);
+        // An empty map is left out; an intrinsic is written as its one-key map.
+        if matches!(&properties, Expr::Map(p) if !p.is_empty()) || matches!(properties, Expr::Fn(_))
+        {
+            r.insert("Properties".to_owned(), properties);
         }
         if let Some(policy) = o.deletion_policy {
-            r.insert("DeletionPolicy".into(), to_value(&policy));
+            r.insert("DeletionPolicy".to_owned(), to_expr(&policy));
         }
         if let Some(policy) = o.update_replace_policy {
-            r.insert("UpdateReplacePolicy".into(), to_value(&policy));
+            r.insert("UpdateReplacePolicy".to_owned(), to_expr(&policy));
         }
         let extra = metadata.get(resource.logical_id());
         if !o.metadata.is_empty() || extra.is_some() {
-            let authored = to_value(&o.metadata);
-            r.insert("Metadata".into(), super::suppress::merge(authored, extra));
+            let authored = serde_json::to_value(&o.metadata).unwrap_or_default();
+            r.insert(
+                "Metadata".to_owned(),
+                to_expr(&super::suppress::merge(authored, extra)),
+            );
         }
         // A duplicated id keeps its first definition; synth reports the duplicate.
         resources
             .entry(resource.logical_id().to_owned())
-            .or_insert(Value::Object(r));
+            .or_insert(Expr::Map(r));
     }
-    template.insert("Resources".into(), Value::Object(resources));
+    template.insert("Resources".to_owned(), Expr::Map(resources));
     section(
         &mut template,
         "Outputs",
-        model.outputs().iter().map(|(n, o)| (n, to_value(o))),
+        outputs.iter().map(|(n, o)| (n, to_expr(o))),
     );
-    Template {
-        body: Value::Object(template),
-    }
+    Template::from_tree(Expr::Map(template))
 }
 
 fn section<'a>(
-    template: &mut Map<String, Value>,
+    template: &mut IndexMap<String, Expr>,
     name: &str,
-    entries: impl Iterator<Item = (&'a String, Value)>,
+    entries: impl Iterator<Item = (&'a String, Expr)>,
 ) {
-    let mut map = Map::new();
+    let mut map = IndexMap::new();
     for (key, value) in entries {
         map.entry(key.clone()).or_insert(value);
     }
     if !map.is_empty() {
-        template.insert(name.into(), Value::Object(map));
+        template.insert(name.to_owned(), Expr::Map(map));
     }
 }
 
-fn to_value(v: &impl serde::Serialize) -> Value {
+fn to_expr(v: &impl serde::Serialize) -> Expr {
     // Only cfnkit's own section types come here; their serialization cannot fail.
-    serde_json::to_value(v).unwrap_or(Value::Null)
+    crate::to_expr::to_expr(v).unwrap_or(Expr::Null)
 }

@@ -1,37 +1,89 @@
 //! The rendered template.
 
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value};
 
-/// A synthesised CloudFormation template, as a JSON tree in authoring order.
-#[derive(Debug, Clone, PartialEq)]
+use crate::expr::Expr;
+use crate::synth::TemplateFormat;
+
+/// A synthesised CloudFormation template, in authoring order.
+///
+/// Synth builds it as an expression tree (the model's properties moved in, not copied) and
+/// writes its text from that tree; the JSON tree ([`Template::as_json`]) is built the
+/// first time something asks for it.
+#[derive(Debug, Clone)]
 pub struct Template {
-    pub(crate) body: Value,
+    /// The template as synth rendered it; `None` for one wrapped from JSON.
+    tree: Option<Expr>,
+    /// The JSON tree: given, or built from `tree` on first use.
+    json: OnceLock<Value>,
+}
+
+impl PartialEq for Template {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_json() == other.as_json()
+    }
 }
 
 impl Template {
     /// Wraps a template tree (e.g. one read back from a file).
     pub fn from_json(body: Value) -> Self {
-        Template { body }
+        Template {
+            tree: None,
+            json: OnceLock::from(body),
+        }
+    }
+
+    /// A template synth rendered.
+    pub(crate) fn from_tree(tree: Expr) -> Self {
+        Template {
+            tree: Some(tree),
+            json: OnceLock::new(),
+        }
     }
 
     /// The template as a JSON tree.
     pub fn as_json(&self) -> &Value {
-        &self.body
+        self.json.get_or_init(|| match &self.tree {
+            Some(tree) => tree.to_json(),
+            None => Value::Null,
+        })
     }
 
     /// Pretty JSON with a trailing newline: what `aws cloudformation deploy` takes.
     pub fn to_json(&self) -> String {
-        crate::writer::to_json(&self.body)
+        match &self.tree {
+            Some(tree) => crate::writer::pretty(tree),
+            None => crate::writer::to_json(self.as_json()),
+        }
+    }
+
+    /// Compact JSON with a trailing newline: the same tree in about half the bytes.
+    pub fn to_minified_json(&self) -> String {
+        match &self.tree {
+            Some(tree) => crate::writer::compact(tree),
+            None => crate::writer::to_minified_json(self.as_json()),
+        }
     }
 
     /// YAML with long-form intrinsics.
     pub fn to_yaml(&self) -> Result<String, crate::writer::YamlError> {
-        crate::writer::to_yaml(&self.body)
+        crate::writer::to_yaml(self.as_json())
+    }
+
+    /// The template written in `format`.
+    pub fn render(&self, format: TemplateFormat) -> Result<String, crate::writer::YamlError> {
+        match format {
+            TemplateFormat::Json => Ok(self.to_json()),
+            TemplateFormat::MinifiedJson => Ok(self.to_minified_json()),
+            TemplateFormat::Yaml => self.to_yaml(),
+        }
     }
 
     /// The `Resources` section.
     pub fn resources(&self) -> Option<&Map<String, Value>> {
-        self.body.get("Resources")?.as_object()
+        self.as_json().get("Resources")?.as_object()
     }
 
     /// One resource entry (`Type`, `Properties`, …) by logical id.
@@ -41,6 +93,6 @@ impl Template {
 
     /// The `Outputs` section.
     pub fn outputs(&self) -> Option<&Map<String, Value>> {
-        self.body.get("Outputs")?.as_object()
+        self.as_json().get("Outputs")?.as_object()
     }
 }

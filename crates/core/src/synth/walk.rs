@@ -1,4 +1,5 @@
-//! Walking an expression tree to every intrinsic, with JSON pointers.
+//! Walking an expression tree to every intrinsic, with the JSON pointer of each when a
+//! rule needs it.
 
 use crate::expr::{Expr, Intrinsic, RefTarget};
 use crate::pseudo::Pseudo;
@@ -9,24 +10,61 @@ pub(crate) fn token(key: &str) -> std::borrow::Cow<'_, str> {
     crate::pointer::escape(key)
 }
 
-/// Calls `f` with every intrinsic below `expr` and the JSON pointer of its node.
-pub(crate) fn intrinsics(expr: &Expr, path: &str, f: &mut impl FnMut(&Intrinsic, &str)) {
+/// Where a node of a walk is: built as the walk descends, written out as a JSON pointer
+/// only when a caller asks (a diagnostic needs one; most nodes never do).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Path<'a> {
+    /// A pointer written out already (its tokens escaped), e.g. `/Resources/Api/Properties`.
+    Base(&'a str),
+    /// A member of a map, by key (escaped when written).
+    Key(&'a Path<'a>, &'a str),
+    /// An item of a list, by index.
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    /// The JSON pointer.
+    pub(crate) fn pointer(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Base(base) => out.push_str(base),
+            Path::Key(parent, key) => {
+                parent.write(out);
+                out.push('/');
+                out.push_str(&token(key));
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                out.push('/');
+                out.push_str(&i.to_string());
+            }
+        }
+    }
+}
+
+/// Calls `f` with every intrinsic below `expr` and the path of its node.
+pub(crate) fn intrinsics(expr: &Expr, path: &Path<'_>, f: &mut impl FnMut(&Intrinsic, &Path<'_>)) {
     match expr {
         Expr::List(items) => {
             for (i, item) in items.iter().enumerate() {
-                intrinsics(item, &format!("{path}/{i}"), f);
+                intrinsics(item, &Path::Index(path, i), f);
             }
         }
         Expr::Map(map) => {
             for (k, v) in map {
-                intrinsics(v, &format!("{path}/{}", token(k)), f);
+                intrinsics(v, &Path::Key(path, k), f);
             }
         }
         Expr::Fn(intrinsic) => {
             f(intrinsic, path);
-            let inner = format!("{path}/{}", token(intrinsic.name()));
+            let inner = Path::Key(path, intrinsic.name());
             for (i, arg) in arguments(intrinsic).into_iter().enumerate() {
-                intrinsics(arg, &format!("{inner}/{i}"), f);
+                intrinsics(arg, &Path::Index(&inner, i), f);
             }
         }
         Expr::Null | Expr::Bool(_) | Expr::Number(_) | Expr::String(_) => {}

@@ -138,7 +138,8 @@ pub trait ApiGatewayExtension: Serialize + DeserializeOwned {
 
     /// Reads the extension from its value, or says why it does not have the documented shape.
     fn from_expr(value: &Expr) -> Result<Self, ExtensionError> {
-        serde_json::from_value(value.to_json()).map_err(|e| ExtensionError::new(Self::KEY, &e))
+        // Read from the tree itself (intrinsics as their JSON form), no JSON copy of it.
+        Self::deserialize(value).map_err(|e| ExtensionError::new(Self::KEY, &e))
     }
 }
 
