@@ -257,3 +257,113 @@ fn an_unused_suppression_is_a_warning() {
     assert!(metadata.get("checkov").is_none(), "{metadata}");
     assert_eq!(metadata["cfnkit"]["suppressions"][0]["rule"], ENCRYPTION);
 }
+
+// ---------------------------------------------------------------------------------------
+// A careless user
+
+/// The `core/suppression` errors of `stack`, one per line.
+fn suppression_errors(stack: &Stack) -> String {
+    let diagnostics = match stack.synth() {
+        Ok(out) => out.warnings,
+        Err(d) => d,
+    };
+    diagnostics
+        .errors()
+        .filter(|d| d.rule == "core/suppression")
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_reason_of_white_space_only_is_no_reason() {
+    for blank in ["           ", "\t\t\t\t\t\t\t\t\t\t\t", "\n \n \n \n \n \n"] {
+        let (mut stack, queue) = queue_stack();
+        stack.suppress(&queue, ENCRYPTION, blank);
+        let errors = suppression_errors(&stack);
+        assert!(errors.contains("has no reason"), "{blank:?}: {errors}");
+    }
+}
+
+#[test]
+fn a_reason_counts_characters_not_bytes_and_ten_is_enough() {
+    let (mut stack, queue) = queue_stack();
+    stack.suppress(&queue, ENCRYPTION, " 123456789 ");
+    assert!(
+        suppression_errors(&stack).contains("a reason of 9 character(s)"),
+        "{}",
+        suppression_errors(&stack)
+    );
+    for reason in ["1234567890", "éééééééééé", "  0123456789  "] {
+        let (mut stack, queue) = queue_stack();
+        stack.suppress(&queue, ENCRYPTION, reason);
+        assert_eq!(suppression_errors(&stack), "", "{reason:?}");
+        let out = stack.synth().unwrap();
+        assert_eq!(out.suppressed.len(), 1, "{reason:?}");
+    }
+}
+
+#[test]
+fn a_suppression_of_no_resource_is_an_error() {
+    let (mut stack, _) = queue_stack();
+    stack.suppress_targets([], ENCRYPTION, "the queue carries public build events only");
+    let errors = suppression_errors(&stack);
+    assert!(
+        errors.contains("the suppression of queue/encryption names no resource"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn only_rules_of_the_pack_can_be_suppressed_spelled_exactly() {
+    // Another case, a rule that is no policy rule (a correctness check), and the
+    // suppression rule itself: none is a rule of the pack.
+    for rule in [
+        "QUEUE/ENCRYPTION",
+        "queue/encryption ",
+        "core/unused-parameter",
+        "core/suppression",
+        "",
+    ] {
+        let (mut stack, queue) = queue_stack();
+        stack.suppress(&queue, rule, "the queue carries public build events only");
+        let errors = suppression_errors(&stack);
+        assert!(
+            errors.contains(&format!(
+                "the suppression names '{rule}', which is no policy rule"
+            )),
+            "{rule:?}: {errors}"
+        );
+        // The finding stays.
+        assert!(
+            stack
+                .synth()
+                .unwrap_err()
+                .iter()
+                .any(|d| d.rule == ENCRYPTION)
+        );
+    }
+}
+
+#[test]
+fn the_same_suppression_twice_leaves_the_second_unused() {
+    let (mut stack, queue) = queue_stack();
+    stack.suppress(
+        &queue,
+        ENCRYPTION,
+        "the queue carries public build events only",
+    );
+    stack.suppress(
+        &queue,
+        ENCRYPTION,
+        "the queue carries public build events only",
+    );
+    let out = stack.synth().unwrap();
+    assert_eq!(out.suppressed.len(), 1);
+    let unused: Vec<_> = out
+        .warnings
+        .iter()
+        .filter(|d| d.rule == "core/unused-suppression")
+        .collect();
+    assert_eq!(unused.len(), 1, "{}", out.warnings);
+}
