@@ -24,6 +24,12 @@ const PUSH_TO_CLOUDWATCH_LOGS: &str =
 /// retained by default (as CDK's `cloudWatchRoleRemovalPolicy`); the
 /// `AWS::ApiGateway::Account` itself holds nothing to retain.
 ///
+/// | setting | cfnkit | CDK (`RestApi` with `cloudWatchRole: true`) |
+/// |---|---|---|
+/// | created | only when asked (this builder) | implicitly, unless the `disableCloudWatchRole` feature flag is on (new projects) |
+/// | managed policy | `AmazonAPIGatewayPushToCloudWatchLogs` | the same |
+/// | removal policy of the role | `Retain` | `RETAIN` (`cloudWatchRoleRemovalPolicy`) |
+///
 /// ```
 /// use cfnkit_apigateway::CloudWatchRole;
 /// use cfnkit_core::Stack;

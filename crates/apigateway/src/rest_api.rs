@@ -26,6 +26,18 @@ use crate::{CognitoAuthorizer, report};
 ///   through the escape hatch redeploys too), and the stages serving it (`prod` unless
 ///   [`stage`](Self::stage) says otherwise).
 ///
+/// Next to CDK's `SpecRestApi` (aws-cdk-lib 2, `aws-apigateway/lib/restapi.ts`):
+///
+/// | setting | cfnkit | CDK | API Gateway when unset |
+/// |---|---|---|---|
+/// | endpoint type | `REGIONAL` | `EDGE` | `EDGE` |
+/// | `Mode` | `overwrite` | unset (`merge`) | `merge` |
+/// | `FailOnWarnings` | `true` | `false` | `false` |
+/// | deployment | one, its logical id hashed from the final `Body` | one, its logical id hashed from the API model | none |
+/// | stages | `prod` unless given | `prod` | none |
+/// | CloudWatch role (`AWS::ApiGateway::Account`) | never implicit: [`CloudWatchRole`](crate::CloudWatchRole) | none with the `disableCloudWatchRole` feature flag (new projects), one otherwise | none |
+/// | security | each operation's, checked at synth (`apigateway/unauthenticated-operation`) | per method, unchecked | none |
+///
 /// At [`add_to`](Self::add_to) the [`CognitoAuthorizer`]s the document's operations use
 /// ([`OperationExt::authorize`](crate::OperationExt::authorize)), and any given to
 /// [`authorizer`](Self::authorizer), join the document's security schemes (replacing a

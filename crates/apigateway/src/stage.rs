@@ -14,6 +14,18 @@ use crate::l1::{
 /// method settings, access logs and tracing. Stage settings apply without a new
 /// deployment, so they are not part of the deployment's hash.
 ///
+/// Defaults, next to CDK's `Stage`/`StageOptions` (aws-cdk-lib 2, `aws-apigateway/lib/stage.ts`):
+///
+/// | setting | cfnkit | CDK | API Gateway when unset |
+/// |---|---|---|---|
+/// | name | the one given (the builder's default stage: `prod`) | `prod` | required |
+/// | access logs | none until [`access_logs`](Self::access_logs) (pack rule `apigateway/access-logging`) | none | none |
+/// | access log format | JSON ([`AccessLogFormat::json_standard`]) with [`access_logs`](Self::access_logs) | Common Log Format unless given | none |
+/// | execution logging | off (needs the account's [`CloudWatchRole`](crate::CloudWatchRole)) | off | off |
+/// | throttling | the account's, until a [`MethodSetting`] sets it (pack rule `apigateway/throttling`) | the account's | the account's (10,000 rps) |
+/// | data trace, metrics, caching | off | off | off |
+/// | X-Ray tracing | off until [`tracing`](Self::tracing) | off | off |
+///
 /// ```
 /// use cfnkit_apigateway::{AccessLogFormat, MethodSetting, Stage};
 /// use cfnkit_apigateway::l1::LoggingLevel;
