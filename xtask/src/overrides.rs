@@ -502,8 +502,8 @@ pub struct RuleHook {
 
 const COGNITO_STACK_RULES: Option<&str> = Some("crate::rules::STACK_RULES");
 
-/// The resource types with hand-written rules (see `crates/cognito/src/rules/` and
-/// `crates/apigateway/src/rules/`).
+/// The resource types with hand-written rules (see `crates/cognito/src/rules/`,
+/// `crates/apigateway/src/rules/` and `crates/logs/src/rules.rs`).
 pub const RULE_HOOKS: &[RuleHook] = &[
     RuleHook {
         type_name: "AWS::Cognito::UserPool",
@@ -555,6 +555,11 @@ pub const RULE_HOOKS: &[RuleHook] = &[
         type_name: "AWS::ApiGateway::Authorizer",
         check: Some("crate::rules::check_authorizer"),
         stack_rules: None,
+    }, // The logs policy pack (a customer managed KMS key).
+    RuleHook {
+        type_name: "AWS::Logs::LogGroup",
+        check: None,
+        stack_rules: Some("crate::rules::STACK_RULES"),
     },
 ];
 

@@ -24,6 +24,8 @@ pub mod reasons {
     pub const EXECUTION_LOGS_ACCOUNT_ROLE: &str = "execution logging needs the account-wide CloudWatch role (AWS::ApiGateway::Account), which a one-command seed must not create or change for every API of the account; JSON access logs record every request";
     /// `apigateway/stage-cache`.
     pub const NO_CACHE_FOR_MOCKS: &str = "the integrations are mocks that cost nothing to call; a cache cluster is billed by the hour";
+    /// `logs/kms-key`: the access logs are encrypted with CloudWatch Logs' own keys.
+    pub const LOGS_OWN_KEYS: &str = "CloudWatch Logs encrypts the access logs with its own keys; a customer managed KMS key costs a monthly fee and outlives a one-command removal by its deletion window, and these logs hold request metadata (caller IP, method, path, status), no bodies or tokens";
     /// The access log group's removal policy (no pack rule: said here).
     pub const LOGS_REMOVED_WITH_STACK: &str =
         "the access logs go with the seed's stack, so that cfnkit destroy leaves nothing behind";
@@ -35,11 +37,13 @@ pub const THROTTLING_RATE: f64 = 50.0;
 pub const THROTTLING_BURST: u32 = 100;
 
 /// The access log group of a weather stack's stage: a year of JSON lines, deleted with the
-/// stack ([`reasons::LOGS_REMOVED_WITH_STACK`]; a log group is retained by default).
+/// stack ([`reasons::LOGS_REMOVED_WITH_STACK`]; a log group is retained by default),
+/// encrypted with CloudWatch Logs' own keys ([`reasons::LOGS_OWN_KEYS`]).
 pub fn access_logs(stack: &mut Stack, logical_id: &str) -> LogGroup {
     LogGroup::builder(logical_id)
         .retention(Retention::OneYear)
         .removal_policy(RemovalPolicy::Delete)
+        .suppress(cfnkit_logs::rules::KMS_KEY, reasons::LOGS_OWN_KEYS)
         .add_to(stack)
 }
 

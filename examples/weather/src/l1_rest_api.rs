@@ -83,6 +83,7 @@ impl RestApiL1 {
             reasons::EXECUTION_LOGS_ACCOUNT_ROLE,
         );
         stack.suppress(&stage, rules::STAGE_CACHE, reasons::NO_CACHE_FOR_MOCKS);
+        stack.suppress(&logs, cfnkit_logs::rules::KMS_KEY, reasons::LOGS_OWN_KEYS);
         stack.suppress(&stage, rules::WAF, reasons::WAF_OUT_OF_SCOPE);
         // The mock operations, by their place in the Body.
         for (method, label) in [

@@ -256,6 +256,7 @@ impl cfnkit_core::Resource for CfnLogGroup {
     type Attribute = CfnLogGroupAttribute;
     const ATTRIBUTE_NAMES: &'static [&'static str] = &["Arn"];
     const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &["LogGroupName"];
+    const STACK_RULES: &'static [&'static dyn cfnkit_core::StackRule] = crate::rules::STACK_RULES;
 
     fn check(&self, checks: &mut cfnkit_core::ResourceChecks<'_>) {
         self.check_at(&mut Checker::new(checks, Self::TYPE_NAME), "");

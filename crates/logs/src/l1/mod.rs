@@ -7,7 +7,9 @@
 //! xtask gen-l1`. Each type links its AWS reference page. Constraints of the schemas (lengths,
 //! ranges, item counts, and the patterns the `regex` crate compiles, with JSON Schema's
 //! semantics: unanchored unless written `^…$`) are checked at synth for literal values (rule
-//! `schema/constraint`); other patterns are left to CloudFormation.
+//! `schema/constraint`); other patterns are left to CloudFormation, except where a property's
+//! docs name a rule. Hand-written rules (`crate::rules`, rule ids `logs/…`) check those
+//! properties, what relates properties, and what relates resources of a template.
 
 mod log_group;
 
