@@ -990,3 +990,46 @@ fn destroy_reports_the_retained_pool_it_keeps_and_leaves_it() {
     let _ = std::fs::remove_dir_all(&dir);
     drop(emulator);
 }
+
+#[test]
+fn the_account_wide_cloudwatch_role_deploys_and_its_role_is_kept() {
+    let Some(emulator) = Emulator::start() else {
+        return;
+    };
+    let endpoint = emulator.endpoint();
+    let dir = scratch("account");
+    // The explicit opt-in execution logging needs, in an account-setup stack.
+    let mut stack = cfnkit::core::Stack::new("account");
+    cfnkit::apigateway::CloudWatchRole::builder("ApiGatewayCloudWatch").add_to(&mut stack);
+    synth(&App::new("account").stack(stack), &dir);
+    let run = cfnkit_at(&endpoint, &["deploy", s(&dir), "--yes"]);
+    expect(&run, 0);
+    assert!(
+        run.out
+            .contains("  ApiGatewayCloudWatchAccount  AWS::ApiGateway::Account  CREATE_COMPLETE\n"),
+        "{}",
+        run.all()
+    );
+    assert!(
+        run.out.contains("stack account: CREATE_COMPLETE\n"),
+        "{}",
+        run.all()
+    );
+    // The role is retained (every API of the account logs through it); the account
+    // setting holds nothing to keep.
+    let run = cfnkit_at(&endpoint, &["destroy", s(&dir), "--yes"]);
+    expect(&run, 0);
+    assert!(
+        run.out
+            .contains("  kept: ApiGatewayCloudWatchRole (AWS::IAM::Role"),
+        "{}",
+        run.all()
+    );
+    assert!(
+        run.out.contains("stack account: deleted\n"),
+        "{}",
+        run.all()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    drop(emulator);
+}
