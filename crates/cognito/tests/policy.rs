@@ -370,3 +370,15 @@ fn the_pack_lists_every_rule_once_with_its_reasons() {
         );
     }
 }
+
+#[test]
+fn every_rule_of_the_pack_has_a_reviewed_snapshot_of_its_message() {
+    for rule in rules::PACK {
+        let (group, name) = rule.id.split_once('/').unwrap();
+        let snap = cfnkit_testkit::repo_root()
+            .join("snapshots")
+            .join(group)
+            .join(format!("{name}.snap"));
+        assert!(snap.is_file(), "{}: no {}", rule.id, snap.display());
+    }
+}
