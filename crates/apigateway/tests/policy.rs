@@ -16,22 +16,13 @@ use cfnkit_openapi::{Document, Info, Method, Operation, Response};
 use cfnkit_testkit::{findings, only_rule};
 use serde_json::json;
 
-/// Asserts `stack` breaks the pack rule `rule` with `severity` (other pack rules may fire
-/// too) and snapshots its findings.
+/// A pack rule's failing test (snapshotted) and passing test.
 fn fails(rule: &str, severity: Severity, stack: &Stack) {
-    let mine = only_rule(stack, rule, severity, &[]);
-    cfnkit_testkit::assert_snapshot!("apigateway", rule.trim_start_matches("apigateway/"), mine);
+    cfnkit_testkit::assert_pack_rule_fails(stack, rule, severity);
 }
 
-/// Asserts `stack` has no finding of `rule`, and none outside the pack.
 fn passes(rule: &str, stack: &Stack) {
-    let all = findings(stack);
-    assert!(
-        all.iter().all(|d| d.rule != rule),
-        "{rule} fired on a stack that passes it:\n{all}"
-    );
-    let others = cfnkit_testkit::without_policy(stack, &all);
-    assert!(others.is_empty(), "{others}");
+    cfnkit_testkit::assert_pack_rule_passes(stack, rule);
 }
 
 /// A stack with a pool, a scope, a machine client, and what an API of it needs.
@@ -413,11 +404,12 @@ fn request_validation_of_a_mock_is_an_info_that_says_so_and_suppresses_per_opera
     );
 }
 
-#[test]
-fn self_sign_up_access() {
+/// A pool (open to sign-up or not) whose public web client may obtain the scope an
+/// operation of a hardened API requires.
+fn public_client_stack(self_sign_up: bool) -> Stack {
     let mut stack = Stack::new("policy");
     let pool = UserPool::builder("Pool")
-        .self_sign_up(true)
+        .self_sign_up(self_sign_up)
         .add_to(&mut stack);
     let mut server = pool.resource_server("Server", "items-api", "Items API");
     let read = server.scope("read", "Read items");
@@ -435,28 +427,18 @@ fn self_sign_up_access() {
         &mut stack,
         RestApi::builder("Api", document(&read, &authorizer)).stage("Prod", hardened_stage(&logs)),
     );
-    fails(rules::SELF_SIGN_UP_ACCESS, Severity::Error, &stack);
+    stack
+}
 
-    // The same with admin-only creation (the construct's default).
-    let mut closed = Stack::new("policy");
-    let pool = UserPool::builder("Pool").add_to(&mut closed);
-    let mut server = pool.resource_server("Server", "items-api", "Items API");
-    let read = server.scope("read", "Read items");
-    server.add_to(&mut closed);
-    pool.interactive_client(
-        "Spa",
-        InteractiveFlow::AuthorizationCodeWithPkce,
-        "https://app.example.com/cb",
-    )
-    .scopes([&read])
-    .add_to(&mut closed);
-    let authorizer = CognitoAuthorizer::new("Cognito", [&pool]);
-    let logs = LogGroup::builder("AccessLogs").add_to(&mut closed);
-    add_api(
-        &mut closed,
-        RestApi::builder("Api", document(&read, &authorizer)).stage("Prod", hardened_stage(&logs)),
+#[test]
+fn self_sign_up_access() {
+    fails(
+        rules::SELF_SIGN_UP_ACCESS,
+        Severity::Error,
+        &public_client_stack(true),
     );
-    passes(rules::SELF_SIGN_UP_ACCESS, &closed);
+    // The same with admin-only creation (the construct's default).
+    passes(rules::SELF_SIGN_UP_ACCESS, &public_client_stack(false));
 }
 
 #[test]

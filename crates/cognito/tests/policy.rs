@@ -14,22 +14,13 @@ use cfnkit_cognito::{
 use cfnkit_core::{Expr, RemovalPolicy, ResourceOptions, Severity, Stack};
 use cfnkit_testkit::{findings, only_rule};
 
-/// Asserts `stack` breaks the pack rule `rule` with `severity` (other pack rules may fire
-/// too) and snapshots its findings.
+/// A pack rule's failing test (snapshotted) and passing test.
 fn fails(rule: &str, severity: Severity, stack: &Stack) {
-    let mine = only_rule(stack, rule, severity, &[]);
-    cfnkit_testkit::assert_snapshot!("cognito", rule.trim_start_matches("cognito/"), mine);
+    cfnkit_testkit::assert_pack_rule_fails(stack, rule, severity);
 }
 
-/// Asserts `stack` has no finding of `rule`, and no finding at all outside the pack.
 fn passes(rule: &str, stack: &Stack) {
-    let all = findings(stack);
-    assert!(
-        all.iter().all(|d| d.rule != rule),
-        "{rule} fired on a stack that passes it:\n{all}"
-    );
-    let others = cfnkit_testkit::without_policy(stack, &all);
-    assert!(others.is_empty(), "{others}");
+    cfnkit_testkit::assert_pack_rule_passes(stack, rule);
 }
 
 /// A pool with a web client users sign in through.

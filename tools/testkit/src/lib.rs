@@ -346,3 +346,28 @@ pub fn only_rule(
     assert!(!mine.is_empty(), "no {rule} finding in:\n{all}");
     mine.join("\n")
 }
+
+/// Asserts `stack` breaks the policy rule `rule` (`<group>/<name>`) with `severity` (other
+/// rules of the packs may fire too; see [`only_rule`]), and its findings against the
+/// reviewed snapshot `snapshots/<group>/<name>.snap`: a pack rule's failing test.
+pub fn assert_pack_rule_fails(
+    stack: &cfnkit_core::Stack,
+    rule: &str,
+    severity: cfnkit_core::Severity,
+) {
+    let mine = only_rule(stack, rule, severity, &[]);
+    let (group, name) = rule.split_once('/').unwrap_or(("", rule));
+    assert_snapshot!(group, name, mine);
+}
+
+/// Asserts `stack` has no finding of the policy rule `rule`, and no finding outside the
+/// packs: a pack rule's passing test.
+pub fn assert_pack_rule_passes(stack: &cfnkit_core::Stack, rule: &str) {
+    let all = findings(stack);
+    assert!(
+        all.iter().all(|d| d.rule != rule),
+        "{rule} fired on a stack that passes it:\n{all}"
+    );
+    let others = without_policy(stack, &all);
+    assert!(others.is_empty(), "{others}");
+}
