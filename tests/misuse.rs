@@ -1,8 +1,10 @@
 //! The careless user's programs, one representative of every class of misuse the
-//! reliability issue found, through the public API and the command lines (the program's,
-//! in-process through `App::run_from`, and the `cfnkit` tool's, through
-//! `cfnkit_deploy::cli::run`). Each asserts: no panic, the rule id or exit status that
-//! names the mistake, and where files are involved, the previous artifacts byte for byte.
+//! reliability issue found, through the public API and the program's command line
+//! (in-process through `App::run_from`). Each asserts: no panic, the rule id or exit status
+//! that names the mistake, and where files are involved, the previous artifacts byte for
+//! byte. The `cfnkit` tool's flags (a huge `--timeout`, a URL that is no URL) are the
+//! deploy crate's own tests (`crates/deploy/tests/cli.rs`): a dev-dependency on it here
+//! would compile the AWS SDK into every `cargo run --example`.
 //!
 //! What the compiler refuses (an id of one kind where another belongs) is pinned by the
 //! `compile_fail` doctests of `cfnkit_cognito::PoolId` and `cfnkit_apigateway::RestApiId`.
@@ -41,16 +43,6 @@ fn run(app: &App, args: &[&str]) -> Run {
     };
     assert!(!run.err.contains("panicked"), "{}", run.err);
     run
-}
-
-/// The `cfnkit` tool's command line, in-process, without AWS: the exit status and stderr.
-fn tool(args: &[&str]) -> (u8, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let argv = std::iter::once("cfnkit").chain(args.iter().copied());
-    let exit = cfnkit_deploy::cli::run(argv, &mut out, &mut err, &mut std::io::empty(), false);
-    let err = String::from_utf8(err).unwrap();
-    assert!(!err.contains("panicked"), "{err}");
-    (exit.code(), err)
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -117,20 +109,6 @@ fn doc() -> Document {
 
 // ---------------------------------------------------------------------------------------
 // Panics
-
-#[test]
-fn a_huge_duration_is_a_usage_error() {
-    let (dir, _) = previous_artifacts("timeout");
-    let out = dir.join("out");
-    let (code, err) = tool(&[
-        "smoke",
-        out.to_str().unwrap(),
-        "--timeout",
-        "18446744073709551615",
-    ]);
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("--timeout"), "{err}");
-}
 
 #[test]
 fn a_value_nested_thousands_deep_is_a_diagnostic() {
@@ -419,15 +397,6 @@ fn diff_reads_short_form_yaml_and_names_the_yaml_error_otherwise() {
     let r = run(&app, &["diff", "--against", broken.to_str().unwrap()]);
     assert_eq!(r.exit, Exit::Usage, "{}", r.err);
     assert!(r.err.to_lowercase().contains("yaml"), "{}", r.err);
-}
-
-#[test]
-fn smoke_with_a_url_that_is_no_url_stops_before_any_request() {
-    let (dir, _) = previous_artifacts("url");
-    let out = dir.join("out");
-    let (code, err) = tool(&["smoke", out.to_str().unwrap(), "--api-url", "weather api"]);
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("--api-url"), "{err}");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,16 +6,17 @@
 # again, RUNS times, alternating between two texts so that every run really rebuilds.
 #
 # usage: tools/bench/build-cost.sh [REPO_OR_CLONE_URL]
-#   CARGO_ARGS   extra cargo arguments (default: --no-default-features, i.e. without the
-#                `smoke` feature and its HTTPS/TLS stack)
-#   NO_SMOKE_DEV=1  also drop the `ureq` dev-dependency in the clone (what the deploy issue
-#                does when it moves `smoke` out of the facade), so nothing TLS is compiled
+#   CARGO_ARGS   extra cargo arguments (default: none). For a baseline from before the
+#                deploy tool (e.g. REV=87b6ebe), `--no-default-features` leaves out the
+#                facade's old `smoke` feature and its HTTPS/TLS stack
+#   NO_SMOKE_DEV=1  for such a baseline, also drop its `ureq` dev-dependency in the clone,
+#                so that nothing TLS is compiled (today's facade has neither)
 #   RUNS         edit→template runs (default 7)
 #   REV          the commit to measure (default: the repository's HEAD), e.g. a baseline
 # Prints one line per run and the medians. Timings are wall clock: say the machine's load.
 set -euo pipefail
 repo="${1:-$(git rev-parse --show-toplevel)}"
-cargo_args="${CARGO_ARGS---no-default-features}"
+cargo_args="${CARGO_ARGS-}"
 runs="${RUNS:-7}"
 work="$(mktemp -d /tmp/cfnkit-build-cost.XXXXXX)"
 trap 'rm -rf "$work"' EXIT

@@ -8,7 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-bin="$(cargo bench --no-default-features --bench synth --no-run 2>&1 \
+bin="$(cargo bench --bench synth --no-run 2>&1 \
     | sed -n 's/.*Executable .*(\(.*deps\/synth-[0-9a-f]*\)).*/\1/p' | tail -1)"
 [ -x "$bin" ] || { echo "no bench binary found" >&2; exit 1; }
 cases=("$@")

@@ -8,7 +8,6 @@
 #   tools/bench/peers.sh --cdk             # also CDK (npm ci in tools/bench/cdk first)
 #
 # Needs python3 (PyPI reachable once, for .venv-bench) and, for --cdk, node and npm.
-# Builds without the `smoke` feature: synthesis never needs it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -22,5 +21,5 @@ fi
 if [[ " $* " == *" --cdk "* ]] && [ ! -d tools/bench/cdk/node_modules ]; then
     (cd tools/bench/cdk && npm ci --no-audit --no-fund --ignore-scripts)
 fi
-cargo build --quiet --release --no-default-features --example weather_stack --example scale
+cargo build --quiet --release --example weather_stack --example scale
 exec python3 tools/bench/processes.py "$@"

@@ -9,8 +9,8 @@ ratios peer / cfnkit of the medians. Wall time is taken around posix_spawn and w
 the child (exec included), CPU time from the child's rusage, peak RSS from GNU time.
 Standard library only.
 
-It expects the release examples (`cargo build --release --no-default-features
---example weather_stack --example scale`), troposphere in .venv-bench
+It expects the release examples (`cargo build --release --example weather_stack
+--example scale`), troposphere in .venv-bench
 (tools/bench/requirements.txt) and, with --cdk, tools/bench/cdk/node_modules (npm ci in
 tools/bench/cdk); tools/bench/peers.sh prepares all of it and runs this.
 """

@@ -706,3 +706,72 @@ fn raw_resources_of_cognito_types_are_read_like_their_l1s() {
         "{d}"
     );
 }
+
+/// The error rule ids of a stack whose one interactive client has these validities.
+fn validity_errors(
+    access: TokenValidity,
+    id: TokenValidity,
+    refresh: TokenValidity,
+) -> Vec<&'static str> {
+    let (mut stack, pool) = pool_stack();
+    pool.interactive_client(
+        "Web",
+        InteractiveFlow::AuthorizationCodeWithPkce,
+        "https://app.example.com/callback",
+    )
+    .access_token_validity(access)
+    .id_token_validity(id)
+    .refresh_token_validity(refresh)
+    .add_to(&mut stack);
+    findings(&stack).errors().map(|d| d.rule).collect()
+}
+
+#[test]
+fn token_validity_bounds_are_inclusive() {
+    let (m, h, d) = (
+        TokenValidity::minutes,
+        TokenValidity::hours,
+        TokenValidity::days,
+    );
+    // Each range's ends are accepted; a token as long as the refresh token is too.
+    assert_eq!(validity_errors(m(5), m(5), m(60)), Vec::<&str>::new());
+    assert_eq!(validity_errors(d(1), d(1), d(3650)), Vec::<&str>::new());
+    assert_eq!(validity_errors(h(1), h(1), h(1)), Vec::<&str>::new());
+    // One unit beyond either end is refused.
+    assert_eq!(validity_errors(m(4), m(5), m(60)), [rules::TOKEN_VALIDITY]);
+    assert_eq!(validity_errors(m(5), m(4), m(60)), [rules::TOKEN_VALIDITY]);
+    assert_eq!(validity_errors(m(5), m(5), m(59)), [rules::TOKEN_VALIDITY]);
+    assert_eq!(
+        validity_errors(m(5), m(5), d(3651)),
+        [rules::TOKEN_VALIDITY]
+    );
+    assert_eq!(
+        validity_errors(m(61), m(5), m(60)),
+        [rules::TOKEN_OUTLIVES_REFRESH]
+    );
+}
+
+#[test]
+fn fifty_scopes_per_client_are_allowed() {
+    let (mut stack, pool) = pool_stack();
+    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+    let scopes: Vec<_> = (0..50)
+        .map(|i| server.scope(format!("s{i}"), "A scope"))
+        .collect();
+    server.add_to(&mut stack);
+    pool.machine_client("Client")
+        .scopes(&scopes)
+        .add_to(&mut stack);
+    let errors: Vec<_> = findings(&stack).errors().map(|d| d.rule).collect();
+    assert!(!errors.contains(&rules::SCOPES_PER_CLIENT), "{errors:?}");
+}
+
+#[test]
+fn without_a_refresh_validity_the_30_day_default_bounds_the_tokens() {
+    let (mut stack, _pool) = pool_stack();
+    l1_server(&mut stack);
+    // 24 without a unit is 24 hours: within the default refresh token's 30 days.
+    add_l1_client(&mut stack, "Day", machine_l1().access_token_validity(24));
+    let errors: Vec<_> = findings(&stack).errors().map(|d| d.rule).collect();
+    assert_eq!(errors, Vec::<&str>::new());
+}

@@ -95,3 +95,24 @@ pub(super) fn part_problems(part: &str) -> Vec<String> {
     problems.extend(banned_word_problem(part, true));
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_literal_parts_of_a_join_are_its_delimiter_and_literal_items() {
+        let join = Expr::join("-", [Expr::from("Bad_Part"), Expr::reference("Env")]);
+        assert_eq!(literal_parts(&join), ["-", "Bad_Part"]);
+        let no_delimiter = Expr::join("", [Expr::reference("Env"), Expr::from("x")]);
+        assert_eq!(literal_parts(&no_delimiter), ["x"]);
+    }
+
+    #[test]
+    fn the_literal_parts_of_a_sub_are_its_text_outside_variables() {
+        let sub = Expr::sub("${Env}-cognito_app-${Other}end");
+        assert_eq!(literal_parts(&sub), ["-cognito_app-", "end"]);
+        assert_eq!(literal_parts(&Expr::sub("${Env}")), Vec::<String>::new());
+        assert_eq!(literal_parts(&Expr::reference("Env")), Vec::<String>::new());
+    }
+}

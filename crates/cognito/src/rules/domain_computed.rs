@@ -58,11 +58,9 @@ pub(crate) fn pieces(expr: &Expr, stack_name: &str) -> Option<Vec<Piece>> {
             }
             Some(out)
         }
-        Intrinsic::Sub {
-            template,
-            variables,
-            ..
-        } if variables.is_empty() => sub_pieces(template, stack_name),
+        // Only `${AWS::StackName}` is known: a template naming any variable of its map (whose
+        // names cannot contain `::`) or a parameter is not.
+        Intrinsic::Sub { template, .. } => sub_pieces(template, stack_name),
         _ => is_stack_id_group(expr).then(|| vec![Piece::StackIdGroup]),
     }
 }
@@ -245,5 +243,79 @@ mod tests {
             problems(&pieces(&based, "Any").unwrap())[0]
                 .contains("Shorten the literal parts by 1 character.")
         );
+    }
+
+    #[test]
+    fn sub_templates_keep_their_text_on_both_sides() {
+        let sub = Expr::sub("auth-${AWS::StackName}-x");
+        assert_eq!(
+            pieces(&sub, "w").unwrap(),
+            [
+                Piece::Text("auth-".into()),
+                Piece::StackName("w".into()),
+                Piece::Text("-x".into())
+            ]
+        );
+        let mut variables = indexmap::IndexMap::new();
+        variables.insert("Env".to_owned(), Expr::from("dev"));
+        let with_variables = Expr::sub_with("${AWS::StackName}-${Env}", variables.clone());
+        assert_eq!(pieces(&with_variables, "w"), None);
+        let unused = Expr::sub_with("${AWS::StackName}-x", variables);
+        assert_eq!(pieces(&unused, "w").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn only_the_exact_stack_id_group_is_known() {
+        let group = |index: u64, dash: &str, slash: &str, id: Expr| {
+            Expr::select(
+                index,
+                Expr::split(dash, Expr::select(2u64, Expr::split(slash, id))),
+            )
+        };
+        let stack_id = || Expr::pseudo(Pseudo::StackId);
+        assert_eq!(
+            pieces(&group(4, "-", "/", stack_id()), "w"),
+            Some(vec![Piece::StackIdGroup])
+        );
+        for other in [
+            group(3, "-", "/", stack_id()),
+            group(4, "_", "/", stack_id()),
+            group(4, "-", ":", stack_id()),
+            group(4, "-", "/", Expr::pseudo(Pseudo::StackName)),
+            Expr::reference("Param"),
+        ] {
+            assert_eq!(pieces(&other, "w"), None, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn the_fix_counts_the_characters_over() {
+        let over = |n: usize| {
+            problems(
+                &pieces(
+                    &DomainPrefix::with_stack_suffix("x".repeat(50 + n)).to_expr(),
+                    "A",
+                )
+                .unwrap(),
+            )
+            .remove(0)
+        };
+        assert!(over(1).contains("by 1 character."), "{}", over(1));
+        assert!(over(2).contains("by 2 characters."), "{}", over(2));
+    }
+
+    #[test]
+    fn a_dash_at_either_end_is_refused_wherever_it_comes_from() {
+        let dashed = |template: &str, name: &str| {
+            problems(&pieces(&Expr::sub(template), name).unwrap())
+                .iter()
+                .any(|p| p.contains("starts or ends with '-'"))
+        };
+        assert!(dashed("-${AWS::StackName}", "w"));
+        assert!(dashed("${AWS::StackName}-", "w"));
+        assert!(dashed("${AWS::StackName}x", "-w"));
+        assert!(dashed("x${AWS::StackName}", "w-"));
+        assert!(!dashed("a-${AWS::StackName}-b", "w"));
+        assert!(!dashed("${AWS::StackName}", "w-x"));
     }
 }

@@ -57,7 +57,7 @@ impl<'a> StackModel<'a> {
                     if !values::fits(
                         found,
                         &entry.logical_id,
-                        &properties_at(&entry.logical_id),
+                        || properties_at(&entry.logical_id),
                         &props,
                     ) =>
                 {
@@ -117,17 +117,24 @@ impl<'a> StackModel<'a> {
                 }
             })
             .collect();
-        let own_outputs: Vec<(String, Output)> = stack
+        let deep: Vec<bool> = stack
             .outputs
             .iter()
-            .filter(|(name, output)| {
-                let at = format!("/Outputs/{}/Value", walk::token(name));
-                values::fits(found, name, &at, &output.value)
+            .map(|(name, output)| {
+                let at = || format!("/Outputs/{}/Value", walk::token(name));
+                !values::fits(found, name, at, &output.value)
             })
-            .cloned()
             .collect();
-        values_fit &= own_outputs.len() == stack.outputs.len();
-        let outputs = localizer.outputs(&own_outputs);
+        let outputs = if deep.contains(&true) {
+            values_fit = false;
+            let fitting: Vec<(String, Output)> = (stack.outputs.iter().zip(&deep))
+                .filter(|(_, deep)| !**deep)
+                .map(|(output, _)| output.clone())
+                .collect();
+            localizer.outputs(&fitting)
+        } else {
+            localizer.outputs(&stack.outputs)
+        };
         StackModel {
             stack,
             resources,

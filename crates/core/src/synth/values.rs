@@ -19,9 +19,31 @@ const MAX_MAPPING_KEYS: usize = 200;
 /// Characters of a mapping's keys, and of an export name.
 const MAX_KEY_LENGTH: usize = 255;
 
+/// Whether `test` holds for any node below `expr` (given the node and its depth, an
+/// intrinsic counting two levels). Without recursing, so a value of any depth is safe to
+/// scan, and without JSON pointers: those are built only for what is reported.
+fn any_node(expr: &Expr, test: impl Fn(&Expr, usize) -> bool) -> bool {
+    let mut todo: Vec<(&Expr, usize)> = vec![(expr, 0)];
+    while let Some((node, depth)) = todo.pop() {
+        if test(node, depth) {
+            return true;
+        }
+        match node {
+            Expr::List(items) => todo.extend(items.iter().map(|item| (item, depth + 1))),
+            Expr::Map(map) => todo.extend(map.values().map(|v| (v, depth + 1))),
+            Expr::Fn(f) => todo.extend(walk::arguments(f).into_iter().map(|a| (a, depth + 2))),
+            Expr::Null | Expr::Bool(_) | Expr::Number(_) | Expr::String(_) => {}
+        }
+    }
+    false
+}
+
 /// The pointer, relative to `expr`, of a node nested deeper than [`MAX_DEPTH`]: found
 /// without recursing, so a value of any depth is safe to check.
 fn too_deep(expr: &Expr) -> Option<String> {
+    if !any_node(expr, |_, depth| depth > MAX_DEPTH) {
+        return None;
+    }
     let mut todo: Vec<(&Expr, usize, Pointer)> = vec![(expr, 0, Pointer::root())];
     while let Some((node, depth, at)) = todo.pop() {
         if depth > MAX_DEPTH {
@@ -51,17 +73,22 @@ fn too_deep(expr: &Expr) -> Option<String> {
     None
 }
 
-/// Whether `expr`, at `path` of the template, nests at most [`MAX_DEPTH`] deep; if not,
+/// Whether `expr`, at `path()` of the template, nests at most [`MAX_DEPTH`] deep; if not,
 /// reports `core/nesting-depth`. Checked before anything recursive (the rules, the writers)
 /// sees the value.
-pub(crate) fn fits(found: &mut Collector, owner: &str, path: &str, expr: &Expr) -> bool {
+pub(crate) fn fits(
+    found: &mut Collector,
+    owner: &str,
+    path: impl FnOnce() -> String,
+    expr: &Expr,
+) -> bool {
     let Some(inner) = too_deep(expr) else {
         return true;
     };
     found.error(
         "core/nesting-depth",
         Some(owner),
-        format!("{path}{inner}"),
+        format!("{}{inner}", path()),
         format!(
             "the value nests more than {MAX_DEPTH} levels deep here; CloudFormation's and most JSON readers refuse such input. Flatten it (a long list, not a list inside a list inside a list …)."
         ),
@@ -74,7 +101,7 @@ pub(crate) fn fits(found: &mut Collector, owner: &str, path: &str, expr: &Expr) 
 pub(crate) fn stack_values_fit(stack: &Stack, found: &mut Collector) -> bool {
     let mut all = true;
     each_stack_value(stack, |owner, path, expr| {
-        all &= fits(found, owner, &path, expr);
+        all &= fits(found, owner, || path, expr);
     });
     all
 }
@@ -136,7 +163,7 @@ pub(crate) fn nulls(model: &StackModel<'_>, found: &mut Collector) {
             );
         }
     };
-    for r in model.resources() {
+    for r in model.resources().filter(|r| has_null(r.properties())) {
         let at = format!("/Resources/{}/Properties", walk::token(r.logical_id()));
         report(r.logical_id(), at, r.properties());
     }
@@ -169,9 +196,16 @@ fn exported_resource(value: &Expr) -> Option<&str> {
     }
 }
 
+fn has_null(expr: &Expr) -> bool {
+    any_node(expr, |node, _| matches!(node, Expr::Null))
+}
+
 /// The pointers of the `null`s below `expr` (already known to nest within bounds).
 fn null_pointers(expr: &Expr) -> Vec<String> {
     let mut found = Vec::new();
+    if !has_null(expr) {
+        return found;
+    }
     let mut todo: Vec<(&Expr, Pointer)> = vec![(expr, Pointer::root())];
     while let Some((node, at)) = todo.pop() {
         match node {
