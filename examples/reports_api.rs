@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use cfnkit::App;
 use cfnkit::apigateway::{
-    MappingTemplate, MethodSetting, MockIntegration, OperationExt, RestApi, Stage,
+    MappingTemplate, MethodSetting, MockIntegration, OperationExt, RestApi, rules,
 };
 use cfnkit::cognito::TokenValidity;
 use cfnkit::core::{Output, Stack};
@@ -21,6 +21,7 @@ use cfnkit::openapi::{Components, Document, Info, Operation, PathItem, RequestBo
 use schemars::JsonSchema;
 use serde::Serialize;
 use weather::auth::{ScopeSpec, ServiceAuthIds, ServiceAuthSpec};
+use weather::hardening::reasons::MOCK_VALIDATION;
 use weather::model::json_model;
 
 /// A report on the weather events of a period.
@@ -112,7 +113,8 @@ pub fn reports_stack() -> Stack {
                                 .content("application/json", json_model("Reports")),
                         )
                         .authorize(&auth.authorizer, [read])
-                        .integrate(MockIntegration::json(200, reports)),
+                        .integrate(MockIntegration::json(200, reports))
+                        .suppress(rules::REQUEST_VALIDATION, MOCK_VALIDATION),
                 )
                 .post(
                     Operation::new()
@@ -127,7 +129,8 @@ pub fn reports_stack() -> Stack {
                         .integrate(MockIntegration::json(
                             202,
                             MappingTemplate::vtl(r#"{"message": "accepted"}"#),
-                        )),
+                        ))
+                        .suppress(rules::REQUEST_VALIDATION, MOCK_VALIDATION),
                 ),
         )
         .path(
@@ -141,7 +144,8 @@ pub fn reports_stack() -> Stack {
                     .integrate(MockIntegration::json(
                         200,
                         MappingTemplate::vtl(r#"{"status": "ok"}"#),
-                    )),
+                    ))
+                    .suppress(rules::REQUEST_VALIDATION, MOCK_VALIDATION),
             ),
         )
         .components(
@@ -150,11 +154,16 @@ pub fn reports_stack() -> Stack {
                 .model::<ReportRequest>(),
         );
 
+    // The weather stacks' hardening, with this API's own throttling.
+    let logs = weather::hardening::access_logs(&mut stack, "ReportsApiAccessLogs");
     let api = RestApi::builder("ReportsRestApi", document)
         .stage(
             "ReportsApiStage",
-            Stage::new("reports")
-                .method_setting(MethodSetting::all().throttling(20.0, 40).metrics(true)),
+            weather::hardening::stage_with(
+                "reports",
+                &logs,
+                MethodSetting::all().throttling(20.0, 40).metrics(true),
+            ),
         )
         .add_to(&mut stack);
 

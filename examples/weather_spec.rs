@@ -13,7 +13,7 @@
 use std::process::ExitCode;
 
 use cfnkit::App;
-use cfnkit::apigateway::{DeploymentOptions, RestApi, Stage};
+use cfnkit::apigateway::{DeploymentOptions, RestApi};
 use cfnkit::core::{Output, Stack};
 use weather::spec::SpecError;
 
@@ -27,9 +27,13 @@ pub fn spec_stack() -> Result<Stack, SpecError> {
     let cognito = weather::auth::weather().add_to(&mut stack);
     let [post, get, _delete] = &cognito.scopes;
     let document = weather::spec::document(&cognito.authorizer, get, post)?;
+    let logs = weather::hardening::access_logs(&mut stack, weather::ids::ACCESS_LOGS);
     let api = RestApi::builder("WeatherEventsRestApi", document)
         .deployment(DeploymentOptions::new().logical_id_prefix("ApiGatewayDeployment"))
-        .stage("ApiGatewayStage", Stage::new(weather::STAGE_NAME))
+        .stage(
+            "ApiGatewayStage",
+            weather::hardening::stage(weather::STAGE_NAME, &logs),
+        )
         .add_to(&mut stack);
     stack.add_output(
         "ApiUrl",

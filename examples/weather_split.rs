@@ -13,7 +13,7 @@
 use std::process::ExitCode;
 
 use cfnkit::App;
-use cfnkit::apigateway::{RestApi, Stage};
+use cfnkit::apigateway::RestApi;
 use cfnkit::core::{Output, Stack};
 use weather::spec::SpecError;
 
@@ -30,8 +30,12 @@ pub fn split_stacks() -> Result<(Stack, Stack), SpecError> {
     api.set_description("Weather API: the REST API, trusting the auth stack's user pool.");
     let [post, get, _delete] = &cognito.scopes;
     let document = weather::spec::document(&cognito.authorizer, get, post)?;
+    let logs = weather::hardening::access_logs(&mut api, weather::ids::ACCESS_LOGS);
     let rest_api = RestApi::builder("WeatherEventsRestApi", document)
-        .stage("ApiGatewayStage", Stage::new(weather::STAGE_NAME))
+        .stage(
+            "ApiGatewayStage",
+            weather::hardening::stage(weather::STAGE_NAME, &logs),
+        )
         .add_to(&mut api);
     api.add_output(
         "ApiUrl",

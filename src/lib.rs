@@ -14,6 +14,7 @@
 //! - [`openapi`]: the OpenAPI 3.0 model with API Gateway extensions.
 //! - [`apigateway`]: API Gateway resources.
 //! - [`lambda`]: Lambda functions (and [`iam`]: the roles they run as).
+//! - [`logs`]: CloudWatch Logs log groups (an API stage's access logs).
 //!
 //! [`App`] holds a program's stacks and gives it its command line: `App::new("weather")
 //! .stack(weather::stack()).run()` is a complete `main`.
@@ -48,4 +49,5 @@ pub use cfnkit_cognito as cognito;
 pub use cfnkit_core as core;
 pub use cfnkit_iam as iam;
 pub use cfnkit_lambda as lambda;
+pub use cfnkit_logs as logs;
 pub use cfnkit_openapi as openapi;

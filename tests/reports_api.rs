@@ -47,7 +47,7 @@ fn its_own_resources_of_the_same_kind_as_the_weather_stacks() {
         .iter()
         .map(|(id, r)| (id.as_str(), r["Type"].as_str().unwrap()))
         .collect();
-    let deployment = types[5].0;
+    let deployment = types[6].0;
     assert!(
         deployment.starts_with("ReportsRestApiDeployment"),
         "{deployment}"
@@ -62,6 +62,7 @@ fn its_own_resources_of_the_same_kind_as_the_weather_stacks() {
             ),
             ("ReportsServiceClient", "AWS::Cognito::UserPoolClient"),
             ("ReportsUserPoolDomain", "AWS::Cognito::UserPoolDomain"),
+            ("ReportsApiAccessLogs", "AWS::Logs::LogGroup"),
             ("ReportsRestApi", "AWS::ApiGateway::RestApi"),
             (deployment, "AWS::ApiGateway::Deployment"),
             ("ReportsApiStage", "AWS::ApiGateway::Stage"),

@@ -137,3 +137,34 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let forced = run(&["--color", "always", "synth", "--stack", "nope"]);
     assert!(text(&forced.stderr).contains("\u{1b}[1;31merror\u{1b}[0m"));
 }
+
+#[test]
+fn validate_passes_and_lists_every_suppression_with_its_reason() {
+    // Text, as a reviewer reads it: exit 0 (nothing but suppressed findings), and each
+    // accepted finding with the reason the stack gives for it.
+    let out = run(&["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    for rule in [
+        "cognito/pool-retention",
+        "cognito/mfa",
+        "cognito/threat-protection",
+        "apigateway/waf",
+        "apigateway/request-validation",
+    ] {
+        assert!(report.contains(&format!("suppressed[{rule}]")), "{report}");
+    }
+    assert_eq!(
+        report.matches("\n    reason: ").count(),
+        report.matches("suppressed[").count(),
+        "{report}"
+    );
+    cfnkit_testkit::assert_snapshot!("cli", "weather_validate", &report);
+    // --strict too: suppressed findings are decisions, not warnings.
+    let strict = run(&["validate", "--strict"]);
+    assert_eq!(strict.status.code(), Some(0), "{}", text(&strict.stdout));
+    // JSON, as tools read it.
+    let json = run(&["validate", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(0), "{}", text(&json.stderr));
+    cfnkit_testkit::assert_snapshot!("cli", "weather_validate_json", text(&json.stdout));
+}

@@ -74,7 +74,7 @@ fn resources_and_logical_ids_are_the_contract() {
         .iter()
         .map(|(id, r)| (id.as_str(), r["Type"].as_str().unwrap()))
         .collect();
-    let deployment = types[5].0;
+    let deployment = types[6].0;
     assert_eq!(
         types,
         [
@@ -88,6 +88,7 @@ fn resources_and_logical_ids_are_the_contract() {
                 "AWS::Cognito::UserPoolClient"
             ),
             ("UserPoolDomain", "AWS::Cognito::UserPoolDomain"),
+            ("ApiGatewayAccessLogs", "AWS::Logs::LogGroup"),
             ("WeatherEventsRestApi", "AWS::ApiGateway::RestApi"),
             (deployment, "AWS::ApiGateway::Deployment"),
             ("ApiGatewayStage", "AWS::ApiGateway::Stage"),

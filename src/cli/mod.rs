@@ -35,9 +35,13 @@ impl Ctx<'_> {
         Exit::Usage
     }
 
-    /// Prints diagnostics to stderr, one per line, severity coloured when wanted.
+    /// Prints diagnostics to stderr, one per line, severity coloured when wanted; infos
+    /// are left to `validate`.
     pub fn diagnostics(&mut self, diagnostics: &cfnkit_core::Diagnostics) {
-        for d in diagnostics {
+        for d in diagnostics
+            .iter()
+            .filter(|d| d.severity != cfnkit_core::Severity::Info)
+        {
             let _ = writeln!(
                 self.err,
                 "{}[{}]: {}: {}",

@@ -31,6 +31,7 @@ impl Style {
         let (code, label) = match severity {
             Severity::Error => ("1;31", "error"),
             Severity::Warning => ("1;33", "warning"),
+            Severity::Info => ("1;36", "info"),
         };
         self.paint(code, label)
     }

@@ -74,6 +74,7 @@ pub(crate) fn synth_selected(
         name,
         result,
         depends_on,
+        ..
     } in ctx.app.synth_as(format).stacks
     {
         if stack.is_some_and(|s| s != name) {

@@ -122,12 +122,31 @@ pub const RESOURCES: &[ResourceSpec] = &[
         example: None,
     },
     ResourceSpec {
+        type_name: "AWS::ApiGateway::Account",
+        krate: "apigateway",
+        summary: "The API Gateway settings of an account and region: the IAM role API Gateway uses to write execution logs to CloudWatch Logs. One per account and region, shared by every API there.",
+        reference: "the account's id of this resource, e.g. `ApiGa-Accou-1A2B3C4D5E6F`",
+        attributes: &[("Id", "The id of the resource.")],
+        example: None,
+    },
+    ResourceSpec {
         type_name: "AWS::ApiGateway::Authorizer",
         krate: "apigateway",
         summary: "An authorizer of a REST API, which lets a Lambda function or Cognito user pools authorize method calls.",
         reference: "the authorizer id, e.g. `abcde1`",
         attributes: &[("AuthorizerId", "The authorizer id, e.g. `abcde1`.")],
         example: None,
+    },
+    ResourceSpec {
+        type_name: "AWS::Logs::LogGroup",
+        krate: "logs",
+        summary: "A CloudWatch Logs log group: where log streams (an API stage's access logs, a function's output) are kept, for as long as its retention says.",
+        reference: "the log group's name, e.g. `weather-api-access`",
+        attributes: &[(
+            "Arn",
+            "The log group's ARN, e.g. `arn:aws:logs:us-east-1:123456789012:log-group:weather-api-access:*`.",
+        )],
+        example: Some(LOG_GROUP_EXAMPLE),
     },
     ResourceSpec {
         type_name: "AWS::IAM::Role",
@@ -208,6 +227,16 @@ let function = CfnFunction::new(
 .runtime(RegistryRuntime::Python3_13)
 .handler("index.handler");
 assert_eq!(serde_json::to_value(&function).unwrap()["Runtime"], "python3.13");"#;
+
+const LOG_GROUP_EXAMPLE: &str = r#"use cfnkit_logs::l1::{CfnLogGroup, CfnLogGroupAttribute};
+use cfnkit_core::Stack;
+
+let mut stack = Stack::new("logs");
+let group = stack.add("AccessLogs", CfnLogGroup::new().retention_in_days(30));
+assert_eq!(
+    serde_json::to_value(&group.get_att(CfnLogGroupAttribute::Arn)).unwrap(),
+    serde_json::json!({"Fn::GetAtt": ["AccessLogs", "Arn"]})
+);"#;
 
 const USER_POOL_EXAMPLE: &str = r#"use cfnkit_cognito::l1::{CfnUserPool, CfnUserPoolAttribute, PasswordPolicy, Policies};
 use cfnkit_core::Stack;
@@ -567,8 +596,8 @@ pub struct RuleHook {
 
 const COGNITO_STACK_RULES: Option<&str> = Some("crate::rules::STACK_RULES");
 
-/// The resource types with hand-written rules (see `crates/cognito/src/rules/` and
-/// `crates/apigateway/src/rules/`).
+/// The resource types with hand-written rules (see `crates/cognito/src/rules/`,
+/// `crates/apigateway/src/rules/` and `crates/logs/src/rules.rs`).
 pub const RULE_HOOKS: &[RuleHook] = &[
     RuleHook {
         type_name: "AWS::Cognito::UserPool",
@@ -620,6 +649,11 @@ pub const RULE_HOOKS: &[RuleHook] = &[
         type_name: "AWS::ApiGateway::Authorizer",
         check: Some("crate::rules::check_authorizer"),
         stack_rules: None,
+    }, // The logs policy pack (a customer managed KMS key).
+    RuleHook {
+        type_name: "AWS::Logs::LogGroup",
+        check: None,
+        stack_rules: Some("crate::rules::STACK_RULES"),
     },
     // A trust policy CloudFormation can read.
     RuleHook {

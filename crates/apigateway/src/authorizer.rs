@@ -16,6 +16,15 @@ use cfnkit_openapi::apigw::Authorizer;
 /// uses yet. It remembers its pools, so the public OpenAPI document finds their token
 /// endpoint. Cheap to clone.
 ///
+/// Defaults, next to CDK's `CognitoUserPoolsAuthorizer` (aws-cdk-lib 2,
+/// `aws-apigateway/lib/authorizers/cognito.ts`):
+///
+/// | setting | cfnkit | CDK | API Gateway when unset |
+/// |---|---|---|---|
+/// | token header (identity source) | `Authorization` | `Authorization` | `Authorization` |
+/// | result cache TTL | API Gateway's (300 seconds) | 5 minutes | 300 seconds |
+/// | name | the one given (the security scheme's name) | the construct id | required |
+///
 /// ```
 /// use cfnkit_apigateway::CognitoAuthorizer;
 /// use cfnkit_cognito::UserPool;

@@ -83,6 +83,15 @@ pub(crate) fn hash_properties(properties: &Expr, extra: &[Json]) -> String {
 /// The deployment of a [`RestApi`](crate::RestApi): its logical id prefix, description and
 /// what else it must be redeployed for.
 ///
+/// Defaults, next to CDK's `Deployment` as a `RestApi` makes it (aws-cdk-lib 2,
+/// `aws-apigateway/lib/deployment.ts`):
+///
+/// | setting | cfnkit | CDK |
+/// |---|---|---|
+/// | logical id | `<RestApi>Deployment` + a hash of the final `Body` and [`redeploy_on`](Self::redeploy_on) values | `<RestApi>Deployment` + a hash of the API model |
+/// | description | the document's title | `Automatically created by the RestApi construct` |
+/// | old deployments | deleted by CloudFormation | deleted unless `retainDeployments` |
+///
 /// ```
 /// use cfnkit_apigateway::DeploymentOptions;
 /// let options = DeploymentOptions::new()

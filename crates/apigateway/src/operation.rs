@@ -16,6 +16,15 @@ pub(crate) struct AuthorizerUse {
     pub(crate) scopes: Vec<OAuthScope>,
 }
 
+/// What [`OperationExt::suppress`] keeps with an operation, outside its JSON: a policy
+/// rule the operation's findings of which are accepted, and why. The REST API built from
+/// the document hands it to the stack with the operation's place in the `Body`.
+#[derive(Debug, Clone)]
+pub(crate) struct OperationSuppression {
+    pub(crate) rule: String,
+    pub(crate) reason: String,
+}
+
 /// The prefix of a method response header in an integration response's parameters.
 const HEADER_PARAMETER: &str = "method.response.header.";
 
@@ -105,6 +114,22 @@ pub trait OperationExt: Sized {
     /// ([`LambdaIntegration`](crate::LambdaIntegration)) on an operation declaring no
     /// response gets a `default` one (the function's answer).
     fn integrate(self, integration: impl Into<Integration>) -> Self;
+
+    /// Accepts the findings of the policy rule `rule` on this operation, because of
+    /// `reason` (at least 10 characters): the [`RestApi`](crate::RestApi) built from the
+    /// document suppresses them at the operation's place in its `Body` (see
+    /// [`Stack::suppress`](cfnkit_core::Stack::suppress)), and nowhere else.
+    ///
+    /// ```
+    /// use cfnkit_apigateway::{MappingTemplate, MockIntegration, OperationExt, rules};
+    /// use cfnkit_openapi::Operation;
+    ///
+    /// let op = Operation::new()
+    ///     .integrate(MockIntegration::json(200, MappingTemplate::vtl("[]")))
+    ///     .suppress(rules::REQUEST_VALIDATION, "a mock integration reads no request");
+    /// # let _ = op;
+    /// ```
+    fn suppress(self, rule: &str, reason: impl Into<String>) -> Self;
 }
 
 impl OperationExt for Operation {
@@ -119,6 +144,11 @@ impl OperationExt for Operation {
 
     fn public(self) -> Self {
         self.no_security()
+    }
+
+    fn suppress(mut self, rule: &str, reason: impl Into<String>) -> Self {
+        <&mut Operation as OperationExt>::suppress(&mut self, rule, reason);
+        self
     }
 
     fn integrate(mut self, integration: impl Into<Integration>) -> Self {
@@ -189,6 +219,14 @@ impl OperationExt for &mut Operation {
     fn integrate(self, integration: impl Into<Integration>) -> Self {
         let done = std::mem::take(self).integrate(integration);
         *self = done;
+        self
+    }
+
+    fn suppress(self, rule: &str, reason: impl Into<String>) -> Self {
+        self.attachments.push(OperationSuppression {
+            rule: rule.to_owned(),
+            reason: reason.into(),
+        });
         self
     }
 }

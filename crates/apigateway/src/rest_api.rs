@@ -1,7 +1,7 @@
 //! [`RestApi`]: a REST API defined by a cfnkit OpenAPI [`Document`], with its deployment
 //! and stages.
 
-use cfnkit_core::{Expr, Handle, HashInput, ResourceOptions, Stack, Value};
+use cfnkit_core::{Expr, Handle, HashInput, ResourceOptions, Stack, SuppressionTarget, Value};
 use cfnkit_openapi::{Document, PublicProfile, ReferenceOr};
 
 use crate::body::RestApiBody;
@@ -10,7 +10,7 @@ use crate::l1::{
     CfnDeployment, CfnRestApi, CfnRestApiAttribute, CfnStage, EndpointType,
     RestApiEndpointConfiguration, RestApiMode,
 };
-use crate::operation::AuthorizerUse;
+use crate::operation::{AuthorizerUse, OperationSuppression};
 use crate::stage::{ApiStage, Stage, execute_api_arn};
 use crate::{CognitoAuthorizer, report};
 
@@ -25,6 +25,18 @@ use crate::{CognitoAuthorizer, report};
 ///   deployment ([`deployment_hash`](crate::deployment_hash), taken at synth from the final `Body`, so an edit
 ///   through the escape hatch redeploys too), and the stages serving it (`prod` unless
 ///   [`stage`](Self::stage) says otherwise).
+///
+/// Next to CDK's `SpecRestApi` (aws-cdk-lib 2, `aws-apigateway/lib/restapi.ts`):
+///
+/// | setting | cfnkit | CDK | API Gateway when unset |
+/// |---|---|---|---|
+/// | endpoint type | `REGIONAL` | `EDGE` | `EDGE` |
+/// | `Mode` | `overwrite` | unset (`merge`) | `merge` |
+/// | `FailOnWarnings` | `true` | `false` | `false` |
+/// | deployment | one, its logical id hashed from the final `Body` | one, its logical id hashed from the API model | none |
+/// | stages | `prod` unless given | `prod` | none |
+/// | CloudWatch role (`AWS::ApiGateway::Account`) | never implicit: [`CloudWatchRole`](crate::CloudWatchRole) | none with the `disableCloudWatchRole` feature flag (new projects), one otherwise | none |
+/// | security | each operation's, checked at synth (`apigateway/unauthenticated-operation`) | per method, unchecked | none |
 ///
 /// At [`add_to`](Self::add_to) the [`CognitoAuthorizer`]s the document's operations use
 /// ([`OperationExt::authorize`](crate::OperationExt::authorize)), and any given to
@@ -81,6 +93,7 @@ pub struct RestApiBuilder {
     deployment: DeploymentOptions,
     stages: Vec<(String, Stage)>,
     public_profile: Option<PublicProfile>,
+    suppressions: Vec<(String, String)>,
 }
 
 impl RestApiBuilder {
@@ -101,7 +114,17 @@ impl RestApiBuilder {
             deployment: DeploymentOptions::new(),
             stages: Vec::new(),
             public_profile: None,
+            suppressions: Vec::new(),
         }
+    }
+
+    /// Accepts the findings of the policy rule `rule` on every resource of the API (the
+    /// RestApi, its deployment and its stages), because of `reason` (at least 10
+    /// characters; see [`Stack::suppress`]). One stage's findings:
+    /// [`Stage::suppress`]; one operation's: [`OperationExt::suppress`](crate::OperationExt::suppress).
+    pub fn suppress(mut self, rule: &str, reason: impl Into<String>) -> Self {
+        self.suppressions.push((rule.to_owned(), reason.into()));
+        self
     }
 
     /// Adds the security scheme of an authorizer that no operation uses yet (replacing a
@@ -263,6 +286,7 @@ impl RestApiBuilder {
         report::scope_uses(stack, &self.logical_id, &document);
         let title = document.info.title.clone();
         let lambda_operations = crate::lambda::lambda_operations(&document);
+        let operations = operation_suppressions(&document);
         let api = stack.add(self.logical_id.clone(), self.l1_with(document));
         crate::lambda::add_permissions(stack, &api, &lambda_operations);
         let prefix = self
@@ -290,14 +314,27 @@ impl RestApiBuilder {
         if stages.is_empty() {
             stages.push((format!("{}Stage", self.logical_id), Stage::new("prod")));
         }
-        let stages = stages
+        let stages: Vec<ApiStage> = stages
             .into_iter()
             .map(|(id, stage)| {
                 let handle: Handle<CfnStage> =
                     stack.add(id, stage.to_l1(api.reference(), deployment.reference()));
+                for (rule, reason) in stage.suppressions() {
+                    stack.suppress(&handle, rule.as_str(), reason.as_str());
+                }
                 ApiStage::new(handle, api.clone(), stage.name().to_owned())
             })
             .collect();
+        suppress_operations(stack, &api, &operations);
+        for (rule, reason) in self.suppressions {
+            let targets = [
+                SuppressionTarget::resource(&api),
+                SuppressionTarget::resource(&deployment),
+            ]
+            .into_iter()
+            .chain(stages.iter().map(|s| SuppressionTarget::resource(s.l1())));
+            stack.suppress_targets(targets, rule, reason);
+        }
         let rest_api = RestApi {
             api,
             deployment,
@@ -307,6 +344,51 @@ impl RestApiBuilder {
         };
         stack.register(rest_api.clone());
         rest_api
+    }
+}
+
+/// `(pointer under the RestApi, label, rule, reason)` of each operation's suppressions.
+fn operation_suppressions(document: &Document) -> Vec<(String, String, String, String)> {
+    let mut found = Vec::new();
+    for (path, key, op) in document.operations() {
+        let pointer = format!(
+            "/Properties/Body/paths/{}/{}",
+            cfnkit_core::pointer::escape(path),
+            cfnkit_core::pointer::escape(key)
+        );
+        let method = if key == "x-amazon-apigateway-any-method" {
+            "ANY".to_owned()
+        } else {
+            key.to_ascii_uppercase()
+        };
+        let label = match &op.operation_id {
+            Some(id) => format!("{method} {path} ({id})"),
+            None => format!("{method} {path}"),
+        };
+        for s in op.attachments.of::<OperationSuppression>() {
+            found.push((
+                pointer.clone(),
+                label.clone(),
+                s.rule.clone(),
+                s.reason.clone(),
+            ));
+        }
+    }
+    found
+}
+
+/// Hands the operations' suppressions to the stack, at their places in the API's `Body`.
+fn suppress_operations(
+    stack: &mut Stack,
+    api: &Handle<CfnRestApi>,
+    operations: &[(String, String, String, String)],
+) {
+    for (pointer, label, rule, reason) in operations {
+        stack.suppress_targets(
+            [SuppressionTarget::resource(api).at(pointer.as_str(), label.as_str())],
+            rule.as_str(),
+            reason.as_str(),
+        );
     }
 }
 

@@ -2,6 +2,7 @@
 //! a stack holds.
 
 use cfnkit_core::{Expr, Handle, Value};
+use cfnkit_logs::LogGroup;
 use cfnkit_openapi::Method;
 use indexmap::IndexMap;
 
@@ -12,6 +13,18 @@ use crate::l1::{
 /// The settings of a stage: its name (the invoke URL's first path segment), variables,
 /// method settings, access logs and tracing. Stage settings apply without a new
 /// deployment, so they are not part of the deployment's hash.
+///
+/// Defaults, next to CDK's `Stage`/`StageOptions` (aws-cdk-lib 2, `aws-apigateway/lib/stage.ts`):
+///
+/// | setting | cfnkit | CDK | API Gateway when unset |
+/// |---|---|---|---|
+/// | name | the one given (the builder's default stage: `prod`) | `prod` | required |
+/// | access logs | none until [`access_logs`](Self::access_logs) (pack rule `apigateway/access-logging`) | none | none |
+/// | access log format | JSON ([`AccessLogFormat::json_standard`]) with [`access_logs`](Self::access_logs) | Common Log Format unless given | none |
+/// | execution logging | off (needs the account's [`CloudWatchRole`](crate::CloudWatchRole)) | off | off |
+/// | throttling | the account's, until a [`MethodSetting`] sets it (pack rule `apigateway/throttling`) | the account's | the account's (10,000 rps) |
+/// | data trace, metrics, caching | off | off | off |
+/// | X-Ray tracing | off until [`tracing`](Self::tracing) | off | off |
 ///
 /// ```
 /// use cfnkit_apigateway::{AccessLogFormat, MethodSetting, Stage};
@@ -39,6 +52,7 @@ pub struct Stage {
     access_log: Option<AccessLogSetting>,
     tracing: Option<bool>,
     cache_cluster: Option<CacheClusterSize>,
+    suppressions: Vec<(String, String)>,
 }
 
 impl Stage {
@@ -52,6 +66,7 @@ impl Stage {
             access_log: None,
             tracing: None,
             cache_cluster: None,
+            suppressions: Vec::new(),
         }
     }
 
@@ -86,6 +101,40 @@ impl Stage {
                 .format(format.0),
         );
         self
+    }
+
+    /// Writes access logs to `log_group`, one JSON object per request
+    /// ([`AccessLogFormat::json_standard`]): what the policy pack asks of every stage
+    /// (`apigateway/access-logging`, `apigateway/access-log-format`). Access logs need no
+    /// account-wide setting, unlike execution logs (see
+    /// [`CloudWatchRole`](crate::CloudWatchRole)).
+    ///
+    /// ```
+    /// use cfnkit_apigateway::Stage;
+    /// use cfnkit_core::Stack;
+    /// use cfnkit_logs::LogGroup;
+    ///
+    /// let mut stack = Stack::new("api");
+    /// let logs = LogGroup::builder("AccessLogs").add_to(&mut stack);
+    /// let stage = Stage::new("v1").access_logs(&logs);
+    /// let l1 = serde_json::to_value(stage.to_l1("a1b2c3".into(), "d4e5f6".into())).unwrap();
+    /// assert_eq!(l1["AccessLogSetting"]["DestinationArn"], logs.arn().to_json());
+    /// assert!(l1["AccessLogSetting"]["Format"].as_str().unwrap().starts_with("{\"requestId\""));
+    /// ```
+    pub fn access_logs(self, log_group: &LogGroup) -> Self {
+        self.access_log(log_group.arn(), AccessLogFormat::json_standard())
+    }
+
+    /// Accepts the findings of the policy rule `rule` on this stage, because of `reason`
+    /// (at least 10 characters; see [`Stack::suppress`](cfnkit_core::Stack::suppress)).
+    pub fn suppress(mut self, rule: &str, reason: impl Into<String>) -> Self {
+        self.suppressions.push((rule.to_owned(), reason.into()));
+        self
+    }
+
+    /// The suppressions given, `(rule, reason)`.
+    pub(crate) fn suppressions(&self) -> &[(String, String)] {
+        &self.suppressions
     }
 
     /// Turns X-Ray tracing on or off.

@@ -17,6 +17,7 @@ fn l1s() -> Vec<(&'static str, serde_json::Value)> {
         (CfnRestApi::TYPE_NAME, schema::<CfnRestApi>()),
         (CfnDeployment::TYPE_NAME, schema::<CfnDeployment>()),
         (CfnStage::TYPE_NAME, schema::<CfnStage>()),
+        (CfnAccount::TYPE_NAME, schema::<CfnAccount>()),
         (CfnAuthorizer::TYPE_NAME, schema::<CfnAuthorizer>()),
     ]
 }

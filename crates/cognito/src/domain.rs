@@ -85,6 +85,14 @@ enum Kind {
 
 /// A new domain of a user pool ([`UserPool::prefix_domain`], [`UserPool::custom_domain`]),
 /// which serves its managed login pages and OAuth 2.0 endpoints.
+///
+/// Defaults, next to CDK's `UserPoolDomain` (aws-cdk-lib 2, `aws-cognito/lib/user-pool-domain.ts`):
+///
+/// | setting | cfnkit | CDK | Cognito when unset |
+/// |---|---|---|---|
+/// | domain | a prefix ([`DomainPrefix`], e.g. unique per stack) or a custom domain, required | a prefix or a custom domain, required | required |
+/// | managed login version | Cognito's (the classic hosted UI) | the classic hosted UI | the classic hosted UI |
+/// | custom domain certificate | the ACM certificate given (in `us-east-1`) | the one given | required for a custom domain |
 #[derive(Debug, Clone)]
 #[must_use = "a builder does nothing until add_to adds the domain to a stack"]
 pub struct UserPoolDomainBuilder {

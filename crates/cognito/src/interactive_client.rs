@@ -96,6 +96,20 @@ impl IdentityProvider {
 /// - `PreventUserExistenceErrors: ENABLED`: sign-in errors do not reveal whether a user
 ///   exists.
 ///
+/// Next to CDK's `UserPoolClient` (aws-cdk-lib 2, `aws-cognito/lib/user-pool-client.ts`):
+///
+/// | setting | cfnkit | CDK | Cognito when unset |
+/// |---|---|---|---|
+/// | client secret (`GenerateSecret`) | no | no | no |
+/// | OAuth flow | the one [`InteractiveFlow`] given (never implicit by default) | authorization code and implicit | none |
+/// | callback URL | the one given (required) | `https://example.com` | none |
+/// | OAuth scopes | `openid` | `phone`, `email`, `openid`, `profile`, `aws.cognito.signin.user.admin` | none |
+/// | identity providers | the pool's directory (`COGNITO`) | every provider of the pool, `COGNITO` included | none |
+/// | `PreventUserExistenceErrors` | `ENABLED` | `LEGACY` unless set | `LEGACY` |
+/// | user sign-in flows (`ExplicitAuthFlows`) | Cognito's | Cognito's | SRP, refresh token, custom |
+/// | access, ID, refresh token validity | Cognito's (60 minutes, 60 minutes, 30 days) | 60 minutes, 60 minutes, 30 days | 60 minutes, 60 minutes, 30 days |
+/// | token revocation, auth session validity | Cognito's (on, 3 minutes) | on, 3 minutes | on, 3 minutes |
+///
 /// ```
 /// use cfnkit_cognito::{InteractiveFlow, OidcScope, Scope, UserPool};
 /// use cfnkit_core::Stack;

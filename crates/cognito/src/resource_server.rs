@@ -11,6 +11,14 @@ use crate::{OAuthScope, UserPool};
 /// [`OAuthScope`] value that stands for it; pass those values to clients and API
 /// operations.
 ///
+/// Defaults, next to CDK's `UserPoolResourceServer` (aws-cdk-lib 2,
+/// `aws-cognito/lib/user-pool-resource-server.ts`):
+///
+/// | setting | cfnkit | CDK | Cognito when unset |
+/// |---|---|---|---|
+/// | identifier, name | both given (required) | identifier given; name = identifier | both required |
+/// | scopes | those defined with [`scope`](Self::scope), each with its description | none | none |
+///
 /// ```
 /// use cfnkit_cognito::UserPool;
 /// use cfnkit_core::Stack;

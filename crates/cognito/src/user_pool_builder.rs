@@ -1,23 +1,33 @@
 //! [`UserPoolBuilder`]: a new user pool with safe defaults.
 
-use cfnkit_core::{RemovalPolicy, ResourceOptions, Stack, Value};
+use cfnkit_core::{RemovalPolicy, ResourceOptions, Stack, SuppressionTarget, Value};
 
 use crate::l1::{
-    CfnUserPool, DeletionProtection, Policies, UserPoolAddOns, UserPoolTier, UsernameConfiguration,
+    AdminCreateUserConfig, CfnUserPool, DeletionProtection, Policies, UserPoolAddOns, UserPoolTier,
+    UsernameConfiguration,
 };
 use crate::{AccountRecovery, Mfa, PasswordRules, SignIn, ThreatProtection, UserPool};
 
-/// A new user pool. Defaults, each documented and each what a new user directory should
-/// have:
+/// A new user pool. Its defaults are safe and written out in the template, so every scanner
+/// sees them; next to CDK's `UserPool` (aws-cdk-lib 2, `aws-cognito/lib/user-pool.ts`):
 ///
-/// - users sign in with their email address ([`SignIn::Email`]);
-/// - user names are not case sensitive (`Alice@example.com` is `alice@example.com`);
-/// - Cognito's default password policy ([`PasswordRules::default`]: 8 characters or more
-///   with lowercase, uppercase, digits and symbols), left implicit in the template;
-/// - everything else as Cognito defaults it: no MFA, no threat protection, deletion
-///   protection off, the Essentials tier, and CloudFormation's `Delete` removal policy.
-///   Production pools should turn on [`deletion_protection`](Self::deletion_protection)
-///   and [`removal_policy`](Self::removal_policy) `Retain`: deleting a pool deletes its users.
+/// | setting | cfnkit | CDK | Cognito when unset |
+/// |---|---|---|---|
+/// | removal policy (`DeletionPolicy`, `UpdateReplacePolicy`) | `Retain` | `RETAIN` | `Delete` |
+/// | who creates users (`AllowAdminCreateUserOnly`) | administrators only | administrators only (`selfSignUpEnabled: false`) | anyone may sign up |
+/// | password policy | 8+ characters, four classes, temporary passwords 7 days, written out | the same, written out | the same, implicit |
+/// | account recovery | email only when users sign in by email; otherwise phone without MFA, then email | phone without MFA, then email | a legacy mode preferring SMS |
+/// | sign-in | email ([`SignIn::Email`]) | user name | user name |
+/// | user names case sensitive | no | yes | yes |
+/// | MFA | off (pack rule `cognito/mfa`) | off | off |
+/// | threat protection | off (pack rule `cognito/threat-protection`) | none | off |
+/// | deletion protection | off | off | off |
+/// | feature plan | Cognito's (Essentials) | Essentials | Essentials |
+///
+/// A pool that should go with its stack says so: [`removal_policy`](Self::removal_policy)
+/// `Delete` (CDK's `DESTROY`), with the reason in a [`suppress`](Self::suppress)ion of
+/// `cognito/pool-retention`. `Snapshot` is refused at synth (`cognito/removal-policy`):
+/// CloudFormation does not take it for a user pool.
 ///
 /// ```
 /// use cfnkit_cognito::{Mfa, MfaFactors, UserPool};
@@ -47,7 +57,9 @@ pub struct UserPoolBuilder {
     deletion_protection: Option<bool>,
     tier: Option<UserPoolTier>,
     account_recovery: Option<AccountRecovery>,
-    removal_policy: Option<RemovalPolicy>,
+    removal_policy: RemovalPolicy,
+    self_sign_up: bool,
+    suppressions: Vec<(String, String)>,
 }
 
 impl UserPoolBuilder {
@@ -63,7 +75,9 @@ impl UserPoolBuilder {
             deletion_protection: None,
             tier: None,
             account_recovery: None,
-            removal_policy: None,
+            removal_policy: RemovalPolicy::Retain,
+            self_sign_up: false,
+            suppressions: Vec::new(),
         }
     }
 
@@ -86,7 +100,7 @@ impl UserPoolBuilder {
         self
     }
 
-    /// An explicit password policy (default: Cognito's, see [`PasswordRules::default`]).
+    /// The password policy (default: Cognito's own, [`PasswordRules::default`], written out).
     pub fn password_rules(mut self, rules: PasswordRules) -> Self {
         self.password = Some(rules);
         self
@@ -116,17 +130,56 @@ impl UserPoolBuilder {
         self
     }
 
-    /// How users recover their account (default: Cognito's).
+    /// How users recover their account (default: [`AccountRecovery::EmailOnly`] when users
+    /// sign in by email, [`AccountRecovery::EmailAndPhoneWithoutMfa`] by email or phone,
+    /// otherwise [`AccountRecovery::PhoneWithoutMfaAndEmail`], CDK's default).
     pub fn account_recovery(mut self, recovery: AccountRecovery) -> Self {
         self.account_recovery = Some(recovery);
         self
     }
 
     /// `DeletionPolicy` and `UpdateReplacePolicy`: what happens to the pool, and its
-    /// users, when the stack stops managing it (default: CloudFormation's `Delete`).
+    /// users, when the stack stops managing it or replaces it (default: `Retain`, as in
+    /// CDK). `Delete` is CDK's `DESTROY`.
     pub fn removal_policy(mut self, policy: RemovalPolicy) -> Self {
-        self.removal_policy = Some(policy);
+        self.removal_policy = policy;
         self
+    }
+
+    /// Whether users may sign themselves up (default: `false`, only administrators create
+    /// users: `AllowAdminCreateUserOnly: true`).
+    pub fn self_sign_up(mut self, allowed: bool) -> Self {
+        self.self_sign_up = allowed;
+        self
+    }
+
+    /// Accepts the findings of the policy rule `rule` on the pool, because of `reason` (at
+    /// least 10 characters; see [`Stack::suppress`]).
+    ///
+    /// ```
+    /// use cfnkit_cognito::{UserPool, rules};
+    /// use cfnkit_core::{RemovalPolicy, Stack};
+    ///
+    /// let mut stack = Stack::new("demo");
+    /// UserPool::builder("Pool")
+    ///     .removal_policy(RemovalPolicy::Delete)
+    ///     .suppress(rules::POOL_RETENTION, "a demo pool of test users, removed with its stack")
+    ///     .add_to(&mut stack);
+    /// let out = stack.synth().unwrap();
+    /// assert_eq!(out.suppressed[0].finding.rule, rules::POOL_RETENTION);
+    /// ```
+    pub fn suppress(mut self, rule: &str, reason: impl Into<String>) -> Self {
+        self.suppressions.push((rule.to_owned(), reason.into()));
+        self
+    }
+
+    /// The account recovery setting: the chosen one, or the default for the sign-in.
+    fn recovery(&self) -> AccountRecovery {
+        self.account_recovery.unwrap_or(match self.sign_in {
+            SignIn::Email => AccountRecovery::EmailOnly,
+            SignIn::EmailOrPhone => AccountRecovery::EmailAndPhoneWithoutMfa,
+            SignIn::Phone | SignIn::Username => AccountRecovery::PhoneWithoutMfaAndEmail,
+        })
     }
 
     /// The L1 resource this builder makes.
@@ -140,9 +193,13 @@ impl UserPoolBuilder {
         if let Some(attributes) = self.sign_in.username_attributes() {
             pool = pool.username_attributes(attributes);
         }
-        if let Some(rules) = self.password {
-            pool = pool.policies(Policies::new().password_policy(rules.policy()));
-        }
+        let rules = self.password.unwrap_or_default();
+        pool = pool
+            .policies(Policies::new().password_policy(rules.policy()))
+            .admin_create_user_config(
+                AdminCreateUserConfig::new().allow_admin_create_user_only(!self.self_sign_up),
+            )
+            .account_recovery_setting(self.recovery().setting());
         if let Some(mfa) = self.mfa {
             let (configuration, factors) = mfa.configuration();
             pool = pool.mfa_configuration(configuration);
@@ -164,21 +221,18 @@ impl UserPoolBuilder {
         if let Some(tier) = self.tier {
             pool = pool.user_pool_tier(tier);
         }
-        if let Some(recovery) = self.account_recovery {
-            pool = pool.account_recovery_setting(recovery.setting());
-        }
         pool
     }
 
     /// Adds the pool to `stack` and returns its handle.
     pub fn add_to(self, stack: &mut Stack) -> UserPool {
-        let mut options = ResourceOptions::new();
-        if let Some(policy) = self.removal_policy {
-            options = options
-                .deletion_policy(policy)
-                .update_replace_policy(policy);
-        }
+        let options = ResourceOptions::new()
+            .deletion_policy(self.removal_policy)
+            .update_replace_policy(self.removal_policy);
         let handle = stack.add_with(self.logical_id.clone(), self.to_l1(), options);
+        for (rule, reason) in self.suppressions {
+            stack.suppress_targets([SuppressionTarget::resource(&handle)], rule, reason);
+        }
         UserPool::owned(handle)
     }
 }

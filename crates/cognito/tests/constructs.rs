@@ -13,12 +13,14 @@ use cfnkit_cognito::{
 use cfnkit_core::{Expr, Output, ParameterType, RemovalPolicy, Stack, Template, TemplateParameter};
 use serde_json::{Value, json};
 
-/// The template, after asserting synth found nothing at all.
+/// The template, after asserting synth found nothing but the policy pack's hardening
+/// findings (tests/rules.rs has those).
 fn clean(stack: &Stack) -> Template {
     let out = stack
         .synth()
         .unwrap_or_else(|d| panic!("synth failed:\n{d}"));
-    assert!(out.warnings.is_empty(), "warnings:\n{}", out.warnings);
+    let found = cfnkit_testkit::without_policy(stack, &out.warnings);
+    assert!(found.is_empty(), "warnings:\n{found}");
     out.template
 }
 
@@ -27,7 +29,7 @@ fn resource(template: &Template, id: &str) -> Value {
 }
 
 #[test]
-fn a_default_pool_signs_in_with_case_insensitive_email_and_nothing_more() {
+fn a_default_pool_is_retained_admin_only_and_states_its_safe_defaults() {
     let mut stack = Stack::new("auth");
     UserPool::builder("Pool").add_to(&mut stack);
     assert_eq!(
@@ -35,10 +37,82 @@ fn a_default_pool_signs_in_with_case_insensitive_email_and_nothing_more() {
         json!({
             "Type": "AWS::Cognito::UserPool",
             "Properties": {
+                // Users sign in by email, so they recover their account by email only.
+                "AccountRecoverySetting": {"RecoveryMechanisms": [
+                    {"Name": "verified_email", "Priority": 1}
+                ]},
+                // Cognito's default lets anyone sign up.
+                "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": true},
+                // Cognito's own default, written out for every scanner to see.
+                "Policies": {"PasswordPolicy": {
+                    "MinimumLength": 8,
+                    "RequireLowercase": true,
+                    "RequireNumbers": true,
+                    "RequireSymbols": true,
+                    "RequireUppercase": true,
+                    "TemporaryPasswordValidityDays": 7
+                }},
                 "UsernameAttributes": ["email"],
                 "UsernameConfiguration": {"CaseSensitive": false}
-            }
+            },
+            // As CDK: the pool, and its users, outlive the stack.
+            "DeletionPolicy": "Retain",
+            "UpdateReplacePolicy": "Retain"
         })
+    );
+}
+
+#[test]
+fn account_recovery_follows_the_sign_in_unless_chosen() {
+    use cfnkit_cognito::SignIn;
+    let recovery = |sign_in: SignIn| {
+        let l1 = serde_json::to_value(UserPool::builder("Pool").sign_in(sign_in).to_l1()).unwrap();
+        let names: Vec<String> = l1["AccountRecoverySetting"]["RecoveryMechanisms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["Name"].as_str().unwrap().to_owned())
+            .collect();
+        names.join(",")
+    };
+    assert_eq!(recovery(SignIn::Email), "verified_email");
+    assert_eq!(
+        recovery(SignIn::EmailOrPhone),
+        "verified_email,verified_phone_number"
+    );
+    assert_eq!(
+        recovery(SignIn::Phone),
+        "verified_phone_number,verified_email"
+    );
+    assert_eq!(
+        recovery(SignIn::Username),
+        "verified_phone_number,verified_email"
+    );
+}
+
+#[test]
+fn self_sign_up_and_a_deleted_pool_are_explicit_choices() {
+    let mut stack = Stack::new("auth");
+    UserPool::builder("Pool")
+        .self_sign_up(true)
+        .removal_policy(RemovalPolicy::Delete)
+        .add_to(&mut stack);
+    let out = stack.synth().unwrap();
+    let pool = resource(&out.template, "Pool");
+    assert_eq!(
+        pool["Properties"]["AdminCreateUserConfig"],
+        json!({"AllowAdminCreateUserOnly": false})
+    );
+    assert_eq!(pool["DeletionPolicy"], "Delete");
+    assert_eq!(pool["UpdateReplacePolicy"], "Delete");
+    // The pack says what each choice costs.
+    let rules: Vec<&str> = out.warnings.warnings().map(|d| d.rule).collect();
+    assert_eq!(
+        rules,
+        [
+            cfnkit_cognito::rules::POOL_RETENTION,
+            cfnkit_cognito::rules::SELF_SIGN_UP
+        ]
     );
 }
 
@@ -73,6 +147,7 @@ fn pool_options_render_as_cloudformation_properties() {
                     {"Name": "verified_email", "Priority": 1},
                     {"Name": "verified_phone_number", "Priority": 2}
                 ]},
+                "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": true},
                 "DeletionProtection": "ACTIVE",
                 "EnabledMfas": ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
                 "MfaConfiguration": "ON",

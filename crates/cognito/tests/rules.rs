@@ -14,7 +14,12 @@ use cfnkit_cognito::{
     DomainPrefix, IdentityProvider, InteractiveFlow, ResourceServer, TokenValidity, UserPool, rules,
 };
 use cfnkit_core::{Expr, ResourceOptions, Severity, Stack};
-use cfnkit_testkit::{findings, only_rule};
+use cfnkit_testkit::only_rule;
+
+/// Every finding of `stack` but the policy pack's hardening (tests/policy.rs has those).
+fn findings(stack: &Stack) -> cfnkit_core::Diagnostics {
+    cfnkit_testkit::without_policy(stack, &cfnkit_testkit::findings(stack))
+}
 
 /// Asserts that `stack` breaks `rule` (with `severity`) and nothing else but `also`, and
 /// snapshots the rule's diagnostics.

@@ -12,6 +12,9 @@ pub enum Severity {
     Error,
     /// The template deploys but something is likely wrong.
     Warning,
+    /// Worth knowing (a hardening a policy pack suggests): shown by `validate`, never
+    /// failing it, not even with `--strict`.
+    Info,
 }
 
 impl fmt::Display for Severity {
@@ -19,6 +22,7 @@ impl fmt::Display for Severity {
         f.write_str(match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         })
     }
 }
@@ -92,6 +96,11 @@ impl Diagnostics {
         self.0.iter().filter(|d| d.severity == Severity::Warning)
     }
 
+    /// The informational findings only.
+    pub fn infos(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.severity == Severity::Info)
+    }
+
     /// Whether there is no diagnostic at all.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -107,7 +116,7 @@ impl Diagnostics {
         self.0.iter()
     }
 
-    /// Sorts by stack, then errors before warnings, then location and rule, so output is
+    /// Sorts by stack, then errors before warnings before infos, then location and rule, so output is
     /// stable whatever order the rules ran in.
     pub(crate) fn sort(&mut self) {
         self.0.sort_by(|a, b| {
@@ -230,11 +239,32 @@ impl Collector {
         self.push(Severity::Warning, rule, logical_id, path, message);
     }
 
+    /// Records an informational finding.
+    pub fn info(
+        &mut self,
+        rule: &'static str,
+        logical_id: Option<&str>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.push(Severity::Info, rule, logical_id, path, message);
+    }
+
     /// Everything found, sorted.
     pub fn finish(self) -> Diagnostics {
         let mut d = Diagnostics(self.found);
         d.sort();
         d
+    }
+
+    /// Takes every finding out (for synth to sort out those suppressions accept).
+    pub(crate) fn take_all(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.found)
+    }
+
+    /// Puts findings back after [`take_all`](Self::take_all).
+    pub(crate) fn restore(&mut self, found: Vec<Diagnostic>) {
+        self.found.extend(found);
     }
 
     /// Takes over findings collected elsewhere.
@@ -275,11 +305,23 @@ impl ResourceChecks<'_> {
 
     /// Reports a warning at `property_path`, a JSON pointer below `Properties`.
     pub fn warning(&mut self, rule: &'static str, property_path: &str, message: impl Into<String>) {
+        self.push(Severity::Warning, rule, property_path, message);
+    }
+
+    /// Reports a finding of `severity` at `property_path`, a JSON pointer below
+    /// `Properties`.
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        rule: &'static str,
+        property_path: &str,
+        message: impl Into<String>,
+    ) {
         let path = format!(
             "/Resources/{}/Properties{property_path}",
             crate::pointer::escape(self.logical_id)
         );
         self.collector
-            .warning(rule, Some(self.logical_id), path, message);
+            .push(severity, rule, Some(self.logical_id), path, message);
     }
 }

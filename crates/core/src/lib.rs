@@ -22,6 +22,7 @@ mod expr_parse;
 mod hash;
 mod logical_id;
 pub mod pointer;
+pub mod policy;
 mod pseudo;
 mod resource;
 mod rule;
@@ -41,6 +42,7 @@ pub use diff::{ChangeKind, EntryChange, TemplateDiff, ValueChange, diff_template
 pub use expr::{Expr, Intrinsic, OwnedId, RefTarget};
 pub use hash::{canonical_json, short_hash, stable_hash, stable_hash_expr};
 pub use logical_id::{InvalidLogicalId, LogicalId, MAX_NAME_LENGTH};
+pub use policy::{PolicyRule, Scanner, ScannerCheck, Suppressed, Suppression, SuppressionTarget};
 pub use pseudo::Pseudo;
 pub use resource::{Attribute, Handle, NoAttributes, RawResource, Resource, ResourceRef};
 pub use rule::StackRule;

@@ -1,6 +1,7 @@
 //! Rules over a whole stack, contributed by resource types.
 
 use crate::diagnostic::Collector;
+use crate::policy::PolicyRule;
 use crate::synth::StackModel;
 
 /// A synth rule that needs the whole stack, e.g. one relating several resources (clients
@@ -16,4 +17,10 @@ pub trait StackRule: Sync {
 
     /// Reports findings about the stack.
     fn check(&self, stack: &StackModel<'_>, found: &mut Collector);
+
+    /// The policy rules this rule set stands for: the ids a suppression may name in a
+    /// stack holding resources of its types (see [`crate::policy`]). None by default.
+    fn policy(&self) -> &'static [PolicyRule] {
+        &[]
+    }
 }

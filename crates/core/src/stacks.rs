@@ -41,6 +41,9 @@ pub struct StackSynth {
     pub result: Result<Synthesized, Diagnostics>,
     /// The stacks whose exports this one imports: they deploy first.
     pub depends_on: Vec<String>,
+    /// The findings of policy rules that suppressions accepted, with their reasons
+    /// (whether or not the stack has errors).
+    pub suppressed: Vec<crate::policy::Suppressed>,
 }
 
 /// Every stack's synth, in deploy order (dependencies first, otherwise authoring order).
@@ -110,9 +113,11 @@ impl Stacks {
             .filter_map(|i| {
                 let (model, mut found) = built[i].take()?;
                 found.extend(Diagnostics(plan.problems[i].clone()));
+                let (result, suppressed) = finish(model, found, format);
                 Some(StackSynth {
                     name: self.stacks[i].name().to_owned(),
-                    result: finish(model, found, format),
+                    result,
+                    suppressed,
                     depends_on: plan.depends_on[i]
                         .iter()
                         .map(|&j| self.stacks[j].name().to_owned())

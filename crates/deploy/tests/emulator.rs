@@ -153,6 +153,19 @@ impl Aws {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// A CloudWatch Logs API call (JSON 1.1).
+    fn logs(&self, action: &str, body: &Value) -> (u16, Value) {
+        let (status, text) = Aws::read(
+            self.agent
+                .post(format!("{}/", self.endpoint))
+                .header("Authorization", Aws::authorization("logs"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", format!("Logs_20140328.{action}"))
+                .send(body.to_string()),
+        );
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
     /// An API Gateway (REST APIs) control-plane call.
     fn apigateway(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
         let url = format!("{}{path}", self.endpoint);
@@ -428,7 +441,7 @@ fn the_weather_app_deploys_updates_smokes_diffs_and_is_destroyed() {
     eprintln!("{}", run.out);
     assert!(
         run.out
-            .contains("stack weather: create (7 resource changes)\nResources\n"),
+            .contains("stack weather: create (8 resource changes)\nResources\n"),
         "{}",
         run.all()
     );
@@ -464,6 +477,22 @@ fn the_weather_app_deploys_updates_smokes_diffs_and_is_destroyed() {
         "{}",
         run.all()
     );
+    // The stage's access log group exists (it is gone after destroy, below).
+    let access_logs = |aws: &Aws| -> usize {
+        let (status, groups) = aws.logs("DescribeLogGroups", &json!({}));
+        assert_eq!(status, 200, "{groups}");
+        groups["logGroups"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|g| {
+                g["logGroupName"]
+                    .as_str()
+                    .is_some_and(|n| n.contains("ApiGatewayAccessLogs"))
+            })
+            .count()
+    };
+    assert_eq!(access_logs(&aws), 1, "the access log group is deployed");
     // The domain prefix is the stack name and the last group of the stack id's UUID.
     assert!(
         token_url.starts_with("https://weather-")
@@ -633,7 +662,7 @@ fn the_weather_app_deploys_updates_smokes_diffs_and_is_destroyed() {
     expect(&run, 0);
     assert!(
         run.out
-            .contains("stack weather (UPDATE_COMPLETE): deleting 7 resources\n"),
+            .contains("stack weather (UPDATE_COMPLETE): deleting 8 resources\n"),
         "{}",
         run.all()
     );
@@ -654,6 +683,12 @@ fn the_weather_app_deploys_updates_smokes_diffs_and_is_destroyed() {
     assert_eq!(status, 400, "the user pool is gone with the stack");
     let (status, _) = aws.apigateway("GET", &format!("/restapis/{api_id}"), None);
     assert_eq!(status, 404, "the REST API is gone with the stack");
+    // The access log group too: the seed's destroy leaves nothing behind.
+    assert_eq!(
+        access_logs(&aws),
+        0,
+        "the access log group is gone with the stack"
+    );
     let run = cfnkit(&["destroy", s(&first), "--yes"]);
     expect(&run, 0);
     assert!(
@@ -905,6 +940,96 @@ fn deleting_a_user_pool_needs_yes_even_where_questions_are_asked() {
         run.all()
     );
     expect(&cfnkit_at(&endpoint, &["destroy", s(&second), "--yes"]), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+    drop(emulator);
+}
+
+#[test]
+fn destroy_reports_the_retained_pool_it_keeps_and_leaves_it() {
+    let Some(emulator) = Emulator::start() else {
+        return;
+    };
+    let endpoint = emulator.endpoint();
+    let aws = Aws::new(endpoint.clone());
+    let dir = scratch("retained");
+    // The UserPool construct's default, as CDK's: the pool outlives its stack.
+    let mut stack = cfnkit::core::Stack::new("kept");
+    let pool = cfnkit::cognito::UserPool::builder("Pool")
+        .name("kept-pool")
+        .add_to(&mut stack);
+    stack.add_output("PoolId", cfnkit::core::Output::new(pool.id()));
+    synth(&App::new("kept").stack(stack), &dir);
+    expect(&cfnkit_at(&endpoint, &["deploy", s(&dir), "--yes"]), 0);
+    let run = cfnkit_at(&endpoint, &["outputs", s(&dir), "--format", "json"]);
+    expect(&run, 0);
+    let outputs: Value = serde_json::from_str(&run.out).unwrap();
+    let pool_id = outputs["kept"]["PoolId"].as_str().unwrap().to_owned();
+
+    let run = cfnkit_at(&endpoint, &["destroy", s(&dir), "--yes"]);
+    expect(&run, 0);
+    let kept = format!("Pool (AWS::Cognito::UserPool, {pool_id})");
+    assert!(
+        run.out.contains(&format!(
+            "  kept: {kept} has DeletionPolicy Retain: it stays after the stack\n"
+        )),
+        "{}",
+        run.all()
+    );
+    assert!(
+        run.out.ends_with(&format!(
+            "stack kept: {kept} was kept, as its DeletionPolicy says: delete it yourself when \
+             it is no longer needed (aws cognito-idp delete-user-pool --user-pool-id {pool_id})\n"
+        )),
+        "{}",
+        run.all()
+    );
+    // The stack is gone, the pool is not: destroy reported it and did not fight it.
+    expect(&cfnkit_at(&endpoint, &["outputs", s(&dir)]), 1);
+    let (status, pool) = aws.cognito("DescribeUserPool", &json!({"UserPoolId": pool_id}));
+    assert_eq!(status, 200, "the retained pool stays: {pool}");
+    let _ = std::fs::remove_dir_all(&dir);
+    drop(emulator);
+}
+
+#[test]
+fn the_account_wide_cloudwatch_role_deploys_and_its_role_is_kept() {
+    let Some(emulator) = Emulator::start() else {
+        return;
+    };
+    let endpoint = emulator.endpoint();
+    let dir = scratch("account");
+    // The explicit opt-in execution logging needs, in an account-setup stack.
+    let mut stack = cfnkit::core::Stack::new("account");
+    cfnkit::apigateway::CloudWatchRole::builder("ApiGatewayCloudWatch").add_to(&mut stack);
+    synth(&App::new("account").stack(stack), &dir);
+    let run = cfnkit_at(&endpoint, &["deploy", s(&dir), "--yes"]);
+    expect(&run, 0);
+    assert!(
+        run.out
+            .contains("  ApiGatewayCloudWatchAccount  AWS::ApiGateway::Account  CREATE_COMPLETE\n"),
+        "{}",
+        run.all()
+    );
+    assert!(
+        run.out.contains("stack account: CREATE_COMPLETE\n"),
+        "{}",
+        run.all()
+    );
+    // The role is retained (every API of the account logs through it); the account
+    // setting holds nothing to keep.
+    let run = cfnkit_at(&endpoint, &["destroy", s(&dir), "--yes"]);
+    expect(&run, 0);
+    assert!(
+        run.out
+            .contains("  kept: ApiGatewayCloudWatchRole (AWS::IAM::Role"),
+        "{}",
+        run.all()
+    );
+    assert!(
+        run.out.contains("stack account: deleted\n"),
+        "{}",
+        run.all()
+    );
     let _ = std::fs::remove_dir_all(&dir);
     drop(emulator);
 }

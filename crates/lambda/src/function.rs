@@ -1,16 +1,17 @@
 //! [`Function`]: a Lambda function with validated settings, its own log group, and an
 //! execution role with least privilege (or one the user passes).
 
-use cfnkit_core::{Expr, Handle, RawResource, RemovalPolicy, Stack, StackId, TemplateParameter};
+use cfnkit_core::{Expr, Handle, RemovalPolicy, Stack, StackId, TemplateParameter};
 use cfnkit_iam::l1::{CfnRole, CfnRoleAttribute, RolePolicy};
 use cfnkit_iam::{PolicyDocument, PolicyStatement};
+use cfnkit_logs::{LogGroup, Retention};
 use indexmap::IndexMap;
 
 use crate::asset::{ASSET_BUCKET_PARAMETER, Asset, read_zip, zip_directory};
 use crate::l1::{
     Architecture, CfnFunction, CfnFunctionAttribute, Environment, FunctionCode, LoggingConfig,
 };
-use crate::{Code, Runtime, log_group};
+use crate::{Code, Runtime};
 
 /// The rule id of code that cannot be packaged (a missing directory, a file that is not a
 /// zip).
@@ -37,7 +38,7 @@ enum RoleChoice {
 /// | environment | none | names `[a-zA-Z][a-zA-Z0-9_]+`, none of Lambda's reserved ones, 4 KB in all |
 /// | handler | given | not empty, no whitespace, at most 128 characters; `index.<function>` for inline code |
 /// | architecture | `x86_64` | |
-/// | log group | its own, `<Id>Logs`, events kept 2 years, retained with the stack's deletion (as CDK's log groups) | a retention CloudWatch Logs accepts |
+/// | log group | its own, `<Id>Logs` (a [`LogGroup`]: events kept 2 years, retained when the stack goes, as CDK's) | |
 /// | execution role | `<Id>Role`, trusted by `lambda.amazonaws.com`, allowed to write to its own log group only | |
 ///
 /// More permissions go to the role with [`grant`](FunctionBuilder::grant); a role of your
@@ -79,8 +80,9 @@ pub struct FunctionBuilder {
     description: Option<String>,
     function_name: Option<Expr>,
     role: RoleChoice,
-    log_retention_days: u16,
+    log_retention: Retention,
     log_removal_policy: RemovalPolicy,
+    log_suppressions: Vec<(String, String)>,
 }
 
 impl FunctionBuilder {
@@ -138,10 +140,16 @@ impl FunctionBuilder {
         self
     }
 
-    /// How long the function's log group keeps events, in days (731 unless set; one of
-    /// the values CloudWatch Logs accepts, [`RETENTION_DAYS`](crate::RETENTION_DAYS)).
-    pub fn log_retention_days(mut self, days: u16) -> Self {
-        self.log_retention_days = days;
+    /// How long the function's log group keeps events (two years unless set).
+    pub fn log_retention(mut self, retention: Retention) -> Self {
+        self.log_retention = retention;
+        self
+    }
+
+    /// Accepts a finding of the logs policy pack on the function's log group (e.g.
+    /// `cfnkit_logs::rules::KMS_KEY`), with the reason.
+    pub fn log_suppress(mut self, rule: &str, reason: impl Into<String>) -> Self {
+        self.log_suppressions.push((rule.to_owned(), reason.into()));
         self
     }
 
@@ -156,12 +164,13 @@ impl FunctionBuilder {
     /// stack's asset bucket parameter), registers it with the stack, and returns its handle.
     pub fn add_to(self, stack: &mut Stack) -> Function {
         let id = self.logical_id.clone();
-        let logs = log_group::add(
-            stack,
-            &format!("{id}Logs"),
-            self.log_retention_days,
-            self.log_removal_policy,
-        );
+        let mut logs = LogGroup::builder(format!("{id}Logs"))
+            .retention(self.log_retention)
+            .removal_policy(self.log_removal_policy);
+        for (rule, reason) in &self.log_suppressions {
+            logs = logs.suppress(rule, reason.clone());
+        }
+        let logs = logs.add_to(stack);
         let (role, role_arn) = match &self.role {
             RoleChoice::Existing(arn) => (None, arn.clone()),
             RoleChoice::Create(grants) => {
@@ -175,7 +184,7 @@ impl FunctionBuilder {
             .runtime(self.runtime.to_l1())
             .handler(self.handler.as_str())
             .architectures([self.architecture])
-            .logging_config(LoggingConfig::new().log_group(logs.reference()));
+            .logging_config(LoggingConfig::new().log_group(logs.name()));
         if let Some(mb) = self.memory_mb {
             function = function.memory_size(mb);
         }
@@ -247,12 +256,12 @@ impl FunctionBuilder {
 
 /// The role a function runs as: trusted by Lambda, allowed to write to its own log group
 /// (the group's ARN covers its streams), and whatever was granted.
-fn execution_role(logs: &Handle<RawResource>, grants: &[PolicyStatement]) -> CfnRole {
+fn execution_role(logs: &LogGroup, grants: &[PolicyStatement]) -> CfnRole {
     let trust = PolicyDocument::new([PolicyStatement::assume_role_by_service(
         "lambda.amazonaws.com",
     )]);
     let write_logs = PolicyStatement::allow(["logs:CreateLogStream", "logs:PutLogEvents"])
-        .resource(logs.get_att_named("Arn"));
+        .resource(logs.streams_arn());
     let mut policies = vec![RolePolicy::new(
         "WriteOwnLogGroup",
         PolicyDocument::new([write_logs]),
@@ -271,7 +280,7 @@ fn execution_role(logs: &Handle<RawResource>, grants: &[PolicyStatement]) -> Cfn
 pub struct Function {
     function: Handle<CfnFunction>,
     role: Option<Handle<CfnRole>>,
-    log_group: Handle<RawResource>,
+    log_group: LogGroup,
     runtime: Runtime,
 }
 
@@ -297,8 +306,9 @@ impl Function {
             description: None,
             function_name: None,
             role: RoleChoice::Create(Vec::new()),
-            log_retention_days: 731,
+            log_retention: Retention::TwoYears,
             log_removal_policy: RemovalPolicy::Retain,
+            log_suppressions: Vec::new(),
         }
     }
 
@@ -338,7 +348,7 @@ impl Function {
     }
 
     /// The function's log group.
-    pub fn log_group(&self) -> &Handle<RawResource> {
+    pub fn log_group(&self) -> &LogGroup {
         &self.log_group
     }
 }

@@ -3,7 +3,7 @@
 //! - [`l1`]: [`CfnFunction`](l1::CfnFunction) and [`CfnPermission`](l1::CfnPermission),
 //!   generated from the registry schemas, with every property.
 //! - [`Function`] ([`FunctionBuilder`]): a function with its settings checked against
-//!   Lambda's limits at synth, its own log group, and an execution role allowed to write
+//!   Lambda's limits at synth, its own log group (a `cfnkit_logs::LogGroup`), and an execution role allowed to write
 //!   there and nothing else (or a role you pass); its code inline or an [`Asset`]
 //!   ([`Code`]), content-hashed, which `synth --out` writes into the assembly and
 //!   `cfnkit deploy` uploads.
@@ -18,7 +18,6 @@ mod asset;
 mod code;
 mod function;
 pub mod l1;
-mod log_group;
 pub mod rules;
 mod runtime;
 mod zip;
@@ -27,5 +26,4 @@ pub use asset::{ASSET_BUCKET_PARAMETER, Asset};
 pub use code::Code;
 pub use function::{ASSET, Function, FunctionBuilder};
 pub use l1::{CfnFunction, CfnFunctionAttribute, CfnPermission, CfnPermissionAttribute};
-pub use log_group::{LOG_RETENTION, RETENTION_DAYS};
 pub use runtime::Runtime;

@@ -141,12 +141,15 @@ pub fn weather() -> ServiceAuthSpec<'static, 3> {
 
 impl<const N: usize> ServiceAuthSpec<'_, N> {
     /// Adds the pool, the resource server, the client and the domain to `stack`, in that
-    /// order, and returns their handles with the authorizer.
+    /// order, and returns their handles with the authorizer. The pool is a seed's
+    /// ([`seed_pool`](crate::hardening::seed_pool)): deleted with its stack, machine-only,
+    /// each with its reason.
     pub fn add_to(&self, stack: &mut Stack) -> ServiceAuth<N> {
-        // Email sign-in and case-insensitive user names are the constructs' defaults.
-        let pool = UserPool::builder(self.ids.user_pool)
-            .name(self.pool_name)
-            .add_to(stack);
+        // Email sign-in, case-insensitive user names and admin-only user creation are the
+        // constructs' defaults; a seed's pool goes with its stack, machine-only.
+        let pool =
+            crate::hardening::seed_pool(UserPool::builder(self.ids.user_pool).name(self.pool_name))
+                .add_to(stack);
 
         let mut server = pool.resource_server(
             self.ids.resource_server,

@@ -5,11 +5,15 @@
 //! deployment's hashed logical id, the outputs' URLs.
 
 use cfnkit_cognito::l1::{
-    CfnUserPool, CfnUserPoolAttribute, CfnUserPoolClient, CfnUserPoolDomain,
-    CfnUserPoolResourceServer, OAuthGrantType, ResourceServerScopeType, TokenValidityUnit,
-    TokenValidityUnits, UsernameAttribute, UsernameConfiguration,
+    AccountRecoverySetting, AdminCreateUserConfig, CfnUserPool, CfnUserPoolAttribute,
+    CfnUserPoolClient, CfnUserPoolDomain, CfnUserPoolResourceServer, OAuthGrantType,
+    PasswordPolicy, Policies, RecoveryOption, RecoveryOptionName, ResourceServerScopeType,
+    TokenValidityUnit, TokenValidityUnits, UsernameAttribute, UsernameConfiguration,
 };
-use cfnkit_core::{Expr, Output, Pseudo, ResourceOptions, Stack};
+use cfnkit_cognito::rules::{MFA, POOL_RETENTION, THREAT_PROTECTION};
+use cfnkit_core::{Expr, Output, Pseudo, RemovalPolicy, ResourceOptions, Stack};
+
+use crate::hardening::reasons;
 
 use crate::l1_api::ApiScopes;
 use crate::l1_rest_api::RestApiL1;
@@ -23,12 +27,43 @@ pub fn stack_l1() -> Stack {
     let mut stack = Stack::new("weather");
     stack.set_description(DESCRIPTION);
 
-    let pool = stack.add(
+    // Admin-only user creation, Cognito's default password policy and email recovery,
+    // written out; deleted with the stack, which the seed removes with one command.
+    let pool = stack.add_with(
         ids::USER_POOL,
         CfnUserPool::new()
+            .account_recovery_setting(
+                AccountRecoverySetting::new().recovery_mechanisms([RecoveryOption::new()
+                    .name(RecoveryOptionName::VerifiedEmail)
+                    .priority(1)]),
+            )
+            .admin_create_user_config(
+                AdminCreateUserConfig::new().allow_admin_create_user_only(true),
+            )
+            .policies(
+                Policies::new().password_policy(
+                    PasswordPolicy::new()
+                        .minimum_length(8)
+                        .require_lowercase(true)
+                        .require_numbers(true)
+                        .require_symbols(true)
+                        .require_uppercase(true)
+                        .temporary_password_validity_days(7),
+                ),
+            )
             .user_pool_name("weather-events-api-cognito-user-pool")
             .username_attributes([UsernameAttribute::Email])
             .username_configuration(UsernameConfiguration::new().case_sensitive(false)),
+        ResourceOptions::new()
+            .deletion_policy(RemovalPolicy::Delete)
+            .update_replace_policy(RemovalPolicy::Delete),
+    );
+    stack.suppress(&pool, POOL_RETENTION, reasons::POOL_REMOVED_WITH_STACK);
+    stack.suppress(&pool, MFA, reasons::MFA_MACHINE_ONLY);
+    stack.suppress(
+        &pool,
+        THREAT_PROTECTION,
+        reasons::THREAT_PROTECTION_MACHINE_ONLY,
     );
 
     let scope = |name: &str| format!("{RESOURCE_SERVER_IDENTIFIER}/{name}");

@@ -16,6 +16,7 @@
 //!   security bound to typed scopes (`examples/weather_spec.rs`, `examples/weather_split.rs`).
 
 pub mod auth;
+pub mod hardening;
 mod l1_api;
 mod l1_rest_api;
 mod l1_stack;
@@ -49,6 +50,8 @@ pub mod ids {
     pub const DEPLOYMENT_PREFIX: &str = "ApiGatewayDeployment";
     /// `AWS::ApiGateway::Stage`.
     pub const STAGE: &str = "ApiGatewayStage";
+    /// `AWS::Logs::LogGroup`: the stage's access logs.
+    pub const ACCESS_LOGS: &str = "ApiGatewayAccessLogs";
 }
 
 /// The stage the API is deployed to (the invoke URL's path).

@@ -4,13 +4,16 @@
 
 use cfnkit_apigateway::{
     CognitoAuthorizer, DeploymentOptions, MappingTemplate, MockIntegration, OperationExt, RestApi,
-    Stage,
+    rules,
 };
+use cfnkit_cognito::rules::{MFA, POOL_RETENTION, THREAT_PROTECTION};
 use cfnkit_cognito::{DomainPrefix, TokenValidity, UserPool};
-use cfnkit_core::{Output, Stack};
+use cfnkit_core::{Output, RemovalPolicy, Stack};
 use cfnkit_openapi::{Components, Document, Info, Operation, PathItem, RequestBody, Response};
 
+use crate::hardening::{self, reasons};
 use crate::model::{WeatherEvent, WeatherEventList, json_model, sample_events};
+use crate::{STAGE_NAME, ids};
 
 /// The weather stack, its `GET /` answering the sample events.
 pub fn stack() -> Stack {
@@ -25,9 +28,15 @@ pub fn stack_with_events(events: &WeatherEventList) -> Stack {
          services using the OAuth 2.0 client-credentials flow with custom scopes.",
     );
 
-    // The user pool of the backend services (email sign-in, case-insensitive user names).
-    let pool = UserPool::builder("CognitoUserPool")
+    // The user pool of the backend services (email sign-in, case-insensitive user names,
+    // only administrators create users). A pool is retained by default; the seed removes
+    // its stack with one command, so this one goes with it, and says why.
+    let pool = UserPool::builder(ids::USER_POOL)
         .name("weather-events-api-cognito-user-pool")
+        .removal_policy(RemovalPolicy::Delete)
+        .suppress(POOL_RETENTION, reasons::POOL_REMOVED_WITH_STACK)
+        .suppress(MFA, reasons::MFA_MACHINE_ONLY)
+        .suppress(THREAT_PROTECTION, reasons::THREAT_PROTECTION_MACHINE_ONLY)
         .add_to(&mut stack);
 
     // The API's custom scopes. Only a resource server mints them.
@@ -68,7 +77,8 @@ pub fn stack_with_events(events: &WeatherEventList) -> Stack {
         .integrate(MockIntegration::json(
             200,
             MappingTemplate::vtl(r#"{"message": "success"}"#),
-        ));
+        ))
+        .suppress(rules::REQUEST_VALIDATION, reasons::MOCK_VALIDATION);
     // A struct of strings always serializes.
     let events = MappingTemplate::json(events).unwrap_or_else(|_| MappingTemplate::vtl("{}"));
     let list_weather = Operation::new()
@@ -79,7 +89,8 @@ pub fn stack_with_events(events: &WeatherEventList) -> Stack {
             Response::new("200 response").content("application/json", json_model("WeatherEvents")),
         )
         .authorize(&authorizer, [&get])
-        .integrate(MockIntegration::json(200, events));
+        .integrate(MockIntegration::json(200, events))
+        .suppress(rules::REQUEST_VALIDATION, reasons::MOCK_VALIDATION);
     let document = Document::new(Info::new("Weather Events REST API", "1.0.0"))
         .path("/", PathItem::new().post(add_weather).get(list_weather))
         .components(
@@ -87,9 +98,13 @@ pub fn stack_with_events(events: &WeatherEventList) -> Stack {
                 .model::<WeatherEvent>()
                 .model::<WeatherEventList>(),
         );
-    let api = RestApi::builder("WeatherEventsRestApi", document)
-        .deployment(DeploymentOptions::new().logical_id_prefix("ApiGatewayDeployment"))
-        .stage("ApiGatewayStage", Stage::new("weather"))
+    // The stage writes JSON access logs to a log group and is throttled; it traces with
+    // X-Ray; execution logging (an account-wide role), a cache and a WAF are accepted with
+    // their reasons (see hardening::stage).
+    let access_logs = hardening::access_logs(&mut stack, ids::ACCESS_LOGS);
+    let api = RestApi::builder(ids::REST_API, document)
+        .deployment(DeploymentOptions::new().logical_id_prefix(ids::DEPLOYMENT_PREFIX))
+        .stage(ids::STAGE, hardening::stage(STAGE_NAME, &access_logs))
         .add_to(&mut stack);
 
     // What the services need to call the API. Never the client secret.

@@ -143,6 +143,40 @@ pub fn assert_cfn_lint_clean(name: &str, template: &str) {
     }
 }
 
+/// Runs cfn-lint with its informational checks too (`--include-checks I`: I3011 and the
+/// like, what the policy pack mirrors) on a template file. Returns its findings (empty
+/// when clean), or `None` when cfn-lint is unavailable and not required.
+pub fn cfn_lint_informational(template: &Path) -> Option<String> {
+    let bin = venv_bin()?;
+    let out = Command::new(bin.join("cfn-lint"))
+        .args(["--include-checks", "I", "--format", "parseable", "--"])
+        .arg(template)
+        .output()
+        .expect("cfn-lint runs");
+    let findings =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.success(),
+        findings.trim().is_empty(),
+        "cfn-lint's exit status and output disagree ({:?}): {findings}",
+        out.status
+    );
+    Some(findings)
+}
+
+/// Writes `template` to a temporary file and asserts cfn-lint, informational checks
+/// included, finds nothing in it.
+pub fn assert_cfn_lint_clean_informational(name: &str, template: &str) {
+    let file = std::env::temp_dir().join(format!("cfnkit-{}-{name}-i.json", std::process::id()));
+    std::fs::write(&file, template).expect("the temp dir is writable");
+    if let Some(findings) = cfn_lint_informational(&file) {
+        assert!(
+            findings.trim().is_empty(),
+            "cfn-lint --include-checks I finds problems in {name}:\n{findings}"
+        );
+    }
+}
+
 /// What openapi-spec-validator finds wrong with `doc` as OpenAPI 3.0 (empty when it is
 /// valid), or `None` when the tool is unavailable and not required.
 pub fn openapi_spec_errors(name: &str, doc: &serde_json::Value) -> Option<String> {
@@ -263,9 +297,27 @@ pub fn findings(stack: &cfnkit_core::Stack) -> cfnkit_core::Diagnostics {
     }
 }
 
+/// The findings of `diagnostics` (of `stack`) that are not the policy pack's: for tests of
+/// constructs and rules that are not about hardening.
+pub fn without_policy(
+    stack: &cfnkit_core::Stack,
+    diagnostics: &cfnkit_core::Diagnostics,
+) -> cfnkit_core::Diagnostics {
+    let pack = stack.model().policy();
+    cfnkit_core::Diagnostics(
+        diagnostics
+            .iter()
+            .filter(|d| !pack.contains_key(d.rule))
+            .cloned()
+            .collect(),
+    )
+}
+
 /// The findings of `rule` in `stack`, one per line, after asserting that there is at least
-/// one, each of `severity`, and that no other rule fired except those in `also`. For the
-/// one-failing-stack-per-rule tests, which snapshot the result.
+/// one, each of `severity`, and that no other rule fired except those in `also` and the
+/// policy pack's hardening checks (a stack broken for one rule need not be hardened; a
+/// pack rule's own test names it as `rule`). For the one-failing-stack-per-rule tests,
+/// which snapshot the result.
 pub fn only_rule(
     stack: &cfnkit_core::Stack,
     rule: &str,
@@ -273,9 +325,11 @@ pub fn only_rule(
     also: &[&str],
 ) -> String {
     let all = findings(stack);
+    let pack = stack.model().policy();
     let unexpected: Vec<String> = all
         .iter()
         .filter(|d| d.rule != rule && !also.contains(&d.rule))
+        .filter(|d| !pack.contains_key(d.rule))
         .map(ToString::to_string)
         .collect();
     assert!(
@@ -291,4 +345,29 @@ pub fn only_rule(
         .collect();
     assert!(!mine.is_empty(), "no {rule} finding in:\n{all}");
     mine.join("\n")
+}
+
+/// Asserts `stack` breaks the policy rule `rule` (`<group>/<name>`) with `severity` (other
+/// rules of the packs may fire too; see [`only_rule`]), and its findings against the
+/// reviewed snapshot `snapshots/<group>/<name>.snap`: a pack rule's failing test.
+pub fn assert_pack_rule_fails(
+    stack: &cfnkit_core::Stack,
+    rule: &str,
+    severity: cfnkit_core::Severity,
+) {
+    let mine = only_rule(stack, rule, severity, &[]);
+    let (group, name) = rule.split_once('/').unwrap_or(("", rule));
+    assert_snapshot!(group, name, mine);
+}
+
+/// Asserts `stack` has no finding of the policy rule `rule`, and no finding outside the
+/// packs: a pack rule's passing test.
+pub fn assert_pack_rule_passes(stack: &cfnkit_core::Stack, rule: &str) {
+    let all = findings(stack);
+    assert!(
+        all.iter().all(|d| d.rule != rule),
+        "{rule} fired on a stack that passes it:\n{all}"
+    );
+    let others = without_policy(stack, &all);
+    assert!(others.is_empty(), "{others}");
 }

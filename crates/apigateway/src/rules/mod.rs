@@ -24,6 +24,7 @@ mod authorizers;
 mod document;
 mod lambda;
 mod operations;
+mod policy;
 mod relations;
 mod rest_api;
 mod scopes;
@@ -35,11 +36,14 @@ pub(crate) use rest_api::check as check_rest_api;
 pub(crate) use scopes::other_pool_message;
 pub(crate) use stage::{check as check_stage, check_deployment};
 
+pub use policy::PACK;
+
 /// The stack-wide rules, run once per synth when a RestApi is in the stack.
 pub(crate) const STACK_RULES: &[&dyn cfnkit_core::StackRule] = &[
     &relations::ApiGatewayRelations,
     &document::OpenApiBodies,
     &stages::UniqueStages,
+    &policy::ApiGatewayPolicy,
 ];
 
 /// An operation has security: its own `security`, the document's, or `security: []` to
@@ -105,6 +109,34 @@ pub const LAMBDA_PERMISSION_BROAD: &str = "apigateway/lambda-permission-broad";
 /// A function serving an operation may run at most API Gateway's 29 s integration timeout
 /// (a warning: callers get 504 first).
 pub const LAMBDA_TIMEOUT: &str = "apigateway/lambda-timeout";
+// The policy pack ([`PACK`] has each rule's check, severity, rationale, source and fix;
+// UNAUTHENTICATED_OPERATION and UNUSED_CLIENT_SCOPE join it).
+
+/// A stage writes access logs (cdk-nag APIG1, checkov CKV_AWS_76; a warning).
+pub const ACCESS_LOGGING: &str = "apigateway/access-logging";
+/// A stage's access log format is JSON (an info).
+pub const ACCESS_LOG_FORMAT: &str = "apigateway/access-log-format";
+/// A stage logs execution for every method, with the account's CloudWatch role (APIG6;
+/// a warning).
+pub const EXECUTION_LOGGING: &str = "apigateway/execution-logging";
+/// A stage throttles every method (a warning).
+pub const THROTTLING: &str = "apigateway/throttling";
+/// A cache is encrypted (an error).
+pub const CACHE_ENCRYPTION: &str = "apigateway/cache-encryption";
+/// A stage has a cache cluster (checkov CKV_AWS_120; an info).
+pub const STAGE_CACHE: &str = "apigateway/stage-cache";
+/// No method setting logs full requests and responses (a warning).
+pub const DATA_TRACE: &str = "apigateway/data-trace";
+/// A stage traces with X-Ray (CKV_AWS_73; an info).
+pub const TRACING: &str = "apigateway/tracing";
+/// A stage is associated with a WAF web ACL (APIG3; an info).
+pub const WAF: &str = "apigateway/waf";
+/// Each operation of a `Body` has a request validator in force (APIG2; a warning, an
+/// info for a mock integration).
+pub const REQUEST_VALIDATION: &str = "apigateway/request-validation";
+/// No public client of a pool open to self sign-up can obtain a scope an operation
+/// requires (an error).
+pub const SELF_SIGN_UP_ACCESS: &str = "apigateway/self-sign-up-access";
 
 /// Every rule id of this crate.
 pub const ALL: &[&str] = &[
@@ -127,4 +159,15 @@ pub const ALL: &[&str] = &[
     LAMBDA_PERMISSION_MISSING,
     LAMBDA_PERMISSION_BROAD,
     LAMBDA_TIMEOUT,
+    ACCESS_LOGGING,
+    ACCESS_LOG_FORMAT,
+    EXECUTION_LOGGING,
+    THROTTLING,
+    CACHE_ENCRYPTION,
+    STAGE_CACHE,
+    DATA_TRACE,
+    TRACING,
+    WAF,
+    REQUEST_VALIDATION,
+    SELF_SIGN_UP_ACCESS,
 ];

@@ -303,4 +303,19 @@ mod tests {
         assert!(over(1).contains("by 1 character."), "{}", over(1));
         assert!(over(2).contains("by 2 characters."), "{}", over(2));
     }
+
+    #[test]
+    fn a_dash_at_either_end_is_refused_wherever_it_comes_from() {
+        let dashed = |template: &str, name: &str| {
+            problems(&pieces(&Expr::sub(template), name).unwrap())
+                .iter()
+                .any(|p| p.contains("starts or ends with '-'"))
+        };
+        assert!(dashed("-${AWS::StackName}", "w"));
+        assert!(dashed("${AWS::StackName}-", "w"));
+        assert!(dashed("${AWS::StackName}x", "-w"));
+        assert!(dashed("x${AWS::StackName}", "w-"));
+        assert!(!dashed("a-${AWS::StackName}-b", "w"));
+        assert!(!dashed("${AWS::StackName}", "w-x"));
+    }
 }

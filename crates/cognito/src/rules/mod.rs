@@ -14,6 +14,7 @@
 mod client;
 mod domain;
 mod domain_computed;
+mod policy;
 mod redirect;
 mod relations;
 mod resource_server;
@@ -23,8 +24,12 @@ pub(crate) use client::check as check_client;
 pub(crate) use domain::check as check_domain;
 pub(crate) use resource_server::check as check_resource_server;
 
-/// The stack-wide rules, run once per synth when any Cognito resource is in the stack.
-pub(crate) const STACK_RULES: &[&dyn cfnkit_core::StackRule] = &[&relations::CognitoRelations];
+pub use policy::PACK;
+
+/// The stack-wide rules, run once per synth when any Cognito resource is in the stack: the
+/// relations between resources, and the policy pack.
+pub(crate) const STACK_RULES: &[&dyn cfnkit_core::StackRule] =
+    &[&relations::CognitoRelations, &policy::CognitoPolicy];
 
 /// A resource server `Identifier` is 1 to 256 printable ASCII characters other than space,
 /// `"` and `\` (it may be a URL).
@@ -106,6 +111,30 @@ pub const SCOPE_DEPENDS_ON: &str = "cognito/scope-depends-on";
 /// builder that never was defines no scope at all.
 pub const RESOURCE_SERVER_NOT_ADDED: &str = "cognito/resource-server-not-added";
 
+/// A user pool's `DeletionPolicy` or `UpdateReplacePolicy` is not `Snapshot`, which
+/// CloudFormation refuses for a user pool (an error).
+pub const REMOVAL_POLICY: &str = "cognito/removal-policy";
+
+// The policy pack ([`PACK`] has each rule's check, severity, rationale, source and fix).
+
+/// A stated password policy is at least Cognito's default (cdk-nag AwsSolutions-COG1; a
+/// warning).
+pub const PASSWORD_POLICY: &str = "cognito/password-policy";
+/// A user pool requires MFA (AwsSolutions-COG2; a warning, an info for a machine-only pool).
+pub const MFA: &str = "cognito/mfa";
+/// A user pool has threat protection on (AwsSolutions-COG8; an info).
+pub const THREAT_PROTECTION: &str = "cognito/threat-protection";
+/// A user pool is retained or deletion-protected (cfn-lint I3011; a warning).
+pub const POOL_RETENTION: &str = "cognito/pool-retention";
+/// Only administrators create users (a warning).
+pub const SELF_SIGN_UP: &str = "cognito/self-sign-up";
+/// Access and ID tokens live 60 minutes at most, refresh tokens 30 days (a warning).
+pub const TOKEN_LIFETIME: &str = "cognito/token-lifetime";
+/// A client users sign in through prevents user existence errors (a warning).
+pub const USER_EXISTENCE_ERRORS: &str = "cognito/user-existence-errors";
+/// No client allows the implicit grant (a warning).
+pub const IMPLICIT_GRANT: &str = "cognito/implicit-grant";
+
 /// Every rule id of this crate.
 pub const ALL: &[&str] = &[
     RESOURCE_SERVER_IDENTIFIER,
@@ -135,6 +164,15 @@ pub const ALL: &[&str] = &[
     UNDEFINED_SCOPE,
     SCOPE_DEPENDS_ON,
     RESOURCE_SERVER_NOT_ADDED,
+    REMOVAL_POLICY,
+    PASSWORD_POLICY,
+    MFA,
+    THREAT_PROTECTION,
+    POOL_RETENTION,
+    SELF_SIGN_UP,
+    TOKEN_LIFETIME,
+    USER_EXISTENCE_ERRORS,
+    IMPLICIT_GRANT,
 ];
 
 /// Quotas and limits the rules check.

@@ -17,6 +17,7 @@ use std::any::Any;
 
 use crate::diagnostic::{Collector, Severity};
 use crate::expr::Expr;
+use crate::policy::{Suppression, SuppressionTarget};
 use crate::resource::{ErasedResource, Handle, RawResource, Resource, ResourceRef};
 use crate::stack_id::StackId;
 
@@ -60,6 +61,8 @@ pub struct Stack {
     pub(crate) reported: Collector,
     /// The constructs added, for whoever needs to find them again (see [`Stack::register`]).
     pub(crate) constructs: Vec<Box<dyn Any>>,
+    /// Findings of policy rules accepted with a reason (see [`Stack::suppress`]).
+    pub(crate) suppressions: Vec<Suppression>,
 }
 
 impl std::fmt::Debug for Stack {
@@ -124,6 +127,7 @@ impl Stack {
             id: StackId::new(&name),
             reported: Collector::new(name.clone()),
             constructs: Vec::new(),
+            suppressions: Vec::new(),
             name,
             description: None,
             parameters: Vec::new(),
@@ -314,6 +318,54 @@ impl Stack {
     ) {
         self.reported
             .push(severity, rule, logical_id, path, message);
+    }
+
+    /// Accepts the findings of the policy rule `rule` on `resource`, because of `reason`
+    /// (at least [`MIN_REASON_CHARS`](crate::policy::MIN_REASON_CHARS) characters saying
+    /// why it does not apply). Synth leaves them out of the diagnostics, lists them with
+    /// the reason, and records the decision in the resource's `Metadata` for cfnkit and for
+    /// the scanners the rule corresponds to (see [`crate::policy`]). A rule no pack of the
+    /// stack has, or a missing reason, is an error at synth; a suppression that matches no
+    /// finding is a warning.
+    ///
+    /// ```
+    /// use cfnkit_core::{Expr, Stack};
+    /// let mut stack = Stack::new("demo");
+    /// let topic = stack.add_raw("Topic", "AWS::SNS::Topic", Expr::Map(Default::default()));
+    /// // No resource type of this stack has a policy pack: the id is unknown.
+    /// stack.suppress(&topic, "sns/encryption", "the topic carries public notices only");
+    /// let errors = stack.synth().unwrap_err();
+    /// assert_eq!(errors.iter().next().unwrap().rule, "core/suppression");
+    /// ```
+    pub fn suppress(
+        &mut self,
+        resource: &(impl ResourceRef + ?Sized),
+        rule: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> &mut Self {
+        self.suppress_targets([SuppressionTarget::resource(resource)], rule, reason)
+    }
+
+    /// Accepts the findings of `rule` on several resources, or parts of them, at once (a
+    /// construct's resources, an operation of a REST API's `Body`): one decision, one
+    /// reason. It is unused only when it matches no finding on any target.
+    pub fn suppress_targets(
+        &mut self,
+        targets: impl IntoIterator<Item = SuppressionTarget>,
+        rule: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> &mut Self {
+        self.suppressions.push(Suppression {
+            rule: rule.into(),
+            reason: reason.into(),
+            targets: targets.into_iter().collect(),
+        });
+        self
+    }
+
+    /// The suppressions declared, in order.
+    pub fn suppressions(&self) -> &[Suppression] {
+        &self.suppressions
     }
 
     /// The output names, in authoring order.

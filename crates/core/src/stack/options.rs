@@ -84,6 +84,11 @@ impl ResourceOptions {
         self
     }
 
+    /// The `DeletionPolicy` and the `UpdateReplacePolicy`, as set.
+    pub fn removal_policies(&self) -> (Option<RemovalPolicy>, Option<RemovalPolicy>) {
+        (self.deletion_policy, self.update_replace_policy)
+    }
+
     /// The `DependsOn` list, as given (before synth renames hashed ids).
     pub fn dependencies(&self) -> impl Iterator<Item = &str> {
         self.depends_on.iter().map(|(id, _)| id.as_str())

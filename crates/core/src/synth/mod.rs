@@ -9,6 +9,7 @@ mod names;
 pub(crate) mod quotas;
 mod references;
 mod render;
+mod suppress;
 mod template;
 mod values;
 pub(crate) mod walk;
@@ -30,8 +31,10 @@ pub struct Synthesized {
     /// [`Stack::synth`]): rendered once, measured against the size quotas, to be written
     /// as it is.
     pub text: String,
-    /// Findings of warning severity.
+    /// The findings that did not stop it: warnings and infos.
     pub warnings: Diagnostics,
+    /// The findings of policy rules that suppressions accepted, with their reasons.
+    pub suppressed: Vec<crate::policy::Suppressed>,
 }
 
 impl Stack {
@@ -45,7 +48,7 @@ impl Stack {
     /// on those bytes.
     pub fn synth_as(&self, format: TemplateFormat) -> Result<Synthesized, Diagnostics> {
         let (model, found) = self.model_and_findings();
-        finish(model, found, format)
+        finish(model, found, format).0
     }
 
     /// The stack as synth's rules see it ([`StackModel`]), for tools that read a stack's
@@ -66,15 +69,19 @@ impl Stack {
 }
 
 /// Checks every rule on a (linked) model, renders its template once in `format` and checks
-/// the size of those bytes. The model is consumed: its properties move into the template.
+/// the size of those bytes; with the findings suppressions accepted, whatever the outcome.
+/// The model is consumed: its properties move into the template.
 pub(crate) fn finish(
     model: StackModel<'_>,
     mut found: Collector,
     format: TemplateFormat,
-) -> Result<Synthesized, Diagnostics> {
+) -> (
+    Result<Synthesized, Diagnostics>,
+    Vec<crate::policy::Suppressed>,
+) {
     if !model.values_fit() {
         // The rules and the writers recurse; a value nested too deep stops synth here.
-        return Err(found.finish());
+        return (Err(found.finish()), Vec::new());
     }
     names::check(&model, &mut found);
     values::nulls(&model, &mut found);
@@ -88,9 +95,10 @@ pub(crate) fn finish(
     let graph = references::check(&model, &mut found);
     cycles::check(&graph, &mut found);
     run_stack_rules(&model, &mut found);
+    let applied = suppress::apply(&model, &mut found);
     let stack = model.stack();
     let outputs = quotas::distinct_outputs(&model);
-    let template = render::template(model);
+    let template = render::template(model, &applied.metadata);
     let text = match template.render(format) {
         Ok(text) => text,
         Err(e) => {
@@ -100,14 +108,19 @@ pub(crate) fn finish(
     };
     quotas::check(stack, outputs, &template, (format, &text), &mut found);
     let diagnostics = found.finish();
+    let suppressed = applied.suppressed;
     if diagnostics.has_errors() {
-        Err(diagnostics)
+        (Err(diagnostics), suppressed)
     } else {
-        Ok(Synthesized {
-            template,
-            text,
-            warnings: diagnostics,
-        })
+        (
+            Ok(Synthesized {
+                template,
+                text,
+                warnings: diagnostics,
+                suppressed: suppressed.clone(),
+            }),
+            suppressed,
+        )
     }
 }
 

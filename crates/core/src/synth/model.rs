@@ -254,6 +254,19 @@ impl<'a> StackModel<'a> {
         self.resources.iter().find(|r| r.logical_id == logical_id)
     }
 
+    /// The policy rules of the resource types in the stack ([`StackRule::policy`] of their
+    /// stack rules), by id: the rules a suppression may name.
+    ///
+    /// [`StackRule::policy`]: crate::StackRule::policy
+    pub fn policy(&self) -> BTreeMap<&'static str, &'static crate::policy::PolicyRule> {
+        self.resources
+            .iter()
+            .flat_map(|r| r.entry.resource.stack_rules())
+            .flat_map(|rule| rule.policy())
+            .map(|p| (p.id, p))
+            .collect()
+    }
+
     /// The outputs the template will have: the stack's own, then the exports other
     /// stacks of the app import.
     pub fn outputs(&self) -> &[(String, Output)] {

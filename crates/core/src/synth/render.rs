@@ -7,9 +7,13 @@ use crate::stack::Stack;
 use crate::synth::StackModel;
 use crate::synth::template::Template;
 
-/// The template of a checked model. The model is consumed: each resource's properties
-/// move into the template as they are.
-pub(crate) fn template(model: StackModel<'_>) -> Template {
+/// The template of a checked model; `metadata` adds to the resources' `Metadata` (what
+/// suppressions record), by final logical id. The model is consumed: each resource's
+/// properties move into the template as they are.
+pub(crate) fn template(
+    model: StackModel<'_>,
+    metadata: &std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+) -> Template {
     let stack: &Stack = model.stack();
     let mut template = IndexMap::new();
     template.insert(
@@ -62,8 +66,13 @@ pub(crate) fn template(model: StackModel<'_>) -> Template {
         if let Some(policy) = o.update_replace_policy {
             r.insert("UpdateReplacePolicy".to_owned(), to_expr(&policy));
         }
-        if !o.metadata.is_empty() {
-            r.insert("Metadata".to_owned(), to_expr(&o.metadata));
+        let extra = metadata.get(resource.logical_id());
+        if !o.metadata.is_empty() || extra.is_some() {
+            let authored = serde_json::to_value(&o.metadata).unwrap_or_default();
+            r.insert(
+                "Metadata".to_owned(),
+                to_expr(&super::suppress::merge(authored, extra)),
+            );
         }
         // A duplicated id keeps its first definition; synth reports the duplicate.
         resources

@@ -160,6 +160,33 @@ impl Aws {
         }
     }
 
+    /// The physical ids of a stack's resources (by name or id), by logical id
+    /// (`DescribeStackResources`).
+    pub async fn physical_ids(
+        &self,
+        name: &str,
+    ) -> Result<std::collections::BTreeMap<String, String>, Problem> {
+        let answer = self
+            .cloudformation
+            .describe_stack_resources()
+            .stack_name(name)
+            .send()
+            .await
+            .map_err(|e| describe_error(self, &format!("DescribeStackResources {name}"), &e))?;
+        Ok(answer
+            .stack_resources()
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    r.logical_resource_id()?.to_owned(),
+                    r.physical_resource_id()
+                        .filter(|p| !p.is_empty())?
+                        .to_owned(),
+                ))
+            })
+            .collect())
+    }
+
     /// Starts deleting a stack (by name or id).
     pub async fn delete_stack(&self, name: &str) -> Result<(), Problem> {
         self.cloudformation

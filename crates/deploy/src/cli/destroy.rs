@@ -70,6 +70,27 @@ fn asset_keys(template: &Value, parameter: &str) -> Vec<String> {
     keys
 }
 
+/// A kept resource for people: `Pool (AWS::Cognito::UserPool, us-east-1_AbC)`.
+fn kept(id: &str, ty: &str, physical: Option<&String>) -> String {
+    match physical {
+        Some(p) => format!("{id} ({ty}, {p})"),
+        None => format!("{id} ({ty})"),
+    }
+}
+
+/// The AWS CLI command that deletes a kept resource of a type whose data is worth naming.
+fn delete_command(ty: &str, physical: &str) -> Option<String> {
+    match ty {
+        "AWS::Cognito::UserPool" => Some(format!(
+            "aws cognito-idp delete-user-pool --user-pool-id {physical}"
+        )),
+        "AWS::Logs::LogGroup" => Some(format!(
+            "aws logs delete-log-group --log-group-name {physical}"
+        )),
+        _ => None,
+    }
+}
+
 pub(crate) async fn run(
     console: &mut Console<'_>,
     settings: &Settings,
@@ -122,9 +143,17 @@ pub(crate) async fn run(
             k.resources,
             if k.resources == 1 { "" } else { "s" }
         ));
+        // What stays, named as AWS knows it, so that it can be found (and deleted) later;
+        // a failure to read the ids leaves the logical ids only.
+        let physical = if k.retained.is_empty() {
+            Default::default()
+        } else {
+            aws.physical_ids(&deployed.id).await.unwrap_or_default()
+        };
         for (id, ty) in &k.retained {
             console.line(&format!(
-                "  kept: {id} ({ty}) has DeletionPolicy Retain: it stays after the stack"
+                "  kept: {} has DeletionPolicy Retain: it stays after the stack",
+                kept(id, ty, physical.get(id))
             ));
         }
         for (id, ty) in &k.protected {
@@ -175,9 +204,15 @@ pub(crate) async fn run(
             crate::assets::remove(&aws, console, name, bucket, &keys).await?;
         }
         for (id, ty) in &k.retained {
+            let physical = physical.get(id);
+            let how = physical
+                .and_then(|p| delete_command(ty, p))
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
             console.line(&format!(
-                "stack {name}: {id} ({ty}) was kept, as its DeletionPolicy says: delete it \
-                 yourself when it is no longer needed"
+                "stack {name}: {} was kept, as its DeletionPolicy says: delete it yourself when \
+                 it is no longer needed{how}",
+                kept(id, ty, physical)
             ));
         }
     }
@@ -216,5 +251,23 @@ mod tests {
             "D": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": "x"}}}
         }});
         assert_eq!(asset_keys(&t, "CfnkitAssetBucket"), ["ab.zip"]);
+    }
+
+    #[test]
+    fn a_kept_pool_is_named_with_its_id_and_the_command_that_deletes_it() {
+        let id = "us-east-1_AbC".to_owned();
+        assert_eq!(
+            kept("Pool", "AWS::Cognito::UserPool", Some(&id)),
+            "Pool (AWS::Cognito::UserPool, us-east-1_AbC)"
+        );
+        assert_eq!(
+            kept("Pool", "AWS::Cognito::UserPool", None),
+            "Pool (AWS::Cognito::UserPool)"
+        );
+        assert_eq!(
+            delete_command("AWS::Cognito::UserPool", &id).unwrap(),
+            "aws cognito-idp delete-user-pool --user-pool-id us-east-1_AbC"
+        );
+        assert!(delete_command("AWS::SQS::Queue", "q").is_none());
     }
 }

@@ -30,7 +30,7 @@ pub const INLINE_CODE: &str = "lambda/inline-code";
 /// runtimes).
 pub const DEPRECATED_RUNTIME: &str = "lambda/deprecated-runtime";
 
-/// Every rule id of this crate (the log group's and the asset's included).
+/// Every rule id of this crate (the asset's included).
 pub const ALL: &[&str] = &[
     MEMORY,
     TIMEOUT,
@@ -39,7 +39,6 @@ pub const ALL: &[&str] = &[
     ENVIRONMENT_SIZE,
     INLINE_CODE,
     DEPRECATED_RUNTIME,
-    crate::LOG_RETENTION,
     crate::ASSET,
 ];
 
