@@ -31,6 +31,7 @@ fn examples() -> Vec<(&'static str, Vec<Stack>)> {
         ("weather_spec", vec![weather_spec::spec_stack().unwrap()]),
         ("weather_split", vec![auth, api]),
         ("reports_api", vec![reports_api::reports_stack()]),
+        ("weather_lambda", vec![weather::stack_lambda()]),
         // The benchmarks' workload at its default size: the shape of its peers' programs,
         // not hardened, and over Cognito's quotas on purpose, so synth warns (see
         // examples/scale/stack.rs); its template must still be clean for cfn-lint.
@@ -83,7 +84,7 @@ fn cfn_lint_with_informational_checks_finds_nothing_in_any_example() {
             files.push(file);
         }
     }
-    assert_eq!(files.len(), 7, "{files:?}");
+    assert_eq!(files.len(), 8, "{files:?}");
     for file in &files {
         if let Some(findings) = cfnkit_testkit::cfn_lint_informational(file) {
             assert!(
