@@ -778,3 +778,45 @@ fn without_a_refresh_validity_the_30_day_default_bounds_the_tokens() {
     let errors: Vec<_> = findings(&stack).errors().map(|d| d.rule).collect();
     assert_eq!(errors, Vec::<&str>::new());
 }
+
+#[test]
+fn a_default_redirect_among_computed_callbacks_is_not_judged() {
+    let client = |callbacks: Vec<Expr>, default: &str| {
+        let (mut stack, _pool) = pool_stack();
+        stack.add(
+            "Web",
+            CfnUserPoolClient::new(Expr::reference("Pool"))
+                .allowed_oauth_flows([OAuthGrantType::Code])
+                .allowed_oauth_flows_user_pool_client(true)
+                .allowed_oauth_scopes(["openid"])
+                .callback_urls(callbacks)
+                .default_redirect_uri(default),
+        );
+        let errors: Vec<_> = findings(&stack).errors().map(|d| d.rule).collect();
+        errors
+    };
+    let computed = || Expr::sub("https://${AWS::StackName}.example.com/cb");
+    // A computed callback may be the default: synth cannot tell, so it says nothing.
+    assert_eq!(
+        client(
+            vec![computed(), Expr::from("https://a.example.com/cb")],
+            "https://b.example.com/cb"
+        ),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        client(
+            vec![computed(), Expr::from("https://a.example.com/cb")],
+            "https://a.example.com/cb"
+        ),
+        Vec::<&str>::new()
+    );
+    // All literal and the default not among them: refused.
+    assert_eq!(
+        client(
+            vec![Expr::from("https://a.example.com/cb")],
+            "https://b.example.com/cb"
+        ),
+        [rules::REDIRECT_URL]
+    );
+}

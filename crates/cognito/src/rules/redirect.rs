@@ -125,6 +125,10 @@ mod tests {
             ("http://localhost@evil.com/cb", "uses http"),
             ("https:///cb", "no host"),
             ("https:cb", "no host"),
+            // RFC 3986: a scheme starts with a letter and holds only letters, digits, + - .
+            ("1app://callback", "not an absolute URI"),
+            ("my_app://callback", "not an absolute URI"),
+            (":callback", "not an absolute URI"),
         ] {
             let found = url_problem(url).unwrap_or_default();
             assert!(found.contains(problem), "{url}: {found}");
