@@ -76,12 +76,24 @@ impl Asset {
     }
 }
 
+/// Lambda's limit on a function's code, unzipped (its layers included): 250 MB.
+pub const MAX_UNZIPPED_BYTES: usize = 250 * 1024 * 1024;
+
 /// The archive of a directory: every file below it, by path, executables kept executable.
+/// A symlink to a file is read through; a symlink to a directory is refused (it may loop
+/// back to where it is).
 pub(crate) fn zip_directory(dir: &Path) -> Result<Vec<u8>, String> {
     let mut entries = Vec::new();
     collect(dir, "", &mut entries)?;
     if entries.is_empty() {
         return Err(format!("directory {} holds no file", dir.display()));
+    }
+    let total: usize = entries.iter().map(|e| e.data.len()).sum();
+    if total > MAX_UNZIPPED_BYTES {
+        return Err(format!(
+            "directory {} holds {total} bytes; Lambda allows at most {MAX_UNZIPPED_BYTES} unzipped (250 MB). Leave out what the handler does not need, or move it to a layer",
+            dir.display()
+        ));
     }
     entries.sort_by(|a, b| a.name.cmp(&b.name));
     zip::write(&entries)
@@ -99,7 +111,16 @@ fn collect(dir: &Path, prefix: &str, entries: &mut Vec<Entry>) -> Result<(), Str
         let name = format!("{prefix}{name}");
         let metadata =
             std::fs::metadata(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        if metadata.is_dir() {
+        let linked = entry
+            .file_type()
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+            .is_symlink();
+        if metadata.is_dir() && linked {
+            return Err(format!(
+                "{} is a symlink to a directory, which is not followed (it could loop); copy the directory in instead",
+                path.display()
+            ));
+        } else if metadata.is_dir() {
             collect(&path, &format!("{name}/"), entries)?;
         } else if metadata.is_file() {
             let data =
@@ -130,6 +151,13 @@ pub(crate) fn read_zip(path: &Path) -> Result<Vec<u8>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if !bytes.starts_with(b"PK") {
         return Err(format!("{} is not a zip file", path.display()));
+    }
+    if bytes.len() > MAX_UNZIPPED_BYTES {
+        return Err(format!(
+            "{} is {} bytes; Lambda allows at most {MAX_UNZIPPED_BYTES} of code unzipped (250 MB). Leave out what the handler does not need, or move it to a layer",
+            path.display(),
+            bytes.len()
+        ));
     }
     Ok(bytes)
 }

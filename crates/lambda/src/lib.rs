@@ -22,7 +22,7 @@ pub mod rules;
 mod runtime;
 mod zip;
 
-pub use asset::{ASSET_BUCKET_PARAMETER, Asset};
+pub use asset::{ASSET_BUCKET_PARAMETER, Asset, MAX_UNZIPPED_BYTES};
 pub use code::Code;
 pub use function::{ASSET, Function, FunctionBuilder};
 pub use l1::{CfnFunction, CfnFunctionAttribute, CfnPermission, CfnPermissionAttribute};

@@ -309,3 +309,52 @@ fn deprecated_runtimes_of_l1_functions_are_a_warning() {
     let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
     assert_eq!(rules, ["lambda/deprecated-runtime"], "{found}");
 }
+
+/// The findings of a stack whose one function's code is `code`.
+fn code_findings(code: Code) -> String {
+    told(|s| {
+        Function::builder("Fn", Runtime::Python3_13, "index.handler", code).add_to(s);
+    })
+}
+
+#[cfg(unix)]
+#[test]
+fn a_directory_symlinked_into_itself_is_refused_not_followed() {
+    let dir = std::env::temp_dir().join(format!("cfnkit-asset-loop-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.py"), SOURCE).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+    let found = code_findings(Code::from_dir(&dir));
+    assert!(found.contains("symlink to a directory"), "{found}");
+    // A symlink to a file is read through.
+    std::fs::remove_file(dir.join("loop")).unwrap();
+    std::os::unix::fs::symlink(dir.join("index.py"), dir.join("alias.py")).unwrap();
+    assert_eq!(code_findings(Code::from_dir(&dir)), "");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn code_over_lambdas_250_mb_is_refused() {
+    let dir = std::env::temp_dir().join(format!("cfnkit-asset-big-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("code")).unwrap();
+    std::fs::write(dir.join("code/index.py"), SOURCE).unwrap();
+    // Sparse files: nothing is written to disk.
+    let big = std::fs::File::create(dir.join("code/model.bin")).unwrap();
+    big.set_len(cfnkit_lambda::MAX_UNZIPPED_BYTES as u64)
+        .unwrap();
+    let found = code_findings(Code::from_dir(dir.join("code")));
+    assert!(found.contains("at most 262144000 unzipped"), "{found}");
+    let zip = dir.join("big.zip");
+    std::fs::write(&zip, b"PK\x03\x04").unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&zip)
+        .unwrap()
+        .set_len(cfnkit_lambda::MAX_UNZIPPED_BYTES as u64 + 1)
+        .unwrap();
+    let found = code_findings(Code::from_zip(&zip));
+    assert!(found.contains("250 MB"), "{found}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
