@@ -820,3 +820,63 @@ fn a_default_redirect_among_computed_callbacks_is_not_judged() {
         [rules::REDIRECT_URL]
     );
 }
+
+#[test]
+fn a_missing_provider_lists_the_pools_own_providers_only() {
+    let (mut stack, pool) = pool_stack();
+    let other = UserPool::builder("OtherPool").add_to(&mut stack);
+    let provider = |pool: &UserPool, name: &str| {
+        CfnUserPoolIdentityProvider::new(
+            pool.id(),
+            name,
+            ProviderType::Google,
+            [("client_id", "1234.apps.googleusercontent.com")],
+        )
+    };
+    stack.add("Google", provider(&pool, "Google"));
+    stack.add("Facebook", provider(&other, "Facebook"));
+    pool.interactive_client(
+        "Web",
+        InteractiveFlow::AuthorizationCodeWithPkce,
+        "https://app.example.com/callback",
+    )
+    .identity_providers([IdentityProvider::Named("Okta".into())])
+    .add_to(&mut stack);
+    let found = findings(&stack);
+    let message = found
+        .iter()
+        .find(|d| d.rule == rules::IDENTITY_PROVIDER)
+        .map(|d| d.message.clone())
+        .unwrap_or_default();
+    assert!(message.contains("Google"), "{message}");
+    assert!(!message.contains("Facebook"), "{message}");
+}
+
+#[test]
+fn quotas_per_pool_are_inclusive() {
+    let mut stack = Stack::new("rules");
+    let pool = UserPool::from_id("us-east-1_AbC123");
+    let read = ResourceServer::from_identifier(&pool, "weather-api").scope("read");
+    for i in 0..1000 {
+        pool.machine_client(format!("Client{i}"))
+            .scopes([&read])
+            .add_to(&mut stack);
+    }
+    for i in 0..300 {
+        pool.resource_server(format!("Api{i}"), format!("api-{i}"), "An API")
+            .add_to(&mut stack);
+    }
+    let found = findings(&stack);
+    let errors: Vec<_> = found.errors().map(|d| d.rule).collect();
+    assert!(!errors.contains(&rules::CLIENTS_PER_POOL), "{errors:?}");
+    assert!(
+        !errors.contains(&rules::RESOURCE_SERVERS_PER_POOL),
+        "{errors:?}"
+    );
+    // 300 servers are over the default quota of 25: a warning, not an error.
+    assert!(
+        found
+            .iter()
+            .any(|d| d.rule == rules::RESOURCE_SERVERS_PER_POOL && d.severity == Severity::Warning)
+    );
+}
