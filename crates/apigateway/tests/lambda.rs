@@ -313,3 +313,39 @@ fn a_function_of_a_stack_outside_the_app_is_reported() {
     let out = Stacks::new("split").stack(api).synth();
     assert!(out.has_errors());
 }
+
+#[test]
+fn a_long_path_still_makes_a_permission_id_cloudformation_accepts() {
+    let mut stack = Stack::new("shop");
+    let events = function(&mut stack, "Events");
+    let long = format!("/{}", ["segment"; 40].join("/"));
+    let twin = format!("{long}x");
+    let document = Document::new(Info::new("Shop", "1.0.0"))
+        .path(
+            &long,
+            PathItem::new().get(
+                Operation::new()
+                    .public()
+                    .integrate(LambdaIntegration::new(&events)),
+            ),
+        )
+        .path(
+            &twin,
+            PathItem::new().get(
+                Operation::new()
+                    .public()
+                    .integrate(LambdaIntegration::new(&events)),
+            ),
+        );
+    RestApi::builder("Api", document).add_to(&mut stack);
+    let all = findings(&stack);
+    assert_eq!(all.errors().count(), 0, "{all}");
+    let out = stack.synth().unwrap();
+    let ids: Vec<String> = out.template.resources().unwrap().keys().cloned().collect();
+    let permissions: Vec<&String> = ids.iter().filter(|id| id.contains("Invoke")).collect();
+    assert_eq!(permissions.len(), 2, "{ids:?}");
+    assert!(
+        permissions.iter().all(|id| id.len() <= 255),
+        "{permissions:?}"
+    );
+}

@@ -70,25 +70,23 @@ pub(crate) struct LambdaOperation {
     path: String,
 }
 
-/// The Lambda-backed operations of `document`, one per function, method and path.
+/// The Lambda-backed operations of `document`, one per function, method and path (as the
+/// `execute-api` ARN names it: `/orders/{id}` and `/orders/{name}` are one).
 pub(crate) fn lambda_operations(document: &Document) -> Vec<LambdaOperation> {
     let mut found: Vec<LambdaOperation> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (path, key, op) in document.operations() {
         let Some(target) = LambdaTarget::of_operation(op) else {
             continue;
         };
-        let entry = LambdaOperation {
-            target,
-            method: execute_api_method(key),
-            path: path.to_owned(),
-        };
-        let same = |o: &LambdaOperation| {
-            o.target == entry.target
-                && o.method == entry.method
-                && execute_api_path(&o.path) == execute_api_path(&entry.path)
-        };
-        if !found.iter().any(same) {
-            found.push(entry);
+        let method = execute_api_method(key);
+        let key = (target.clone(), method.clone(), execute_api_path(path));
+        if seen.insert(key) {
+            found.push(LambdaOperation {
+                target,
+                method,
+                path: path.to_owned(),
+            });
         }
     }
     found
@@ -123,9 +121,13 @@ pub(crate) fn add_permissions(
     }
 }
 
+/// Characters of a path kept in a permission's logical id: the hash that follows tells
+/// paths apart, and CloudFormation's logical ids end at 255 characters.
+const PATH_IN_ID: usize = 64;
+
 /// `<Function>Invoke<Api><METHOD><Path>`: `ListWeatherInvokeApiGETRoot` for `/`, and
-/// for another path its letters and digits then a hash of it (`…GETOrdersId1a2b3c4d`),
-/// so that two paths never share an id.
+/// for another path its letters and digits (at most [`PATH_IN_ID`]) then a hash of it
+/// (`…GETOrdersId1a2b3c4d`), so that two paths never share an id.
 fn permission_id(function: &str, api: &str, method: &str, path: &str) -> String {
     let method = if method == "*" { "ANY" } else { method };
     if path.trim_matches('/').is_empty() {
@@ -139,6 +141,7 @@ fn permission_id(function: &str, api: &str, method: &str, path: &str) -> String 
             part.extend(chars);
         }
     }
+    part.truncate(PATH_IN_ID);
     let hash = cfnkit_core::short_hash(&serde_json::Value::from(path), 8);
     format!("{function}Invoke{api}{method}{part}{hash}")
 }

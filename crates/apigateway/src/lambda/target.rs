@@ -12,7 +12,7 @@ const LAMBDA_PATH: &str = ":lambda:path/2015-03-31/functions/";
 /// ([`LambdaIntegration`](crate::LambdaIntegration)'s) or the `Fn::GetAtt` of an
 /// `Fn::Join` ([`AwsIntegration::lambda_proxy`](crate::AwsIntegration::lambda_proxy)'s).
 /// A function named by a literal ARN is outside the template: `None`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LambdaTarget {
     /// The function's logical id.
     pub logical_id: String,
