@@ -880,3 +880,18 @@ fn quotas_per_pool_are_inclusive() {
             .any(|d| d.rule == rules::RESOURCE_SERVERS_PER_POOL && d.severity == Severity::Warning)
     );
 }
+
+#[test]
+fn a_hundred_scopes_per_resource_server_are_allowed() {
+    let (mut stack, pool) = pool_stack();
+    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
+    for i in 0..100 {
+        server.scope(format!("s{i}"), "A scope");
+    }
+    server.add_to(&mut stack);
+    let errors: Vec<_> = findings(&stack).errors().map(|d| d.rule).collect();
+    assert!(
+        !errors.contains(&rules::SCOPES_PER_RESOURCE_SERVER),
+        "{errors:?}"
+    );
+}
