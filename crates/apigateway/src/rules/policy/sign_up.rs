@@ -13,13 +13,20 @@ fn open_to_sign_up(stack: &StackModel<'_>, pool: &PoolRef) -> bool {
     if !pool.is_created_in(stack.stack_id()) {
         return false;
     }
-    let Some(l1) = pool
-        .logical_id()
+    pool.logical_id()
         .and_then(|id| stack.resource(id))
         .and_then(|r| r.read::<CfnUserPool>())
-    else {
-        return false;
-    };
+        .is_some_and(|l1| open(&l1))
+}
+
+/// Whether any pool this stack creates lets anyone sign up: only then can a client
+/// without a secret matter, and the access model is worth building.
+pub(super) fn any_pool_open(stack: &StackModel<'_>) -> bool {
+    stack.resources_of::<CfnUserPool>().any(|(_, l1)| open(&l1))
+}
+
+/// Whether the pool lets anyone sign up (`AllowAdminCreateUserOnly` not true).
+fn open(l1: &CfnUserPool) -> bool {
     let admin_only = l1
         .admin_create_user_config
         .as_ref()

@@ -2,7 +2,7 @@
 //! the document (cdk-nag's APIG2 counts `AWS::ApiGateway::RequestValidator` resources only).
 
 use cfnkit_core::pointer::escape;
-use cfnkit_core::{Collector, Severity, StackModel};
+use cfnkit_core::{Collector, Expr, Severity, StackModel};
 use cfnkit_openapi::apigw::RequestValidator;
 use cfnkit_openapi::{Document, Operation};
 use indexmap::IndexMap;
@@ -50,11 +50,13 @@ fn selected(document: &Document, op: &Operation) -> Result<Option<String>, ()> {
 }
 
 fn is_mock(op: &Operation) -> bool {
-    op.extensions.get(INTEGRATION).is_some_and(|i| {
-        i.to_json()["type"]
-            .as_str()
-            .is_some_and(|t| t.eq_ignore_ascii_case("mock"))
-    })
+    match op.extensions.get(INTEGRATION) {
+        Some(Expr::Map(integration)) => integration
+            .get("type")
+            .and_then(Expr::as_str)
+            .is_some_and(|t| t.eq_ignore_ascii_case("mock")),
+        _ => false,
+    }
 }
 
 fn operations(id: &str, document: &Document, found: &mut Collector) {
