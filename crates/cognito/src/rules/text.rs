@@ -192,4 +192,51 @@ mod tests {
         assert_eq!(domain_prefix_problems(&"a".repeat(64)).len(), 1);
         assert_eq!(domain_prefix_problems("AWS_app").len(), 2);
     }
+
+    #[test]
+    fn characters_are_described_by_kind() {
+        assert_eq!(describe_char(' '), "a space");
+        assert_eq!(describe_char('"'), "'\"'");
+        assert_eq!(describe_char('\n'), "the control character U+000A");
+        assert_eq!(describe_char('\u{85}'), "the control character U+0085");
+        assert_eq!(describe_char('é'), "U+00E9 'é'");
+    }
+
+    #[test]
+    fn lengths_are_judged_with_inclusive_bounds() {
+        assert_eq!(length_problem("ab", 2, 3), None);
+        assert_eq!(length_problem("abc", 2, 3), None);
+        assert_eq!(
+            length_problem("a", 2, 3).as_deref(),
+            Some("is 1 characters")
+        );
+        assert_eq!(
+            length_problem("abcd", 2, 3).as_deref(),
+            Some("is 4 characters")
+        );
+        assert_eq!(length_problem("", 1, 3).as_deref(), Some("is empty"));
+        assert_eq!(length_problem("", 0, 3), None);
+        // Characters, not bytes.
+        assert_eq!(length_problem("ééé", 1, 3), None);
+    }
+
+    #[test]
+    fn booleans_and_enums_are_read_as_cloudformation_reads_them() {
+        let string = |s: &str| Value::<bool>::Expr(Expr::String(s.to_owned()));
+        assert_eq!(literal_bool(&string("TRUE")), Some(true));
+        assert_eq!(literal_bool(&string("false")), Some(false));
+        assert_eq!(literal_bool(&string("yes")), None);
+        assert_eq!(literal_bool(&Value::Expr(Expr::reference("P"))), None);
+        let names = |b: bool| if b { "on" } else { "off" };
+        let enum_of = |s: &str| {
+            literal_enum(
+                &Value::<bool>::Expr(Expr::String(s.to_owned())),
+                &[true, false],
+                names,
+            )
+        };
+        assert_eq!(enum_of("on"), Some(true));
+        assert_eq!(enum_of("off"), Some(false));
+        assert_eq!(enum_of("ON"), None);
+    }
 }
