@@ -6,6 +6,7 @@ use cfnkit_core::{Collector, Expr, Severity, StackModel};
 use cfnkit_openapi::apigw::RequestValidator;
 use cfnkit_openapi::{Document, Operation};
 use indexmap::IndexMap;
+use serde::Deserialize;
 
 use crate::body::RestApiBody;
 use crate::l1::CfnRestApi;
@@ -32,7 +33,7 @@ fn validators(document: &Document) -> IndexMap<String, RequestValidator> {
     document
         .extensions
         .get(VALIDATORS)
-        .and_then(|v| serde_json::from_value(v.to_json()).ok())
+        .and_then(|v| IndexMap::deserialize(v).ok())
         .unwrap_or_default()
 }
 
