@@ -133,18 +133,23 @@ fn duplicate_scope() {
     assert_rule(rules::DUPLICATE_SCOPE, &stack);
 }
 
-#[test]
-fn scopes_per_client() {
+/// A stack whose one client may obtain `n` scopes of one resource server.
+fn client_with_scopes(n: usize) -> Stack {
     let (mut stack, pool) = pool_stack();
     let mut server = pool.resource_server("Api", "weather-api", "Weather API");
-    let scopes: Vec<_> = (0..51)
+    let scopes: Vec<_> = (0..n)
         .map(|i| server.scope(format!("s{i}"), "A scope"))
         .collect();
     server.add_to(&mut stack);
     pool.machine_client("Client")
         .scopes(&scopes)
         .add_to(&mut stack);
-    assert_rule(rules::SCOPES_PER_CLIENT, &stack);
+    stack
+}
+
+#[test]
+fn scopes_per_client() {
+    assert_rule(rules::SCOPES_PER_CLIENT, &client_with_scopes(51));
 }
 
 #[test]
@@ -756,16 +761,10 @@ fn token_validity_bounds_are_inclusive() {
 
 #[test]
 fn fifty_scopes_per_client_are_allowed() {
-    let (mut stack, pool) = pool_stack();
-    let mut server = pool.resource_server("Api", "weather-api", "Weather API");
-    let scopes: Vec<_> = (0..50)
-        .map(|i| server.scope(format!("s{i}"), "A scope"))
+    let errors: Vec<_> = findings(&client_with_scopes(50))
+        .errors()
+        .map(|d| d.rule)
         .collect();
-    server.add_to(&mut stack);
-    pool.machine_client("Client")
-        .scopes(&scopes)
-        .add_to(&mut stack);
-    let errors: Vec<_> = findings(&stack).errors().map(|d| d.rule).collect();
     assert!(!errors.contains(&rules::SCOPES_PER_CLIENT), "{errors:?}");
 }
 

@@ -33,7 +33,7 @@ use cfnkit::apigateway::AccessModel;
 use cfnkit_deploy::smoke::Plan;
 use cfnkit_testkit::emulator::Emulator;
 use serde_json::{Value, json};
-use support::{Run, cfnkit_at, s, scratch, synth};
+use support::{cfnkit_at, expect, s, scratch, smoke_failures, synth};
 
 #[allow(dead_code)] // The example's `main` is not called here.
 #[path = "../../../examples/weather_split.rs"]
@@ -334,31 +334,6 @@ fn split_url(url: &str) -> (String, String) {
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     let label = host.split('.').next().unwrap_or_default();
     (label.to_owned(), path.trim_end_matches('/').to_owned())
-}
-
-/// Asserts a run's exit status, with everything it printed on failure.
-#[track_caller]
-fn expect(run: &Run, code: i32) {
-    assert_eq!(run.code, code, "{}", run.all());
-    assert!(!run.err.contains("panicked"), "{}", run.all());
-}
-
-/// The `(step, problem)` pairs of the FAIL lines of `cfnkit smoke`'s output: a `FAIL
-/// <step>: …` line followed by indented `<problem>: …` lines.
-fn smoke_failures(out: &str) -> BTreeSet<(String, String)> {
-    let mut found = BTreeSet::new();
-    let mut step: Option<String> = None;
-    for line in out.lines() {
-        if let Some(rest) = line.strip_prefix("FAIL ") {
-            step = rest.split(':').next().map(str::to_owned);
-        } else if let (Some(s), Some(problem)) = (&step, line.strip_prefix("       ")) {
-            let what = problem.split(':').next().unwrap_or_default();
-            found.insert((s.clone(), what.to_owned()));
-        } else {
-            step = None;
-        }
-    }
-    found
 }
 
 /// Positions of `needles` in `haystack`, each required.

@@ -24,7 +24,7 @@ use base64::Engine as _;
 use cfnkit::App;
 use cfnkit_testkit::emulator::Emulator;
 use serde_json::{Value, json};
-use support::{Run, cfnkit_at, s, scratch, synth};
+use support::{cfnkit_at, expect, s, scratch, smoke_failures, synth};
 
 /// Where ministack 1.5.33 differs from AWS for Lambda-backed operations, once. The weather
 /// app's own differences (no `version` claim, one address for everything) are in
@@ -42,29 +42,6 @@ const LAMBDA_DIFFERENCES: &[&str] = &[
 /// token's missing `version` claim (see `emulator.rs`).
 fn expected_failures() -> BTreeSet<(String, String)> {
     BTreeSet::from([("token.claims".to_owned(), "version".to_owned())])
-}
-
-#[track_caller]
-fn expect(run: &Run, code: i32) {
-    assert_eq!(run.code, code, "{}", run.all());
-    assert!(!run.err.contains("panicked"), "{}", run.all());
-}
-
-/// The `(step, problem)` pairs of `cfnkit smoke`'s FAIL lines.
-fn smoke_failures(out: &str) -> BTreeSet<(String, String)> {
-    let mut found = BTreeSet::new();
-    let mut step: Option<String> = None;
-    for line in out.lines() {
-        if let Some(rest) = line.strip_prefix("FAIL ") {
-            step = rest.split(':').next().map(str::to_owned);
-        } else if let (Some(s), Some(problem)) = (&step, line.strip_prefix("       ")) {
-            let what = problem.split(':').next().unwrap_or_default();
-            found.insert((s.clone(), what.to_owned()));
-        } else {
-            step = None;
-        }
-    }
-    found
 }
 
 /// The line of a walkthrough step.

@@ -104,3 +104,28 @@ pub fn synth(app: &App, dir: &Path) {
 pub fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
+
+/// Asserts a run's exit status, with everything it printed on failure.
+#[track_caller]
+pub fn expect(run: &Run, code: i32) {
+    assert_eq!(run.code, code, "{}", run.all());
+    assert!(!run.err.contains("panicked"), "{}", run.all());
+}
+
+/// The `(step, problem)` pairs of the FAIL lines of `cfnkit smoke`'s output: a `FAIL
+/// <step>: …` line followed by indented `<problem>: …` lines.
+pub fn smoke_failures(out: &str) -> std::collections::BTreeSet<(String, String)> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut step: Option<String> = None;
+    for line in out.lines() {
+        if let Some(rest) = line.strip_prefix("FAIL ") {
+            step = rest.split(':').next().map(str::to_owned);
+        } else if let (Some(s), Some(problem)) = (&step, line.strip_prefix("       ")) {
+            let what = problem.split(':').next().unwrap_or_default();
+            found.insert((s.clone(), what.to_owned()));
+        } else {
+            step = None;
+        }
+    }
+    found
+}
