@@ -3,7 +3,9 @@
     python3 tools/bench/processes.py [--runs 31] [--n 200] [--cdk]
 
 Runs each workload's commands in turn (cfnkit, troposphere[, CDK], cfnkit, …) so that
-a load change on this shared machine hits both sides alike, and prints, per command, the
+a load change on this shared machine hits both sides alike, each round starting with the
+next command (the first of a round runs on caches the previous round's peer evicted),
+and prints, per command, the
 median with min–max of wall time, CPU time (user + system) and peak RSS, then the
 ratios peer / cfnkit of the medians. Wall time is taken around posix_spawn and wait4 of
 the child (exec included), CPU time from the child's rusage, peak RSS from GNU time.
@@ -132,8 +134,11 @@ def main():
             run_once(argv)
         results = {label: [] for label, _ in commands}
         runs = args.runs if not args.cdk else max(5, args.runs // 4)
-        for _ in range(runs):
-            for label, argv in commands:
+        for round_ in range(runs):
+            # Rotate who goes first: the program that runs right after a Python peer
+            # pays for the caches it evicted, and that must not always be the same one.
+            start = round_ % len(commands)
+            for label, argv in commands[start:] + commands[:start]:
                 results[label].append(run_once(argv))
         medians = {}
         for label, _ in commands:
