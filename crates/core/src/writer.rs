@@ -43,8 +43,21 @@ pub fn to_minified_json(value: &serde_json::Value) -> String {
 pub fn to_yaml(value: &serde_json::Value) -> Result<String, YamlError> {
     // The emitter quotes by YAML 1.2 rules only. Strings that YAML 1.1 would misread are
     // written as unique plain sentinels while the tree is emitted, then swapped back
-    // single-quoted in one pass over the text: linear in the template's size.
-    let nonce = nonce(value);
+    // single-quoted in one pass over the text: linear in the template's size. Nonce 0 is
+    // tried first, without scanning the tree for it: the swap itself proves that no
+    // string of the tree held a sentinel (see `unmask`); only when one did is the tree
+    // scanned for a nonce no string holds, and emitted again.
+    if let Some(yaml) = emit_masked(value, 0)? {
+        return Ok(yaml);
+    }
+    emit_masked(value, nonce(value))?.ok_or_else(|| {
+        YamlError("a string of the template holds the YAML writer's sentinel".to_owned())
+    })
+}
+
+/// The YAML of `value` with sentinels of this nonce, or `None` when the text holds a
+/// sentinel-like string of the tree's own.
+fn emit_masked(value: &serde_json::Value, nonce: u32) -> Result<Option<String>, YamlError> {
     let quoted = RefCell::new(Vec::new());
     let masked = Masked {
         value,
@@ -52,17 +65,14 @@ pub fn to_yaml(value: &serde_json::Value) -> Result<String, YamlError> {
         quoted: &quoted,
     };
     let yaml = serde_yaml::to_string(&masked).map_err(|e| YamlError(e.to_string()))?;
-    Ok(unmask(&yaml, masked.prefix, &quoted.borrow()))
+    Ok(unmask(yaml, masked.prefix, &quoted.borrow()))
 }
 
-/// Sentinels are `cfnkitq<nonce>x<index>z`, with the smallest nonce no string of the tree
-/// contains.
+/// Sentinels are `cfnkitq<nonce>x<index>z`, with nonce 0 unless a string of the tree
+/// holds that prefix, then the smallest nonce no string of the tree contains.
 const SENTINEL: &str = "cfnkitq";
 
 fn nonce(value: &serde_json::Value) -> u32 {
-    if !any_string(value, &|s| s.contains(SENTINEL)) {
-        return 0;
-    }
     (0u32..)
         .find(|n| {
             let prefix = format!("{SENTINEL}{n}x");
@@ -135,42 +145,46 @@ impl Serialize for Masked<'_> {
     }
 }
 
-/// `yaml` with every sentinel `<prefix><index>z` replaced by its original, single-quoted.
-fn unmask(yaml: &str, prefix: &str, quoted: &[&str]) -> String {
+/// `yaml` with every sentinel `<prefix><index>z` replaced by its original, single-quoted;
+/// `None` when the text holds the prefix anywhere else.
+///
+/// The emitter writes every sentinel verbatim (plain ASCII, never folded) and in the
+/// order they were handed out, so the k-th occurrence of the prefix must be sentinel k and
+/// there must be exactly as many occurrences as sentinels. Any string of the tree holding
+/// the prefix adds an occurrence (it is as plain and unbroken), which this detects.
+fn unmask(yaml: String, prefix: &str, quoted: &[&str]) -> Option<String> {
     if quoted.is_empty() {
-        return yaml.to_owned();
+        // Nothing to swap back: an occurrence of the prefix can only be the tree's own text.
+        return Some(yaml);
     }
     let mut out = String::with_capacity(yaml.len() + 2 * quoted.len());
-    let mut rest = yaml;
+    let mut rest = yaml.as_str();
+    let mut next = 0;
     while let Some(at) = rest.find(prefix) {
         out.push_str(&rest[..at]);
         let after = &rest[at + prefix.len()..];
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let original = after[..digits]
-            .parse::<usize>()
-            .ok()
-            .filter(|_| after.as_bytes().get(digits) == Some(&b'z'))
-            .and_then(|i| quoted.get(i));
-        match original {
-            Some(original) => {
+        let index = after[..digits].parse::<usize>().ok();
+        if index != Some(next) || after.as_bytes().get(digits) != Some(&b'z') {
+            return None;
+        }
+        let original = quoted.get(next)?;
+        out.push('\'');
+        for part in original.split_inclusive('\'') {
+            out.push_str(part);
+            if part.ends_with('\'') {
                 out.push('\'');
-                for part in original.split_inclusive('\'') {
-                    out.push_str(part);
-                    if part.ends_with('\'') {
-                        out.push('\'');
-                    }
-                }
-                out.push('\'');
-                rest = &after[digits + 1..];
-            }
-            None => {
-                out.push_str(prefix);
-                rest = after;
             }
         }
+        out.push('\'');
+        rest = &after[digits + 1..];
+        next += 1;
+    }
+    if next != quoted.len() {
+        return None;
     }
     out.push_str(rest);
-    out
+    Some(out)
 }
 
 /// Whether a plain YAML 1.1 scalar with this text could be read as something other than

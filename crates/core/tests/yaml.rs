@@ -58,6 +58,33 @@ fn strings_holding_quotes_and_sentinel_lookalikes() {
 }
 
 #[test]
+fn sentinel_lookalikes_beside_strings_that_need_quotes_read_back_exactly() {
+    // The writer first tries sentinels with nonce 0 without scanning the tree: a string of
+    // the tree that looks like one, before, between or after the real ones, must send it
+    // back to a nonce no string holds, never swap the user's text.
+    for lookalike in [
+        "cfnkitq0x0z",
+        "cfnkitq0x1z",
+        "cfnkitq0x",
+        "xcfnkitq0x0zx",
+        "cfnkitq1x0z",
+    ] {
+        let trees = [
+            json!({"a": lookalike, "b": "on", "c": "2010-09-09"}),
+            json!({"a": "on", "b": lookalike, "c": "2010-09-09"}),
+            json!({"a": "on", "b": "2010-09-09", "c": [lookalike, "yes"]}),
+            json!({lookalike: "on", "on": lookalike}),
+        ];
+        for tree in trees {
+            let text = to_yaml(&tree).unwrap();
+            let back: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+            assert_eq!(back, tree, "{text}");
+            assert!(text.contains("'on'"), "{text}");
+        }
+    }
+}
+
+#[test]
 fn json_is_pretty_with_trailing_newline() {
     assert_eq!(
         to_json(&json!({"a": [1]})),
