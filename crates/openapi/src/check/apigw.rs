@@ -23,11 +23,18 @@ const MAX_PROVIDER_ARNS: usize = 1_000;
 const MAX_TTL_SECONDS: i64 = 3_600;
 
 impl Checker<'_> {
-    /// The shape and placement of every typed extension present.
-    pub(super) fn typed_extensions(&mut self, ext: &Extensions, owner: &Pointer, place: Place) {
+    /// The shape and placement of every typed extension present. Returns the integration
+    /// when there is one of the documented shape, read once here for
+    /// [`Checker::integration`].
+    pub(super) fn typed_extensions(
+        &mut self,
+        ext: &Extensions,
+        owner: &Pointer,
+        place: Place,
+    ) -> Option<Integration> {
         self.typed::<Authorizer>(ext, owner, place);
         self.typed::<AuthType>(ext, owner, place);
-        self.typed::<Integration>(ext, owner, place);
+        let integration = self.typed::<Integration>(ext, owner, place);
         self.typed::<RequestValidators>(ext, owner, place);
         self.typed::<RequestValidatorName>(ext, owner, place);
         self.typed::<GatewayResponses>(ext, owner, place);
@@ -36,18 +43,24 @@ impl Checker<'_> {
         self.typed::<MinimumCompressionSize>(ext, owner, place);
         self.typed::<Policy>(ext, owner, place);
         self.typed::<EndpointConfiguration>(ext, owner, place);
+        integration
     }
 
-    fn typed<T: ApiGatewayExtension>(&mut self, ext: &Extensions, owner: &Pointer, place: Place) {
-        let Some(result) = ext.typed::<T>() else {
-            return;
-        };
-        let at = owner.child(T::KEY);
+    /// Reports a misplaced or misshapen `T`; returns it when it has the documented shape.
+    fn typed<T: ApiGatewayExtension>(
+        &mut self,
+        ext: &Extensions,
+        owner: &Pointer,
+        place: Place,
+    ) -> Option<T> {
+        let result = ext.typed::<T>()?;
+        // The pointer is built only for a finding: most extensions have none.
+        let at = || owner.child(T::KEY);
         if !T::PLACES.contains(&place) {
             let places: Vec<String> = T::PLACES.iter().map(ToString::to_string).collect();
             self.warning(
                 "openapi/extension-placement",
-                &at,
+                &at(),
                 format!(
                     "{} belongs on {} in OpenAPI 3.0 and API Gateway does not read it from \
                      {place}: move it there",
@@ -56,19 +69,22 @@ impl Checker<'_> {
                 ),
             );
         }
-        if let Err(e) = result {
-            let message = format!(
-                "{} does not have the shape the API Gateway developer guide documents: {}; \
-                 build it with the typed cfnkit_openapi::apigw value instead",
-                T::KEY,
-                e.message
-            );
-            if e.unknown_field {
-                self.warning("openapi/apigateway-extension", &at, message);
-            } else {
-                self.error("openapi/apigateway-extension", &at, message);
-            }
+        let e = match result {
+            Ok(value) => return Some(value),
+            Err(e) => e,
+        };
+        let message = format!(
+            "{} does not have the shape the API Gateway developer guide documents: {}; \
+             build it with the typed cfnkit_openapi::apigw value instead",
+            T::KEY,
+            e.message
+        );
+        if e.unknown_field {
+            self.warning("openapi/apigateway-extension", &at(), message);
+        } else {
+            self.error("openapi/apigateway-extension", &at(), message);
         }
+        None
     }
 
     /// Document-wide settings: the default validator and the compression size.
@@ -92,9 +108,10 @@ impl Checker<'_> {
 
     /// The operation's integration: backend fields, timeout, parameters, and every
     /// integration response against the operation's method responses.
-    pub(super) fn integration(&mut self, op: &Operation, at: &Pointer) {
+    /// `read` is the integration [`Checker::typed_extensions`] read from the operation.
+    pub(super) fn integration(&mut self, op: &Operation, at: &Pointer, read: Option<Integration>) {
         self.validator_name(&op.extensions, at);
-        let Some(result) = op.extensions.typed::<Integration>() else {
+        if op.extensions.get(Integration::KEY).is_none() {
             if self.uses_integrations {
                 self.warning(
                     "openapi/missing-integration",
@@ -106,8 +123,8 @@ impl Checker<'_> {
                 );
             }
             return;
-        };
-        let Ok(integration) = result else {
+        }
+        let Some(integration) = read else {
             return; // reported as openapi/apigateway-extension
         };
         let i_at = at.child(Integration::KEY);

@@ -237,7 +237,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn extensions(&mut self, extensions: &Extensions, owner: &Pointer, place: Place) {
+    /// Extension keys, and the typed API Gateway extensions present; returns the
+    /// integration when there is one of the documented shape.
+    fn extensions(
+        &mut self,
+        extensions: &Extensions,
+        owner: &Pointer,
+        place: Place,
+    ) -> Option<Integration> {
         for key in extensions.keys() {
             if !key.starts_with("x-") {
                 self.error(
@@ -266,7 +273,7 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        self.typed_extensions(extensions, owner, place);
+        self.typed_extensions(extensions, owner, place)
     }
 
     /// `operation_at` is the operation's pointer; `method` its key in the path item.
@@ -327,8 +334,8 @@ impl<'a> Checker<'a> {
             self.security(security, &at.child("security"));
         }
         self.servers(&op.servers, &at.child("servers"));
-        self.extensions(&op.extensions, at, Place::Operation);
-        self.integration(op, at);
+        let integration = self.extensions(&op.extensions, at, Place::Operation);
+        self.integration(op, at, integration);
     }
 
     fn security(&mut self, requirements: &[SecurityRequirement], at: &Pointer) {
