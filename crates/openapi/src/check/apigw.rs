@@ -2,13 +2,13 @@
 //! responses, authorizers, request validators and API-wide settings.
 
 use super::Checker;
+use super::at::At;
 use crate::apigw::{
     ApiGatewayExtension, ApiKeySource, AuthType, Authorizer, AuthorizerType, BinaryMediaTypes,
     ConnectionType, EndpointConfiguration, GatewayResponses, Integration, IntegrationType,
     MinimumCompressionSize, Place, Policy, RequestValidatorName, RequestValidators, header_problem,
     identity_source_problem,
 };
-use crate::pointer::Pointer;
 use crate::reference::{Component, local_component};
 use crate::{
     ApiKeyLocation, Extensions, Operation, ReferenceOr, Response, SecurityScheme,
@@ -29,7 +29,7 @@ impl Checker<'_> {
     pub(super) fn typed_extensions(
         &mut self,
         ext: &Extensions,
-        owner: &Pointer,
+        owner: &At<'_>,
         place: Place,
     ) -> Option<Integration> {
         self.typed::<Authorizer>(ext, owner, place);
@@ -50,7 +50,7 @@ impl Checker<'_> {
     fn typed<T: ApiGatewayExtension>(
         &mut self,
         ext: &Extensions,
-        owner: &Pointer,
+        owner: &At<'_>,
         place: Place,
     ) -> Option<T> {
         let result = ext.typed::<T>()?;
@@ -88,7 +88,7 @@ impl Checker<'_> {
     }
 
     /// Document-wide settings: the default validator and the compression size.
-    pub(super) fn document_extensions(&mut self, root: &Pointer) {
+    pub(super) fn document_extensions(&mut self, root: &At<'_>) {
         let ext = &self.doc.extensions;
         self.validator_name(ext, root);
         if let Some(Ok(MinimumCompressionSize(size))) = ext.typed::<MinimumCompressionSize>()
@@ -109,7 +109,7 @@ impl Checker<'_> {
     /// The operation's integration: backend fields, timeout, parameters, and every
     /// integration response against the operation's method responses.
     /// `read` is the integration [`Checker::typed_extensions`] read from the operation.
-    pub(super) fn integration(&mut self, op: &Operation, at: &Pointer, read: Option<Integration>) {
+    pub(super) fn integration(&mut self, op: &Operation, at: &At<'_>, read: Option<Integration>) {
         self.validator_name(&op.extensions, at);
         if op.extensions.get(Integration::KEY).is_none() {
             if self.uses_integrations {
@@ -142,7 +142,8 @@ impl Checker<'_> {
             }
         }
         for (pattern, response) in &integration.responses {
-            let r_at = i_at.child("responses").child(pattern);
+            let responses_at = i_at.child("responses");
+            let r_at = responses_at.child(pattern);
             let status = &response.status_code;
             let method_response = op.responses.responses.get(status);
             let Some(method_response) = method_response else {
@@ -167,7 +168,8 @@ impl Checker<'_> {
             };
             let method_response = self.resolve_response(method_response);
             for name in response.response_parameters.keys() {
-                let p_at = r_at.child("responseParameters").child(name);
+                let response_parameters_at = r_at.child("responseParameters");
+                let p_at = response_parameters_at.child(name);
                 let Some(header) = name.strip_prefix("method.response.header.") else {
                     self.error(
                         "openapi/integration-parameter",
@@ -200,7 +202,7 @@ impl Checker<'_> {
         }
     }
 
-    fn backend(&mut self, integration: &Integration, at: &Pointer) {
+    fn backend(&mut self, integration: &Integration, at: &At<'_>) {
         let kind = integration.kind;
         let name = serde_json::to_value(kind)
             .ok()
@@ -296,7 +298,7 @@ impl Checker<'_> {
     }
 
     /// A security scheme's authorizer: the fields its type needs.
-    pub(super) fn authorizer(&mut self, scheme: &SecurityScheme, at: &Pointer) {
+    pub(super) fn authorizer(&mut self, scheme: &SecurityScheme, at: &At<'_>) {
         let Some(Ok(a)) = scheme.extensions.typed::<Authorizer>() else {
             return;
         };

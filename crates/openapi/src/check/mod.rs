@@ -7,6 +7,9 @@
 //! `schemas` the schema dialect and model names.
 
 mod apigw;
+mod at;
+
+use at::At;
 
 pub(crate) use apigw::is_cognito;
 mod objects;
@@ -22,7 +25,6 @@ use cfnkit_core::{Collector, Diagnostics, Severity};
 use crate::apigw::{
     ApiGatewayExtension, Integration, Place, RequestValidatorName, RequestValidators,
 };
-use crate::pointer::Pointer;
 use crate::{Components, Document, Extensions, Operation, SecurityRequirement, Server};
 
 /// The stack name of the diagnostics of [`Document::check`] (a document checked on its own).
@@ -117,8 +119,8 @@ impl Document {
     /// ```
     pub fn check_origins_into(&self, found: &mut Collector, logical_id: Option<&str>, base: &str) {
         let mut checker = self.checker();
-        checker.model_clashes(&Pointer::root().child("components").child("schemas"));
-        checker.path_clashes(&Pointer::root().child("paths"));
+        checker.model_clashes(&At::ROOT.child("components").child("schemas"));
+        checker.path_clashes(&At::ROOT.child("paths"));
         checker.report(found, logical_id, base);
     }
 
@@ -154,7 +156,7 @@ struct Checker<'a> {
     findings: Vec<Finding>,
     operation_ids: HashMap<&'a str, String>,
     /// Links naming an `operationId`, checked once every operation has been seen.
-    links: Vec<(&'a str, Pointer)>,
+    links: Vec<(&'a str, String)>,
     /// The request validators the document defines (`None` when it defines none).
     validators: Option<RequestValidators>,
     /// Whether any operation has an integration (then every operation should).
@@ -169,19 +171,19 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn error(&mut self, rule: &'static str, at: &Pointer, message: String) {
+    fn error(&mut self, rule: &'static str, at: &At<'_>, message: String) {
         self.findings
-            .push((Severity::Error, rule, at.as_str().to_owned(), message));
+            .push((Severity::Error, rule, at.pointer(), message));
     }
 
-    fn warning(&mut self, rule: &'static str, at: &Pointer, message: String) {
+    fn warning(&mut self, rule: &'static str, at: &At<'_>, message: String) {
         self.findings
-            .push((Severity::Warning, rule, at.as_str().to_owned(), message));
+            .push((Severity::Warning, rule, at.pointer(), message));
     }
 
     fn document(&mut self) {
         let doc = self.doc;
-        let root = Pointer::root();
+        let root = At::ROOT;
         self.validators = doc
             .extensions
             .typed::<RequestValidators>()
@@ -212,7 +214,8 @@ impl<'a> Checker<'a> {
             self.security(security, &root.child("security"));
         }
         for (i, tag) in doc.tags.iter().enumerate() {
-            let at = root.child("tags").child(i);
+            let tags_at = root.child("tags");
+            let at = tags_at.child(i);
             if let Some(docs) = &tag.external_docs {
                 self.extensions(&docs.extensions, &at.child("externalDocs"), Place::Other);
             }
@@ -226,11 +229,12 @@ impl<'a> Checker<'a> {
         self.link_targets();
     }
 
-    pub(super) fn servers(&mut self, servers: &[Server], at: &Pointer) {
+    pub(super) fn servers(&mut self, servers: &[Server], at: &At<'_>) {
         for (i, server) in servers.iter().enumerate() {
             let s_at = at.child(i);
             for (name, variable) in &server.variables {
-                let v_at = s_at.child("variables").child(name);
+                let variables_at = s_at.child("variables");
+                let v_at = variables_at.child(name);
                 self.extensions(&variable.extensions, &v_at, Place::Other);
             }
             self.extensions(&server.extensions, &s_at, Place::Server);
@@ -242,7 +246,7 @@ impl<'a> Checker<'a> {
     fn extensions(
         &mut self,
         extensions: &Extensions,
-        owner: &Pointer,
+        owner: &At<'_>,
         place: Place,
     ) -> Option<Integration> {
         for key in extensions.keys() {
@@ -277,7 +281,7 @@ impl<'a> Checker<'a> {
     }
 
     /// `operation_at` is the operation's pointer; `method` its key in the path item.
-    fn operation(&mut self, op: &'a Operation, at: &Pointer) {
+    fn operation(&mut self, op: &'a Operation, at: &At<'_>) {
         if let Some(id) = &op.operation_id {
             if let Some(first) = self.operation_ids.get(id.as_str()) {
                 let message = format!(
@@ -290,7 +294,7 @@ impl<'a> Checker<'a> {
                     message,
                 );
             } else {
-                self.operation_ids.insert(id, at.as_str().to_owned());
+                self.operation_ids.insert(id, at.pointer());
             }
         }
         if let Some(docs) = &op.external_docs {
@@ -338,10 +342,11 @@ impl<'a> Checker<'a> {
         self.integration(op, at, integration);
     }
 
-    fn security(&mut self, requirements: &[SecurityRequirement], at: &Pointer) {
+    fn security(&mut self, requirements: &[SecurityRequirement], at: &At<'_>) {
         for (i, requirement) in requirements.iter().enumerate() {
+            let r_at = at.child(i);
             for (scheme, scopes) in requirement.iter() {
-                let s_at = at.child(i).child(scheme);
+                let s_at = r_at.child(scheme);
                 if !self.components.security_schemes.contains_key(scheme) {
                     let defined: Vec<&str> = self
                         .components
@@ -379,7 +384,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks the validator an operation or the document selects.
-    fn validator_name(&mut self, extensions: &Extensions, at: &Pointer) {
+    fn validator_name(&mut self, extensions: &Extensions, at: &At<'_>) {
         let Some(Ok(RequestValidatorName(name))) = extensions.typed::<RequestValidatorName>()
         else {
             return;

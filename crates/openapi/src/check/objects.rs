@@ -4,15 +4,16 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::Checker;
+use super::at::At;
 use crate::apigw::Place;
-use crate::pointer::Pointer;
 use crate::{
     Callback, Example, Header, Link, MediaType, Parameter, ReferenceOr, RequestBody, Response,
     Schema, SecurityScheme, SecuritySchemeKind,
 };
+use cfnkit_core::Severity;
 
 impl<'a> Checker<'a> {
-    pub(super) fn parameter(&mut self, p: &'a ReferenceOr<Parameter>, at: &Pointer) {
+    pub(super) fn parameter(&mut self, p: &'a ReferenceOr<Parameter>, at: &At<'_>) {
         if let Some(p) = self.reference(p, at) {
             let what = format!("parameter \"{}\"", p.name);
             self.value_slot(&what, &p.schema, &p.content, at);
@@ -21,7 +22,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn header(&mut self, header: &'a ReferenceOr<Header>, at: &Pointer) {
+    pub(super) fn header(&mut self, header: &'a ReferenceOr<Header>, at: &At<'_>) {
         if let Some(h) = self.reference(header, at) {
             self.value_slot("the header", &h.schema, &h.content, at);
             self.examples(&h.example, &h.examples, at);
@@ -35,7 +36,7 @@ impl<'a> Checker<'a> {
         what: &str,
         schema: &'a Option<ReferenceOr<Schema>>,
         content: &'a IndexMap<String, MediaType>,
-        at: &Pointer,
+        at: &At<'_>,
     ) {
         match (schema, content.len()) {
             (None, 0) => self.error(
@@ -72,7 +73,7 @@ impl<'a> Checker<'a> {
         &mut self,
         example: &Option<Value>,
         examples: &'a IndexMap<String, ReferenceOr<Example>>,
-        at: &Pointer,
+        at: &At<'_>,
     ) {
         if example.is_some() && !examples.is_empty() {
             self.error(
@@ -88,7 +89,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn example(&mut self, example: &'a ReferenceOr<Example>, at: &Pointer) {
+    fn example(&mut self, example: &'a ReferenceOr<Example>, at: &At<'_>) {
         if let Some(e) = self.reference(example, at) {
             match (&e.value, &e.external_value) {
                 (Some(_), Some(_)) => self.error(
@@ -111,14 +112,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn request_body(&mut self, body: &'a ReferenceOr<RequestBody>, at: &Pointer) {
+    pub(super) fn request_body(&mut self, body: &'a ReferenceOr<RequestBody>, at: &At<'_>) {
         if let Some(body) = self.reference(body, at) {
             self.content(&body.content, &at.child("content"));
             self.extensions(&body.extensions, at, Place::Other);
         }
     }
 
-    pub(super) fn response(&mut self, response: &'a ReferenceOr<Response>, at: &Pointer) {
+    pub(super) fn response(&mut self, response: &'a ReferenceOr<Response>, at: &At<'_>) {
         if let Some(response) = self.reference(response, at) {
             for (name, header) in &response.headers {
                 self.header(header, &at.child("headers").child(name));
@@ -131,7 +132,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn content(&mut self, content: &'a IndexMap<String, MediaType>, at: &Pointer) {
+    pub(super) fn content(&mut self, content: &'a IndexMap<String, MediaType>, at: &At<'_>) {
         for (media_type, m) in content {
             let m_at = at.child(media_type);
             if let Some(schema) = &m.schema {
@@ -139,7 +140,8 @@ impl<'a> Checker<'a> {
             }
             self.examples(&m.example, &m.examples, &m_at);
             for (property, encoding) in &m.encoding {
-                let e_at = m_at.child("encoding").child(property);
+                let encoding_at = m_at.child("encoding");
+                let e_at = encoding_at.child(property);
                 for (name, header) in &encoding.headers {
                     self.header(header, &e_at.child("headers").child(name));
                 }
@@ -149,7 +151,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn link(&mut self, link: &'a ReferenceOr<Link>, at: &Pointer) {
+    fn link(&mut self, link: &'a ReferenceOr<Link>, at: &At<'_>) {
         if let Some(l) = self.reference(link, at) {
             match (&l.operation_id, &l.operation_ref) {
                 (Some(_), Some(_)) => self.error(
@@ -166,7 +168,7 @@ impl<'a> Checker<'a> {
                      Link::operation_ref(…)"
                         .to_owned(),
                 ),
-                (Some(id), None) => self.links.push((id, at.child("operationId"))),
+                (Some(id), None) => self.links.push((id, at.child("operationId").pointer())),
                 (None, Some(r)) => self.local_pointer(
                     r,
                     &at.child("operationRef"),
@@ -186,19 +188,20 @@ impl<'a> Checker<'a> {
         let links = std::mem::take(&mut self.links);
         for (id, at) in links {
             if !self.operation_ids.contains_key(id) {
-                self.error(
+                self.findings.push((
+                    Severity::Error,
                     "openapi/link-operation",
-                    &at,
+                    at,
                     format!(
                         "the link names the operationId \"{id}\", which no operation has: fix \
                          the name or give the target operation that id"
                     ),
-                );
+                ));
             }
         }
     }
 
-    pub(super) fn callback(&mut self, callback: &'a ReferenceOr<Callback>, at: &Pointer) {
+    pub(super) fn callback(&mut self, callback: &'a ReferenceOr<Callback>, at: &At<'_>) {
         if let Some(c) = self.reference(callback, at) {
             for (expression, item) in &c.expressions {
                 self.callback_item(item, &at.child(expression));
@@ -207,7 +210,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn components(&mut self, at: &Pointer) {
+    pub(super) fn components(&mut self, at: &At<'_>) {
         let c = self.components;
         self.component_schemas(&at.child("schemas"));
         for (name, r) in &c.responses {
@@ -226,7 +229,8 @@ impl<'a> Checker<'a> {
             self.header(r, &at.child("headers").child(name));
         }
         for (name, r) in &c.security_schemes {
-            let s_at = at.child("securitySchemes").child(name);
+            let security_schemes_at = at.child("securitySchemes");
+            let s_at = security_schemes_at.child(name);
             if let Some(scheme) = self.reference::<SecurityScheme>(r, &s_at) {
                 self.security_scheme(scheme, &s_at);
             }
@@ -240,7 +244,7 @@ impl<'a> Checker<'a> {
         self.extensions(&c.extensions, at, Place::Other);
     }
 
-    fn security_scheme(&mut self, scheme: &SecurityScheme, at: &Pointer) {
+    fn security_scheme(&mut self, scheme: &SecurityScheme, at: &At<'_>) {
         if let SecuritySchemeKind::OAuth2 { flows } = &scheme.kind {
             let f_at = at.child("flows");
             let named = [

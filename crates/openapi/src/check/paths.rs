@@ -1,13 +1,13 @@
 //! Path templates against `in: path` parameters.
 
 use super::Checker;
+use super::at::At;
 use crate::apigw::Place;
-use crate::pointer::Pointer;
 use crate::reference::{Component, local_component};
 use crate::{Parameter, ParameterLocation, PathItem, ReferenceOr};
 
 impl<'a> Checker<'a> {
-    pub(super) fn path_item(&mut self, path: &'a str, item: &'a PathItem, at: &Pointer) {
+    pub(super) fn path_item(&mut self, path: &'a str, item: &'a PathItem, at: &At<'_>) {
         let template = match template_names(path) {
             Ok(names) => Some(names),
             Err(why) => {
@@ -27,7 +27,7 @@ impl<'a> Checker<'a> {
 
     /// `openapi/path-clash`: operations that replaced another when a path was added twice.
     /// Only the model knows; the document holds the later operation only.
-    pub(super) fn path_clashes(&mut self, at: &Pointer) {
+    pub(super) fn path_clashes(&mut self, at: &At<'_>) {
         for clash in &self.doc.paths.clashes {
             self.error(
                 "openapi/path-clash",
@@ -43,12 +43,12 @@ impl<'a> Checker<'a> {
     }
 
     /// A path item of a callback: its key is a runtime expression, not a path template.
-    pub(super) fn callback_item(&mut self, item: &'a PathItem, at: &Pointer) {
+    pub(super) fn callback_item(&mut self, item: &'a PathItem, at: &At<'_>) {
         self.item_objects(item, at);
     }
 
     /// Everything of a path item but its path parameters.
-    fn item_objects(&mut self, item: &'a PathItem, at: &Pointer) {
+    fn item_objects(&mut self, item: &'a PathItem, at: &At<'_>) {
         if let Some(reference) = &item.reference {
             self.path_item_ref(reference, &at.child("$ref"));
         }
@@ -66,7 +66,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A path item's local `$ref` must point at a path item of this document.
-    fn path_item_ref(&mut self, reference: &str, at: &Pointer) {
+    fn path_item_ref(&mut self, reference: &str, at: &At<'_>) {
         self.local_pointer(
             reference,
             at,
@@ -77,7 +77,7 @@ impl<'a> Checker<'a> {
 
     /// A local reference to any object of the document (a path item's `$ref`, a link's
     /// `operationRef`) must point at an object; other documents are not followed.
-    pub(super) fn local_pointer(&mut self, reference: &str, at: &Pointer, what: &str, e_g: &str) {
+    pub(super) fn local_pointer(&mut self, reference: &str, at: &At<'_>, what: &str, e_g: &str) {
         let Some(pointer) = reference.strip_prefix('#') else {
             return; // another document: resolved by whoever bundles it
         };
@@ -99,14 +99,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Template names against `in: path` parameters, per operation.
-    fn path_parameters(&mut self, path: &str, names: &[String], item: &'a PathItem, at: &Pointer) {
+    fn path_parameters(&mut self, path: &str, names: &[String], item: &'a PathItem, at: &At<'_>) {
         let shared =
             self.declared_path_params(&item.parameters, &at.child("parameters"), path, names);
         let any = item
             .any_method
             .iter()
-            .map(|op| (crate::apigw::ANY_METHOD.to_owned(), op));
-        let ops = item.operations.iter().map(|(m, op)| (m.to_string(), op));
+            .map(|op| (crate::apigw::ANY_METHOD, op));
+        let ops = item.operations.iter().map(|(m, op)| (m.as_str(), op));
         for (method, op) in ops.chain(any) {
             let op_at = at.child(method);
             let own =
@@ -132,7 +132,7 @@ impl<'a> Checker<'a> {
     fn declared_path_params(
         &mut self,
         parameters: &'a [ReferenceOr<Parameter>],
-        at: &Pointer,
+        at: &At<'_>,
         path: &str,
         names: &[String],
     ) -> Vec<&'a str> {

@@ -3,12 +3,12 @@
 use serde_json::Value;
 
 use super::Checker;
-use crate::pointer::Pointer;
+use super::at::At;
 use crate::reference::{Component, local_component};
 use crate::{ReferenceOr, Schema};
 
 impl Checker<'_> {
-    pub(super) fn schema_slot(&mut self, schema: &ReferenceOr<Schema>, at: &Pointer) {
+    pub(super) fn schema_slot(&mut self, schema: &ReferenceOr<Schema>, at: &At<'_>) {
         if let Some(schema) = self.reference(schema, at) {
             self.schema_refs(schema.as_json(), at);
             self.schema_dialect(schema.as_json(), at, None);
@@ -16,7 +16,7 @@ impl Checker<'_> {
     }
 
     /// `$ref`s nested anywhere in a schema value.
-    pub(super) fn schema_refs(&mut self, value: &Value, at: &Pointer) {
+    pub(super) fn schema_refs(&mut self, value: &Value, at: &At<'_>) {
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
@@ -41,7 +41,7 @@ impl Checker<'_> {
     pub(super) fn reference<'r, T: Component>(
         &mut self,
         r: &'r ReferenceOr<T>,
-        at: &Pointer,
+        at: &At<'_>,
     ) -> Option<&'r T> {
         match r {
             ReferenceOr::Item(item) => Some(item),
@@ -52,7 +52,7 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn local_ref(&mut self, reference: &str, expected: &str, at: &Pointer) {
+    pub(super) fn local_ref(&mut self, reference: &str, expected: &str, at: &At<'_>) {
         if !reference.starts_with('#') {
             return; // another document: resolved by whoever bundles it
         }

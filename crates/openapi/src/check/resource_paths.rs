@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::Checker;
-use crate::pointer::Pointer;
+use super::at::At;
 
 const RULE: &str = "openapi/apigateway-path";
 
@@ -20,7 +20,7 @@ enum Part<'a> {
 
 impl<'a> Checker<'a> {
     /// The parts of every path, then the variable siblings across paths.
-    pub(super) fn resource_paths(&mut self, paths: impl Iterator<Item = &'a str>, at: &Pointer) {
+    pub(super) fn resource_paths(&mut self, paths: impl Iterator<Item = &'a str>, at: &At<'_>) {
         // Parent resource (variables written as `{}`) -> (variable as written, its path).
         let mut variables: BTreeMap<String, (String, &'a str)> = BTreeMap::new();
         for path in paths {
@@ -65,7 +65,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The parts of `path`, or `None` after reporting why API Gateway cannot make it.
-    fn path_parts(&mut self, path: &'a str, at: &Pointer) -> Option<Vec<Part<'a>>> {
+    fn path_parts(&mut self, path: &'a str, at: &At<'_>) -> Option<Vec<Part<'a>>> {
         if path == "/" {
             return Some(Vec::new());
         }

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::Checker;
-use crate::pointer::Pointer;
+use super::at::At;
 
 /// The Schema Object keywords of OpenAPI 3.0 (besides `x-…` extensions).
 const KEYWORDS: [&str; 36] = [
@@ -50,7 +50,7 @@ const TYPES: [&str; 6] = ["array", "boolean", "integer", "number", "object", "st
 
 impl Checker<'_> {
     /// `components.schemas`: names API Gateway can import, refs, dialect, clashes.
-    pub(super) fn component_schemas(&mut self, at: &Pointer) {
+    pub(super) fn component_schemas(&mut self, at: &At<'_>) {
         let c = self.components;
         for (name, schema) in &c.schemas {
             let s_at = at.child(name);
@@ -90,7 +90,7 @@ impl Checker<'_> {
 
     /// `openapi/model-clash`: Rust types that produced a schema of the same name. Only the
     /// model knows it; the document holds the last schema only.
-    pub(super) fn model_clashes(&mut self, at: &Pointer) {
+    pub(super) fn model_clashes(&mut self, at: &At<'_>) {
         let c = self.components;
         for (name, o) in &c.model_origins {
             if o.clashes.is_empty() || !c.schemas.contains_key(name) {
@@ -113,7 +113,7 @@ impl Checker<'_> {
 
     /// JSON Schema that OpenAPI 3.0 does not have, anywhere in `value`. `rust` names the
     /// Rust type the schema came from, when known.
-    pub(super) fn schema_dialect(&mut self, value: &Value, at: &Pointer, rust: Option<&str>) {
+    pub(super) fn schema_dialect(&mut self, value: &Value, at: &At<'_>, rust: Option<&str>) {
         let from = rust
             .map(|r| format!(" (in the schema of {r})"))
             .unwrap_or_default();
@@ -138,7 +138,7 @@ impl Checker<'_> {
     fn schema_object(
         &mut self,
         map: &Map<String, Value>,
-        at: &Pointer,
+        at: &At<'_>,
         rust: Option<&str>,
         from: &str,
     ) {
