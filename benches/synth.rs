@@ -206,8 +206,9 @@ fn rest_api(stack: &Stack) -> Option<CfnRestApi> {
 
 /// The per-N slope and the doubling ratio of synth on the model (the command line's synth
 /// and write, the stack built beforehand, untimed), from runs at N = 100, 200 and 400
-/// taken in turn (so that a change of load on a shared machine hits every N alike),
-/// medians of 21 rounds.
+/// taken in turn (so that a change of load on a shared machine hits every N alike):
+/// from the medians of 31 rounds, and from the fastest run of each N (noise on a shared
+/// machine only ever adds time to a run, so the minimum is the steadiest estimate).
 fn slopes(minify: bool) {
     let args: &[&str] = if minify {
         &["s", "synth", "--minify"]
@@ -217,7 +218,7 @@ fn slopes(minify: bool) {
     let ns = [100, 200, 400];
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); ns.len()];
     let mut allocations = vec![0u64; ns.len()];
-    for round in 0..21 {
+    for round in 0..31 {
         for (i, &n) in ns.iter().enumerate() {
             let app = App::new("scale").stack(scale::stack(n));
             let (a0, _) = counters();
@@ -234,17 +235,20 @@ fn slopes(minify: bool) {
         v[v.len() / 2].as_secs_f64()
     };
     let m: Vec<f64> = times.iter_mut().map(median).collect();
+    let fastest: Vec<f64> = times.iter().map(|v| v[0].as_secs_f64()).collect();
     let flag = if minify { " synth --minify" } else { "" };
     for (a, b) in [(0, 1), (1, 2)] {
         let steps = (ns[b] - ns[a]) as f64;
         println!(
-            "\nslope of synth{flag} {}→{} (alternating runs): {:.1} µs per N; time({})/time({}) = {:.2}; allocations per N: {:.0}",
+            "\nslope of synth{flag} {}→{} (alternating runs): {:.1} µs per N; time({})/time({}) = {:.2} (fastest runs: {:.1} µs per N, ratio {:.2}); allocations per N: {:.0}",
             ns[a],
             ns[b],
             (m[b] - m[a]) / steps * 1e6,
             ns[b],
             ns[a],
             m[b] / m[a],
+            (fastest[b] - fastest[a]) / steps * 1e6,
+            fastest[b] / fastest[a],
             (allocations[b] as f64 - allocations[a] as f64) / steps,
         );
     }
