@@ -1,7 +1,6 @@
 //! Deployments whose logical id changes with everything a new deployment must pick up.
 
-use cfnkit_core::{Expr, stable_hash_expr, to_expr};
-use indexmap::IndexMap;
+use cfnkit_core::{Expr, ExprMap, stable_hash_expr, to_expr};
 use serde_json::Value as Json;
 
 use crate::l1::CfnRestApi;
@@ -50,7 +49,7 @@ pub fn deployment_hash(api: &CfnRestApi, extra: &[Json]) -> String {
 /// synth built for the stack's model), hashed as they are: no JSON value or text of them
 /// is built.
 pub(crate) fn hash_properties(properties: &Expr, extra: &[Json]) -> String {
-    let no_properties = IndexMap::new();
+    let no_properties = ExprMap::default();
     let properties = match properties {
         Expr::Map(map) => map,
         _ => &no_properties,
@@ -65,7 +64,7 @@ pub(crate) fn hash_properties(properties: &Expr, extra: &[Json]) -> String {
         // The common case: the Body alone, hashed where it is.
         stable_hash_expr(body)
     } else {
-        let mut input: IndexMap<String, Expr> = REDEPLOY_PROPERTIES
+        let mut input: ExprMap = REDEPLOY_PROPERTIES
             .iter()
             .filter_map(|name| Some(((*name).to_owned(), properties.get(*name)?.clone())))
             .collect();

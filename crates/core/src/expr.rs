@@ -12,6 +12,12 @@ use serde::{Serialize, Serializer};
 use crate::pseudo::Pseudo;
 use crate::stack_id::StackId;
 
+/// The map of an [`Expr::Map`]: keys in authoring order, hashed with foldhash (the tree's
+/// keys are short and its maps many; SipHash cost a fifth of building them). Make one with
+/// `ExprMap::default()` or collect pairs into it; an `IndexMap<String, Expr>` converts with
+/// [`Expr::from`].
+pub type ExprMap = IndexMap<String, Expr, foldhash::fast::RandomState>;
+
 /// A JSON-like value in which any node may be a CloudFormation intrinsic function.
 ///
 /// Build literals with `From` (`Expr::from("text")`, `Expr::from(3)`) and intrinsics with
@@ -41,7 +47,7 @@ pub enum Expr {
     /// A list whose items may be expressions.
     List(Vec<Expr>),
     /// A map whose values may be expressions; keys keep their authoring order.
-    Map(IndexMap<String, Expr>),
+    Map(ExprMap),
     /// An intrinsic function or a condition reference.
     Fn(Box<Intrinsic>),
 }
@@ -641,9 +647,15 @@ impl<T: Into<Expr>> From<Vec<T>> for Expr {
     }
 }
 
+impl From<ExprMap> for Expr {
+    fn from(map: ExprMap) -> Self {
+        Expr::Map(map)
+    }
+}
+
 impl From<IndexMap<String, Expr>> for Expr {
     fn from(map: IndexMap<String, Expr>) -> Self {
-        Expr::Map(map)
+        Expr::Map(map.into_iter().collect())
     }
 }
 

@@ -20,7 +20,7 @@ impl<'de> IntoDeserializer<'de, Error> for &'de Expr {
 
 /// A map's entries with borrowed keys, as serde's value deserializers take them.
 fn entries<'de>(
-    map: &'de indexmap::IndexMap<String, Expr>,
+    map: &'de crate::expr::ExprMap,
 ) -> MapDeserializer<'de, impl Iterator<Item = (&'de str, &'de Expr)>, Error> {
     MapDeserializer::new(map.iter().map(|(k, v)| (k.as_str(), v)))
 }

@@ -39,7 +39,7 @@ mod yaml_reader;
 
 pub use diagnostic::{Collector, Diagnostic, Diagnostics, Location, ResourceChecks, Severity};
 pub use diff::{ChangeKind, EntryChange, TemplateDiff, ValueChange, diff_templates};
-pub use expr::{Expr, Intrinsic, OwnedId, RefTarget};
+pub use expr::{Expr, ExprMap, Intrinsic, OwnedId, RefTarget};
 pub use hash::{canonical_json, short_hash, stable_hash, stable_hash_expr};
 pub use logical_id::{InvalidLogicalId, LogicalId, MAX_NAME_LENGTH};
 pub use policy::{PolicyRule, Scanner, ScannerCheck, Suppressed, Suppression, SuppressionTarget};

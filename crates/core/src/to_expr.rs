@@ -10,11 +10,10 @@
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
-use indexmap::IndexMap;
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 
-use crate::expr::{Expr, Intrinsic};
+use crate::expr::{Expr, ExprMap, Intrinsic};
 
 /// The newtype name an intrinsic serializes under.
 pub(crate) const INTRINSIC: &str = "$cfnkit::Intrinsic";
@@ -199,7 +198,7 @@ impl ser::Serializer for ExprSerializer {
         variant: &'static str,
         value: &T,
     ) -> Result<Expr, ToExprError> {
-        let mut map = IndexMap::new();
+        let mut map = ExprMap::default();
         map.insert(variant.to_owned(), value.serialize(self)?);
         Ok(Expr::Map(map))
     }
@@ -227,7 +226,7 @@ impl ser::Serializer for ExprSerializer {
     }
     fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, ToExprError> {
         Ok(MapBuilder {
-            map: IndexMap::with_capacity(len.unwrap_or_default()),
+            map: ExprMap::with_capacity_and_hasher(len.unwrap_or_default(), Default::default()),
             key: None,
         })
     }
@@ -288,7 +287,7 @@ impl ser::SerializeTupleStruct for SeqBuilder {
 }
 
 struct MapBuilder {
-    map: IndexMap<String, Expr>,
+    map: ExprMap,
     key: Option<String>,
 }
 
@@ -334,7 +333,7 @@ struct VariantBuilder<B>(&'static str, B);
 
 impl<B> VariantBuilder<B> {
     fn wrap(variant: &'static str, inner: Expr) -> Expr {
-        let mut map = IndexMap::new();
+        let mut map = ExprMap::default();
         map.insert(variant.to_owned(), inner);
         Expr::Map(map)
     }
@@ -513,7 +512,11 @@ mod tests {
     #[test]
     fn intrinsics_keep_their_owner() {
         let mut stack = Stack::new("auth");
-        let pool = stack.add_raw("Pool", "AWS::Cognito::UserPool", Expr::Map(IndexMap::new()));
+        let pool = stack.add_raw(
+            "Pool",
+            "AWS::Cognito::UserPool",
+            Expr::Map(ExprMap::default()),
+        );
         let value = vec![pool.get_att_named("Arn")];
         let expr = to_expr(&value).unwrap_or(Expr::Null);
         assert_eq!(expr, Expr::List(vec![pool.get_att_named("Arn")]));

@@ -1,7 +1,6 @@
 //! [`PolicyDocument`] and [`PolicyStatement`]: IAM policy documents as typed values.
 
-use cfnkit_core::Expr;
-use indexmap::IndexMap;
+use cfnkit_core::{Expr, ExprMap};
 
 /// One `Allow` statement of an IAM policy: actions on resources, or, in a trust policy,
 /// a service principal allowed to assume the role.
@@ -68,10 +67,10 @@ impl PolicyStatement {
 
     /// The statement as a template value.
     pub fn to_expr(&self) -> Expr {
-        let mut statement: IndexMap<String, Expr> = IndexMap::new();
+        let mut statement = ExprMap::default();
         statement.insert("Effect".to_owned(), Expr::from("Allow"));
         if let Some(service) = &self.service {
-            let mut principal = IndexMap::new();
+            let mut principal = ExprMap::default();
             principal.insert("Service".to_owned(), Expr::from(service.as_str()));
             statement.insert("Principal".to_owned(), Expr::Map(principal));
         }
@@ -115,7 +114,7 @@ impl PolicyDocument {
 
     /// The document as a template value.
     pub fn to_expr(&self) -> Expr {
-        let mut document = IndexMap::new();
+        let mut document = ExprMap::default();
         document.insert("Version".to_owned(), Expr::from("2012-10-17"));
         document.insert(
             "Statement".to_owned(),

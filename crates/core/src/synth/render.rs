@@ -1,8 +1,6 @@
 //! Rendering a stack's model into its template: the one place a template is written.
 
-use indexmap::IndexMap;
-
-use crate::expr::Expr;
+use crate::expr::{Expr, ExprMap};
 use crate::stack::Stack;
 use crate::synth::StackModel;
 use crate::synth::template::Template;
@@ -15,7 +13,7 @@ pub(crate) fn template(
     metadata: &std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
 ) -> Template {
     let stack: &Stack = model.stack();
-    let mut template = IndexMap::new();
+    let mut template = ExprMap::default();
     template.insert(
         "AWSTemplateFormatVersion".to_owned(),
         Expr::from("2010-09-09"),
@@ -40,9 +38,9 @@ pub(crate) fn template(
     );
 
     let (resources_of_model, outputs) = model.into_parts();
-    let mut resources = IndexMap::new();
+    let mut resources = ExprMap::default();
     for (resource, properties) in resources_of_model {
-        let mut r = IndexMap::new();
+        let mut r = ExprMap::default();
         r.insert("Type".to_owned(), Expr::from(resource.type_name()));
         let o = resource.options();
         if let Some(condition) = &o.condition {
@@ -89,11 +87,11 @@ pub(crate) fn template(
 }
 
 fn section<'a>(
-    template: &mut IndexMap<String, Expr>,
+    template: &mut ExprMap,
     name: &str,
     entries: impl Iterator<Item = (&'a String, Expr)>,
 ) {
-    let mut map = IndexMap::new();
+    let mut map = ExprMap::default();
     for (key, value) in entries {
         map.entry(key.clone()).or_insert(value);
     }
