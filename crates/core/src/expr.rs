@@ -503,7 +503,24 @@ impl Expr {
 
 impl Serialize for Expr {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
+        // While `to_expr` runs, a map, list or intrinsic hands itself over whole (its
+        // handles' stacks included); JSON and YAML writers see the newtype as its content.
+        let plain = Plain(self);
+        if matches!(self, Expr::List(_) | Expr::Map(_) | Expr::Fn(_))
+            && crate::to_expr::offer(self, crate::to_expr::address(&plain))
+        {
+            return s.serialize_newtype_struct(crate::to_expr::NODE, &plain);
+        }
+        plain.serialize(s)
+    }
+}
+
+/// An expression written as its template form, without offering itself to `to_expr`.
+struct Plain<'a>(&'a Expr);
+
+impl Serialize for Plain<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
             Expr::Null => s.serialize_unit(),
             Expr::Bool(b) => s.serialize_bool(*b),
             Expr::Number(n) => n.serialize(s),
@@ -522,12 +539,7 @@ impl Serialize for Expr {
                 }
                 m.end()
             }
-            Expr::Fn(f) => {
-                // Transparent for JSON and YAML writers; `to_expr` takes the intrinsic
-                // itself, owners included (see `crate::to_expr`).
-                crate::to_expr::offer(f);
-                s.serialize_newtype_struct(crate::to_expr::INTRINSIC, &IntrinsicMap(f))
-            }
+            Expr::Fn(f) => IntrinsicMap(f).serialize(s),
         }
     }
 }

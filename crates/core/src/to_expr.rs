@@ -3,9 +3,11 @@
 //!
 //! Going through JSON would lose what a handle's intrinsic knows beyond its template form
 //! (the stack that defines its resource) and cost a render and a parse. So an [`Expr`]
-//! intrinsic serializes as a newtype struct named [`INTRINSIC`] (transparent for JSON and
-//! YAML writers) and, just before, offers itself on a thread-local slot that this
-//! serializer, and only it, takes from when it meets that name.
+//! map, list or intrinsic serializes as a newtype struct named [`NODE`] (transparent for
+//! JSON and YAML writers) and, just before, offers a copy of itself on a thread-local slot
+//! that this serializer, and only it, takes from when it meets that name: an expression
+//! inside a typed value (an OpenAPI extension, a property given as an `Expr`) is cloned
+//! whole, not rebuilt key by key.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -13,28 +15,46 @@ use std::fmt;
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 
-use crate::expr::{Expr, ExprMap, Intrinsic};
+use crate::expr::{Expr, ExprMap};
 
-/// The newtype name an intrinsic serializes under.
-pub(crate) const INTRINSIC: &str = "$cfnkit::Intrinsic";
+/// The newtype name an expression node serializes under while [`to_expr`] runs.
+pub(crate) const NODE: &str = "$cfnkit::Expr";
 
 thread_local! {
     /// How many `to_expr` calls are running on this thread (they may nest).
     static ARMED: Cell<usize> = const { Cell::new(0) };
-    /// The intrinsic offered by the `Expr` being serialized.
-    static OFFERED: RefCell<Option<Intrinsic>> = const { RefCell::new(None) };
+    /// The node offered by the `Expr` being serialized, with the address of the value it
+    /// then hands to `serialize_newtype_struct`.
+    static OFFERED: RefCell<Option<(usize, Expr)>> = const { RefCell::new(None) };
 }
 
-/// Called by `Expr::serialize` before it writes an intrinsic: keeps a copy for
-/// [`to_expr`] when one is running.
-pub(crate) fn offer(intrinsic: &Intrinsic) {
-    if ARMED.with(Cell::get) > 0 {
-        OFFERED.with(|slot| *slot.borrow_mut() = Some(intrinsic.clone()));
+/// Where a value is: what ties an offer to the newtype call that follows it.
+pub(crate) fn address<T: ?Sized>(value: &T) -> usize {
+    std::ptr::from_ref(value).cast::<()>() as usize
+}
+
+/// Called by `Expr::serialize` before it writes a map, list or intrinsic as a [`NODE`]
+/// newtype of the value at `at`: keeps a copy for [`to_expr`] when one is running, and
+/// says whether one is.
+pub(crate) fn offer(node: &Expr, at: usize) -> bool {
+    if ARMED.with(Cell::get) == 0 {
+        return false;
     }
+    OFFERED.with(|slot| *slot.borrow_mut() = Some((at, node.clone())));
+    true
 }
 
-fn take() -> Option<Intrinsic> {
-    OFFERED.with(|slot| slot.borrow_mut().take())
+/// The node offered for the newtype value at `at`. A serializer that buffers (serde's
+/// flattened enum variants) replays the newtype later, from its own copy at another
+/// address, after other offers: then nothing is taken and the value is read as usual.
+fn take(at: usize) -> Option<Expr> {
+    OFFERED.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        match slot.as_ref() {
+            Some((offered_at, _)) if *offered_at == at => slot.take().map(|(_, node)| node),
+            _ => None,
+        }
+    })
 }
 
 /// Disarms the slot when a `to_expr` call ends, even by an error.
@@ -184,10 +204,10 @@ impl ser::Serializer for ExprSerializer {
         name: &'static str,
         value: &T,
     ) -> Result<Expr, ToExprError> {
-        if name == INTRINSIC
-            && let Some(intrinsic) = take()
+        if name == NODE
+            && let Some(node) = take(address(value))
         {
-            return Ok(Expr::Fn(Box::new(intrinsic)));
+            return Ok(node);
         }
         value.serialize(self)
     }
@@ -529,6 +549,78 @@ mod tests {
         let expr = to_expr(&Expr::from_json(&value)).unwrap_or(Expr::Null);
         assert_eq!(expr.to_json(), value);
         assert!(matches!(&expr, Expr::Map(m) if matches!(m.get("b"), Some(Expr::Fn(_)))));
+    }
+
+    #[test]
+    fn expressions_inside_typed_values_come_back_whole_and_in_place() {
+        // Each map, list and intrinsic is handed over as a clone: several in one value,
+        // nested in structs, flattened maps and internally tagged enums, must each land
+        // where it was, never another's copy.
+        #[derive(Serialize)]
+        #[serde(tag = "type")]
+        enum Kind {
+            Inline { a: Expr, b: Expr },
+        }
+        #[derive(Serialize)]
+        struct Typed {
+            first: Expr,
+            list: Vec<Expr>,
+            #[serde(flatten)]
+            kind: Kind,
+            #[serde(flatten)]
+            extra: indexmap::IndexMap<String, Expr>,
+        }
+        let map = |k: &str, v: Expr| Expr::Map([(k.to_owned(), v)].into_iter().collect());
+        let typed = Typed {
+            first: map("x", Expr::from(1)),
+            list: vec![Expr::List(vec![Expr::from("l")]), Expr::reference("R")],
+            kind: Kind::Inline {
+                a: map("a", Expr::get_att("P", "Arn")),
+                b: Expr::List(vec![map("b", Expr::from(true))]),
+            },
+            extra: [("x-extra".to_owned(), map("e", Expr::sub("${AWS::Region}")))]
+                .into_iter()
+                .collect(),
+        };
+        let expected = serde_json::json!({
+            "first": {"x": 1},
+            "list": [["l"], {"Ref": "R"}],
+            "type": "Inline",
+            "a": {"a": {"Fn::GetAtt": ["P", "Arn"]}},
+            "b": [{"b": true}],
+            "x-extra": {"e": {"Fn::Sub": "${AWS::Region}"}},
+        });
+        let expr = to_expr(&typed).unwrap_or(Expr::Null);
+        assert_eq!(expr.to_json(), expected);
+        assert_eq!(serde_json::to_value(&typed).ok(), Some(expected));
+    }
+
+    #[test]
+    fn a_serializer_that_buffers_gets_each_node_its_own_value() {
+        // serde writes a flattened struct variant's fields into a buffer first and replays
+        // them afterwards: the offers made while buffering must not be taken then.
+        #[derive(Serialize)]
+        enum Ext {
+            V { a: Expr, b: Expr, c: Expr },
+        }
+        #[derive(Serialize)]
+        struct Outer {
+            #[serde(flatten)]
+            ext: Ext,
+        }
+        let map = |k: &str| Expr::Map([(k.to_owned(), Expr::from(1))].into_iter().collect());
+        let value = Outer {
+            ext: Ext::V {
+                a: map("a"),
+                b: Expr::reference("B"),
+                c: Expr::List(vec![map("c")]),
+            },
+        };
+        let expr = to_expr(&value).unwrap_or(Expr::Null);
+        assert_eq!(
+            expr.to_json(),
+            serde_json::json!({"V": {"a": {"a": 1}, "b": {"Ref": "B"}, "c": [{"c": 1}]}})
+        );
     }
 
     #[test]
