@@ -165,6 +165,8 @@ fn unmask(yaml: String, prefix: &str, quoted: &[&str]) -> Option<String> {
         let after = &rest[at + prefix.len()..];
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         let index = after[..digits].parse::<usize>().ok();
+        // Stops at the first foreign occurrence. The count alone would also catch it (each
+        // one is an occurrence too many), later: this is the shortcut, not the proof.
         if index != Some(next) || after.as_bytes().get(digits) != Some(&b'z') {
             return None;
         }

@@ -82,6 +82,11 @@ fn sentinel_lookalikes_beside_strings_that_need_quotes_read_back_exactly() {
             assert!(text.contains("'on'"), "{text}");
         }
     }
+    // Nonces 0 and 1 both taken by the tree's own strings: the writer must find 2.
+    let tree = json!({"a": "cfnkitq0x0z", "b": "cfnkitq1x0z", "c": "on"});
+    let text = to_yaml(&tree).unwrap();
+    let back: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(back, tree, "{text}");
 }
 
 #[test]
