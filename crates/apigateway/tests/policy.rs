@@ -487,26 +487,7 @@ fn a_construct_suppression_covers_every_resource_of_the_api() {
 #[test]
 fn the_pack_lists_every_rule_once_with_its_reasons() {
     let ids: Vec<&str> = rules::PACK.iter().map(|r| r.id).collect();
-    let mut unique = ids.clone();
-    unique.sort_unstable();
-    unique.dedup();
-    assert_eq!(unique.len(), ids.len(), "{ids:?}");
-    for rule in rules::PACK {
-        assert!(rules::ALL.contains(&rule.id), "{} not in ALL", rule.id);
-        for (what, text) in [
-            ("check", rule.check),
-            ("rationale", rule.rationale),
-            ("source", rule.source),
-            ("fix", rule.fix),
-        ] {
-            assert!(text.len() > 20, "{}: {what} is too short", rule.id);
-        }
-        assert!(
-            rule.source.contains("https://"),
-            "{}: cite a source",
-            rule.id
-        );
-    }
+    cfnkit_testkit::assert_pack_documented(rules::PACK, rules::ALL);
     // The access rules join the pack: they can be suppressed with a reason.
     assert!(ids.contains(&rules::UNAUTHENTICATED_OPERATION));
     assert!(ids.contains(&rules::UNUSED_CLIENT_SCOPE));
@@ -514,12 +495,5 @@ fn the_pack_lists_every_rule_once_with_its_reasons() {
 
 #[test]
 fn every_rule_of_the_pack_has_a_reviewed_snapshot_of_its_message() {
-    for rule in rules::PACK {
-        let (group, name) = rule.id.split_once('/').unwrap();
-        let snap = cfnkit_testkit::repo_root()
-            .join("snapshots")
-            .join(group)
-            .join(format!("{name}.snap"));
-        assert!(snap.is_file(), "{}: no {}", rule.id, snap.display());
-    }
+    cfnkit_testkit::assert_pack_snapshots(rules::PACK);
 }

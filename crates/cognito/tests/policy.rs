@@ -344,32 +344,10 @@ fn the_pack_lists_every_rule_once_with_its_reasons() {
             rules::IMPLICIT_GRANT,
         ]
     );
-    for rule in rules::PACK {
-        assert!(rules::ALL.contains(&rule.id), "{} not in ALL", rule.id);
-        for (what, text) in [
-            ("check", rule.check),
-            ("rationale", rule.rationale),
-            ("source", rule.source),
-            ("fix", rule.fix),
-        ] {
-            assert!(text.len() > 20, "{}: {what} is too short", rule.id);
-        }
-        assert!(
-            rule.source.contains("https://"),
-            "{}: cite a source",
-            rule.id
-        );
-    }
+    cfnkit_testkit::assert_pack_documented(rules::PACK, rules::ALL);
 }
 
 #[test]
 fn every_rule_of_the_pack_has_a_reviewed_snapshot_of_its_message() {
-    for rule in rules::PACK {
-        let (group, name) = rule.id.split_once('/').unwrap();
-        let snap = cfnkit_testkit::repo_root()
-            .join("snapshots")
-            .join(group)
-            .join(format!("{name}.snap"));
-        assert!(snap.is_file(), "{}: no {}", rule.id, snap.display());
-    }
+    cfnkit_testkit::assert_pack_snapshots(rules::PACK);
 }

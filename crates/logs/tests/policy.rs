@@ -65,26 +65,10 @@ fn a_suppressed_kms_key_finding_is_recorded_for_checkov() {
 fn the_pack_lists_every_rule_once_with_its_reasons() {
     let ids: Vec<&str> = rules::PACK.iter().map(|r| r.id).collect();
     assert_eq!(ids, rules::ALL);
-    for rule in rules::PACK {
-        for text in [rule.check, rule.rationale, rule.source, rule.fix] {
-            assert!(text.len() > 20, "{}: too short: {text}", rule.id);
-        }
-        assert!(
-            rule.source.contains("https://"),
-            "{}: cite a source",
-            rule.id
-        );
-    }
+    cfnkit_testkit::assert_pack_documented(rules::PACK, rules::ALL);
 }
 
 #[test]
 fn every_rule_of_the_pack_has_a_reviewed_snapshot_of_its_message() {
-    for rule in rules::PACK {
-        let (group, name) = rule.id.split_once('/').unwrap();
-        let snap = cfnkit_testkit::repo_root()
-            .join("snapshots")
-            .join(group)
-            .join(format!("{name}.snap"));
-        assert!(snap.is_file(), "{}: no {}", rule.id, snap.display());
-    }
+    cfnkit_testkit::assert_pack_snapshots(rules::PACK);
 }

@@ -371,3 +371,42 @@ pub fn assert_pack_rule_passes(stack: &cfnkit_core::Stack, rule: &str) {
     let others = without_policy(stack, &all);
     assert!(others.is_empty(), "{others}");
 }
+
+/// A policy pack's documentation: every rule once, each one in `all` (the crate's rule
+/// ids), with a check, rationale, source and fix worth reading, and a source to cite.
+pub fn assert_pack_documented(pack: &[cfnkit_core::PolicyRule], all: &[&str]) {
+    let ids: Vec<&str> = pack.iter().map(|r| r.id).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "a rule is listed twice: {ids:?}");
+    for rule in pack {
+        assert!(all.contains(&rule.id), "{} not in ALL", rule.id);
+        for (what, text) in [
+            ("check", rule.check),
+            ("rationale", rule.rationale),
+            ("source", rule.source),
+            ("fix", rule.fix),
+        ] {
+            assert!(text.len() > 20, "{}: {what} is too short: {text}", rule.id);
+        }
+        assert!(
+            rule.source.contains("https://"),
+            "{}: cite a source",
+            rule.id
+        );
+    }
+}
+
+/// Every rule of a policy pack has a reviewed snapshot of its message, at
+/// `snapshots/<group>/<name>.snap` for the rule `<group>/<name>`.
+pub fn assert_pack_snapshots(pack: &[cfnkit_core::PolicyRule]) {
+    for rule in pack {
+        let (group, name) = rule.id.split_once('/').unwrap_or(("", rule.id));
+        let snap = repo_root()
+            .join("snapshots")
+            .join(group)
+            .join(format!("{name}.snap"));
+        assert!(snap.is_file(), "{}: no {}", rule.id, snap.display());
+    }
+}
