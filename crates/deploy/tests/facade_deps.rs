@@ -1,15 +1,25 @@
 //! The facade (and so every program that only synthesises, such as the weather example)
-//! compiles no HTTP, TLS or AWS crate: those belong to this crate alone.
+//! compiles no HTTP, TLS or AWS crate: those belong to this crate alone. (The synthesis
+//! workspace's own test, tests/deploy_workspace.rs, checks its lock file holds none.)
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly.
 
 use std::process::Command;
 
-/// The crates of `package`'s normal dependency graph, as `cargo tree` lists them.
+/// The crates of `package`'s normal dependency graph, as `cargo tree` lists them (`dev`
+/// edges are followed too, since this crate reaches `weather` only through one; the
+/// synthesis crates' own dev-dependencies are not resolved in this workspace).
 fn dependency_tree(package: &str) -> Vec<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
         .args([
-            "tree", "--locked", "-p", package, "-e", "normal", "--prefix", "none",
+            "tree",
+            "--locked",
+            "-p",
+            package,
+            "-e",
+            "normal,dev",
+            "--prefix",
+            "none",
         ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
