@@ -8,6 +8,12 @@ use crate::docs;
 use crate::model::{Object, Prop, Shape, Ty};
 use crate::registry::PINNED_CFN_LINT;
 
+/// The L1 types' JSON Schemas are derived only with the crate's `schema` feature: tests
+/// compare them with the registry's (each crate enables it for its own tests), and the
+/// derives are up to a quarter of an L1 crate's code (cognito), which every synthesising program would
+/// otherwise compile and link.
+const SCHEMA_DERIVE: &str = "#[cfg_attr(feature = \"schema\", derive(schemars::JsonSchema))]";
+
 /// The first line of every generated file.
 pub fn header() -> String {
     format!(
@@ -336,13 +342,13 @@ impl<'m> Writer<'m> {
         // Deserialize: a resource written as raw JSON (`Stack::add_raw`) is read into its
         // L1 type, so the rules that relate resources read it as they read the L1s.
         let derives = if defaultable {
-            "Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema"
+            "Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize"
         } else {
-            "Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema"
+            "Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize"
         };
         let _ = write!(
             self.body,
-            "{}#[derive({derives})]\npub struct {name} {{\n",
+            "{}#[derive({derives})]\n{SCHEMA_DERIVE}\npub struct {name} {{\n",
             docs::comment(doc, "")
         );
         for prop in &object.props {
@@ -682,7 +688,8 @@ impl<'m> Writer<'m> {
         let name = &e.name;
         let _ = write!(
             self.body,
-            "{}#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]\n\
+            "{}#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]\n\
+             {SCHEMA_DERIVE}\n\
              pub enum {name} {{\n{variants}}}\n\n\
              impl {name} {{\n/// The value as written in a template.\npub fn as_str(self) -> &'static str {{\nmatch self {{\n{arms}}}\n}}\n}}\n\n\
              impl cfnkit_core::Literal for {name} {{}}\n\n",

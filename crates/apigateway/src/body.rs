@@ -110,6 +110,7 @@ impl<'de> serde::Deserialize<'de> for RestApiBody {
     }
 }
 
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for RestApiBody {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "RestApiBody".into()

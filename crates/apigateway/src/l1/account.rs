@@ -16,9 +16,8 @@ use cfnkit_core::Value;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers `Id` (see [`CfnAccountAttribute`]).
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnAccount {
     /// The `CloudWatchRoleArn` property.
     ///

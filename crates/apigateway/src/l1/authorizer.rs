@@ -15,7 +15,8 @@ use cfnkit_core::Value;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers `AuthorizerId` (see [`CfnAuthorizerAttribute`]).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnAuthorizer {
     /// The `AuthType` property.
     ///
@@ -193,17 +194,8 @@ impl cfnkit_core::Resource for CfnAuthorizer {
 ///
 /// The registry schema types this as a plain string; the values are those AWS documents:
 /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-authorizer.html#cfn-apigateway-authorizer-type>
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum RestApiAuthorizerType {
     /// `TOKEN`.
     #[serde(rename = "TOKEN")]

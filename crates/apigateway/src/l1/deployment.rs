@@ -18,7 +18,8 @@ use indexmap::IndexMap;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers `DeploymentId` (see [`CfnDeploymentAttribute`]).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnDeployment {
     /// The `DeploymentCanarySettings` property.
     ///
@@ -132,7 +133,8 @@ impl cfnkit_core::Resource for CfnDeployment {
 /// apply to this resource.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-deployment-tag.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeploymentTag {
     /// A string you can use to assign a value. The combination of tag keys and values can help you
     /// organize and categorize your resources.
@@ -164,9 +166,8 @@ impl DeploymentTag {
 /// `DeploymentCanarySettings` property type specifies settings for the canary deployment.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-deployment-deploymentcanarysettings.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeploymentCanarySettings {
     /// The `PercentTraffic` property.
     ///
@@ -231,9 +232,8 @@ impl DeploymentCanarySettings {
 /// property type specifies settings for the canary deployment in this stage.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-deployment-canarysetting.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StageDescriptionCanarySetting {
     /// The `PercentTraffic` property.
     ///
@@ -299,9 +299,8 @@ impl StageDescriptionCanarySetting {
 /// property type configures settings for all methods in a stage.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-deployment-methodsetting.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeploymentMethodSetting {
     /// The `CacheDataEncrypted` property.
     ///
@@ -462,9 +461,8 @@ impl DeploymentMethodSetting {
 /// resource that configures a deployment stage.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-deployment-stagedescription.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StageDescription {
     /// Specifies settings for logging access in this stage.
     ///

@@ -20,7 +20,8 @@ use indexmap::IndexMap;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers no attributes.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnStage {
     /// The `AccessLogSetting` property.
     ///
@@ -280,7 +281,8 @@ impl cfnkit_core::Resource for CfnStage {
 /// this resource.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-tag.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StageTag {
     /// A string you can use to assign a value. The combination of tag keys and values can help you
     /// organize and categorize your resources.
@@ -316,9 +318,8 @@ impl StageTag {
 /// The `CanarySetting` property type of `AWS::ApiGateway::Stage`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-canarysetting.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StageCanarySetting {
     /// The `DeploymentId` property.
     ///
@@ -409,9 +410,8 @@ impl StageCanarySetting {
 /// type configures settings for all methods in a stage.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StageMethodSetting {
     /// The `CacheDataEncrypted` property.
     ///

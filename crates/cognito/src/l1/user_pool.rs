@@ -38,9 +38,8 @@ use indexmap::IndexMap;
 ///     serde_json::json!({"Fn::GetAtt": ["Pool", "Arn"]})
 /// );
 /// ```
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnUserPool {
     /// The `AccountRecoverySetting` property.
     ///
@@ -713,9 +712,8 @@ impl cfnkit_core::Resource for CfnUserPool {
 /// The `RecoveryOption` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-recoveryoption.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecoveryOption {
     /// The `Name` property.
     ///
@@ -771,9 +769,8 @@ impl RecoveryOption {
 /// The `AccountRecoverySetting` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-accountrecoverysetting.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AccountRecoverySetting {
     /// The `RecoveryMechanisms` property.
     ///
@@ -816,9 +813,8 @@ impl AccountRecoverySetting {
 /// The `InviteMessageTemplate` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-invitemessagetemplate.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InviteMessageTemplate {
     /// The `EmailMessage` property.
     ///
@@ -901,9 +897,8 @@ impl InviteMessageTemplate {
 /// The `AdminCreateUserConfig` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-admincreateuserconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AdminCreateUserConfig {
     /// The `AllowAdminCreateUserOnly` property.
     ///
@@ -974,9 +969,8 @@ impl AdminCreateUserConfig {
 /// The `DeviceConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-deviceconfiguration.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeviceConfiguration {
     /// The `ChallengeRequiredOnNewDevice` property.
     ///
@@ -1018,9 +1012,8 @@ impl DeviceConfiguration {
 /// The `EmailConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-emailconfiguration.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EmailConfiguration {
     /// The `ConfigurationSet` property.
     ///
@@ -1135,9 +1128,8 @@ impl EmailConfiguration {
 /// The `IssuerConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-issuerconfiguration.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IssuerConfiguration {
     /// The `Type` property.
     ///
@@ -1167,9 +1159,8 @@ impl IssuerConfiguration {
 /// The `KeyConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-keyconfiguration.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KeyConfiguration {
     /// The `KeyType` property.
     ///
@@ -1222,9 +1213,8 @@ impl KeyConfiguration {
 /// The `CustomEmailSender` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-customemailsender.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CustomEmailSender {
     /// The `LambdaArn` property.
     ///
@@ -1277,9 +1267,8 @@ impl CustomEmailSender {
 /// The `CustomSMSSender` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-customsmssender.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CustomSMSSender {
     /// The `LambdaArn` property.
     ///
@@ -1332,9 +1321,8 @@ impl CustomSMSSender {
 /// The `InboundFederation` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-inboundfederation.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InboundFederation {
     /// The `LambdaArn` property.
     ///
@@ -1387,9 +1375,8 @@ impl InboundFederation {
 /// The `PreTokenGenerationConfig` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-pretokengenerationconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PreTokenGenerationConfig {
     /// The `LambdaArn` property.
     ///
@@ -1442,9 +1429,8 @@ impl PreTokenGenerationConfig {
 /// The `LambdaConfig` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-lambdaconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LambdaConfig {
     /// The `CreateAuthChallenge` property.
     ///
@@ -1754,9 +1740,8 @@ impl LambdaConfig {
 /// The `PasswordPolicy` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-passwordpolicy.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PasswordPolicy {
     /// The `MinimumLength` property.
     ///
@@ -1896,9 +1881,8 @@ impl PasswordPolicy {
 /// The `SignInPolicy` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-signinpolicy.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignInPolicy {
     /// The `AllowedFirstAuthFactors` property.
     ///
@@ -1943,9 +1927,8 @@ impl SignInPolicy {
 /// The `Policies` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-policies.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Policies {
     /// The `PasswordPolicy` property.
     ///
@@ -1997,9 +1980,8 @@ impl Policies {
 /// The `NumberAttributeConstraints` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-numberattributeconstraints.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NumberAttributeConstraints {
     /// The `MaxValue` property.
     ///
@@ -2062,9 +2044,8 @@ impl NumberAttributeConstraints {
 /// The `StringAttributeConstraints` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-stringattributeconstraints.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StringAttributeConstraints {
     /// The `MaxLength` property.
     ///
@@ -2127,9 +2108,8 @@ impl StringAttributeConstraints {
 /// The `SchemaAttribute` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-schemaattribute.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SchemaAttribute {
     /// The `AttributeDataType` property.
     ///
@@ -2258,7 +2238,8 @@ impl SchemaAttribute {
 /// The `EumsSmsConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-eumssmsconfiguration.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EumsSmsConfiguration {
     /// The `CallerArn` property.
     ///
@@ -2426,9 +2407,8 @@ impl EumsSmsConfiguration {
 /// The `SmsConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-smsconfiguration.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SmsConfiguration {
     /// The `EumsSms` property.
     ///
@@ -2526,7 +2506,8 @@ impl SmsConfiguration {
 /// The `UserAttributeUpdateSettings` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-userattributeupdatesettings.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UserAttributeUpdateSettings {
     /// The `AttributesRequireVerificationBeforeUpdate` property.
     ///
@@ -2557,9 +2538,8 @@ impl UserAttributeUpdateSettings {
 /// The `AdvancedSecurityAdditionalFlows` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-advancedsecurityadditionalflows.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AdvancedSecurityAdditionalFlows {
     /// The `CustomAuthMode` property.
     ///
@@ -2590,9 +2570,8 @@ impl AdvancedSecurityAdditionalFlows {
 /// The `UserPoolAddOns` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-userpooladdons.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UserPoolAddOns {
     /// The `AdvancedSecurityAdditionalFlows` property.
     ///
@@ -2639,9 +2618,8 @@ impl UserPoolAddOns {
 /// The `UsernameConfiguration` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-usernameconfiguration.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UsernameConfiguration {
     /// The `CaseSensitive` property.
     ///
@@ -2669,9 +2647,8 @@ impl UsernameConfiguration {
 /// The `VerificationMessageTemplate` property type of `AWS::Cognito::UserPool`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpool-verificationmessagetemplate.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VerificationMessageTemplate {
     /// The `DefaultEmailOption` property.
     ///
@@ -2816,17 +2793,8 @@ impl VerificationMessageTemplate {
 }
 
 /// The allowed values of `RecoveryOption.Name` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum RecoveryOptionName {
     /// `admin_only`.
     #[serde(rename = "admin_only")]
@@ -2853,17 +2821,8 @@ impl RecoveryOptionName {
 impl cfnkit_core::Literal for RecoveryOptionName {}
 
 /// The allowed values of `AliasAttributes` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AliasAttribute {
     /// `email`.
     #[serde(rename = "email")]
@@ -2890,17 +2849,8 @@ impl AliasAttribute {
 impl cfnkit_core::Literal for AliasAttribute {}
 
 /// The allowed values of `AutoVerifiedAttributes` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AutoVerifiedAttribute {
     /// `email`.
     #[serde(rename = "email")]
@@ -2923,17 +2873,8 @@ impl AutoVerifiedAttribute {
 impl cfnkit_core::Literal for AutoVerifiedAttribute {}
 
 /// The allowed values of `DeletionProtection` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum DeletionProtection {
     /// `ACTIVE`.
     #[serde(rename = "ACTIVE")]
@@ -2956,17 +2897,8 @@ impl DeletionProtection {
 impl cfnkit_core::Literal for DeletionProtection {}
 
 /// The allowed values of `EmailConfiguration.EmailSendingAccount` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum EmailSendingAccount {
     /// `COGNITO_DEFAULT`.
     #[serde(rename = "COGNITO_DEFAULT")]
@@ -2992,17 +2924,8 @@ impl cfnkit_core::Literal for EmailSendingAccount {}
 ///
 /// The registry schema types this as a plain string; the values are those AWS documents:
 /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-enabledmfas>
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum MfaFactor {
     /// `SMS_MFA`.
     #[serde(rename = "SMS_MFA")]
@@ -3029,17 +2952,8 @@ impl MfaFactor {
 impl cfnkit_core::Literal for MfaFactor {}
 
 /// The allowed values of `IssuerConfiguration.Type` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum IssuerType {
     /// `ORIGINAL`.
     #[serde(rename = "ORIGINAL")]
@@ -3062,17 +2976,8 @@ impl IssuerType {
 impl cfnkit_core::Literal for IssuerType {}
 
 /// The allowed values of `KeyConfiguration.KeyType` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum EncryptionKeyType {
     /// `AWS_OWNED_KEY`.
     #[serde(rename = "AWS_OWNED_KEY")]
@@ -3097,17 +3002,8 @@ impl cfnkit_core::Literal for EncryptionKeyType {}
 /// The allowed values of `CustomEmailSender.LambdaVersion` in `AWS::Cognito::UserPool`,
 /// `CustomSMSSender.LambdaVersion` in `AWS::Cognito::UserPool`,
 /// `InboundFederation.LambdaVersion` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum LambdaVersion {
     /// `V1_0`.
     #[serde(rename = "V1_0")]
@@ -3126,17 +3022,8 @@ impl LambdaVersion {
 impl cfnkit_core::Literal for LambdaVersion {}
 
 /// The allowed values of `PreTokenGenerationConfig.LambdaVersion` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PreTokenGenerationLambdaVersion {
     /// `V1_0`.
     #[serde(rename = "V1_0")]
@@ -3163,17 +3050,8 @@ impl PreTokenGenerationLambdaVersion {
 impl cfnkit_core::Literal for PreTokenGenerationLambdaVersion {}
 
 /// The allowed values of `MfaConfiguration` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum MfaConfiguration {
     /// `OFF`.
     #[serde(rename = "OFF")]
@@ -3200,17 +3078,8 @@ impl MfaConfiguration {
 impl cfnkit_core::Literal for MfaConfiguration {}
 
 /// The allowed values of `SignInPolicy.AllowedFirstAuthFactors` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AuthFactor {
     /// `EMAIL_OTP`.
     #[serde(rename = "EMAIL_OTP")]
@@ -3245,17 +3114,8 @@ impl AuthFactor {
 impl cfnkit_core::Literal for AuthFactor {}
 
 /// The allowed values of `SchemaAttribute.AttributeDataType` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AttributeDataType {
     /// `Boolean`.
     #[serde(rename = "Boolean")]
@@ -3288,17 +3148,8 @@ impl cfnkit_core::Literal for AttributeDataType {}
 /// The allowed values of
 /// `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate` in
 /// `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum VerificationRequiredAttribute {
     /// `email`.
     #[serde(rename = "email")]
@@ -3322,17 +3173,8 @@ impl cfnkit_core::Literal for VerificationRequiredAttribute {}
 
 /// The allowed values of `AdvancedSecurityAdditionalFlows.CustomAuthMode` in
 /// `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum CustomAuthMode {
     /// `AUDIT`.
     #[serde(rename = "AUDIT")]
@@ -3355,17 +3197,8 @@ impl CustomAuthMode {
 impl cfnkit_core::Literal for CustomAuthMode {}
 
 /// The allowed values of `UserPoolAddOns.AdvancedSecurityMode` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AdvancedSecurityMode {
     /// `AUDIT`.
     #[serde(rename = "AUDIT")]
@@ -3392,17 +3225,8 @@ impl AdvancedSecurityMode {
 impl cfnkit_core::Literal for AdvancedSecurityMode {}
 
 /// The allowed values of `UserPoolTier` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum UserPoolTier {
     /// `LITE`.
     #[serde(rename = "LITE")]
@@ -3429,17 +3253,8 @@ impl UserPoolTier {
 impl cfnkit_core::Literal for UserPoolTier {}
 
 /// The allowed values of `UsernameAttributes` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum UsernameAttribute {
     /// `email`.
     #[serde(rename = "email")]
@@ -3463,17 +3278,8 @@ impl cfnkit_core::Literal for UsernameAttribute {}
 
 /// The allowed values of `VerificationMessageTemplate.DefaultEmailOption` in
 /// `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum DefaultEmailOption {
     /// `CONFIRM_WITH_CODE`.
     #[serde(rename = "CONFIRM_WITH_CODE")]
@@ -3496,17 +3302,8 @@ impl DefaultEmailOption {
 impl cfnkit_core::Literal for DefaultEmailOption {}
 
 /// The allowed values of `WebAuthnFactorConfiguration` in `AWS::Cognito::UserPool`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum WebAuthnFactorConfiguration {
     /// `SINGLE_FACTOR`.
     #[serde(rename = "SINGLE_FACTOR")]

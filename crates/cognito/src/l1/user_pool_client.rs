@@ -15,7 +15,8 @@ use cfnkit_core::constraints::Checker;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers `ClientId`, `ClientSecret`, `Name` (see [`CfnUserPoolClientAttribute`]).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnUserPoolClient {
     /// The `AccessTokenValidity` property.
     ///
@@ -558,9 +559,8 @@ impl cfnkit_core::Resource for CfnUserPoolClient {
 /// The `AnalyticsConfiguration` property type of `AWS::Cognito::UserPoolClient`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-analyticsconfiguration.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnalyticsConfiguration {
     /// The `ApplicationArn` property.
     ///
@@ -673,9 +673,8 @@ impl AnalyticsConfiguration {
 /// The `RefreshTokenRotation` property type of `AWS::Cognito::UserPoolClient`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-refreshtokenrotation.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RefreshTokenRotation {
     /// The `Feature` property.
     ///
@@ -731,9 +730,8 @@ impl RefreshTokenRotation {
 /// The `TokenValidityUnits` property type of `AWS::Cognito::UserPoolClient`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolclient-tokenvalidityunits.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TokenValidityUnits {
     /// The `AccessToken` property.
     ///
@@ -793,17 +791,8 @@ impl TokenValidityUnits {
 }
 
 /// The allowed values of `AllowedOAuthFlows` in `AWS::Cognito::UserPoolClient`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum OAuthGrantType {
     /// `client_credentials`.
     #[serde(rename = "client_credentials")]
@@ -830,17 +819,8 @@ impl OAuthGrantType {
 impl cfnkit_core::Literal for OAuthGrantType {}
 
 /// The allowed values of `ExplicitAuthFlows` in `AWS::Cognito::UserPoolClient`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ExplicitAuthFlow {
     /// `ADMIN_NO_SRP_AUTH`.
     #[serde(rename = "ADMIN_NO_SRP_AUTH")]
@@ -891,17 +871,8 @@ impl ExplicitAuthFlow {
 impl cfnkit_core::Literal for ExplicitAuthFlow {}
 
 /// The allowed values of `PreventUserExistenceErrors` in `AWS::Cognito::UserPoolClient`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PreventUserExistenceErrors {
     /// `ENABLED`.
     #[serde(rename = "ENABLED")]
@@ -924,17 +895,8 @@ impl PreventUserExistenceErrors {
 impl cfnkit_core::Literal for PreventUserExistenceErrors {}
 
 /// The allowed values of `RefreshTokenRotation.Feature` in `AWS::Cognito::UserPoolClient`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum RefreshTokenRotationFeature {
     /// `ENABLED`.
     #[serde(rename = "ENABLED")]
@@ -959,17 +921,8 @@ impl cfnkit_core::Literal for RefreshTokenRotationFeature {}
 /// The allowed values of `TokenValidityUnits.AccessToken` in `AWS::Cognito::UserPoolClient`,
 /// `TokenValidityUnits.IdToken` in `AWS::Cognito::UserPoolClient`,
 /// `TokenValidityUnits.RefreshToken` in `AWS::Cognito::UserPoolClient`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TokenValidityUnit {
     /// `seconds`.
     #[serde(rename = "seconds")]

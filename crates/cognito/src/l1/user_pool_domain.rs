@@ -17,7 +17,8 @@ use cfnkit_core::constraints::Checker;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers `CloudFrontDistribution` (see [`CfnUserPoolDomainAttribute`]).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnUserPoolDomain {
     /// The `CustomDomainConfig` property.
     ///
@@ -135,9 +136,8 @@ impl cfnkit_core::Resource for CfnUserPoolDomain {
 /// The `CustomDomainConfigType` property type of `AWS::Cognito::UserPoolDomain`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpooldomain-customdomainconfigtype.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CustomDomainConfigType {
     /// The `CertificateArn` property.
     ///
@@ -190,7 +190,8 @@ impl CustomDomainConfigType {
 /// The `FailoverType` property type of `AWS::Cognito::UserPoolDomain`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpooldomain-failovertype.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FailoverType {
     /// The `PrimaryRoute53HealthCheckId` property.
     ///
@@ -239,9 +240,8 @@ impl FailoverType {
 /// The `RoutingType` property type of `AWS::Cognito::UserPoolDomain`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpooldomain-routingtype.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoutingType {
     /// The `Failover` property.
     ///
@@ -275,17 +275,8 @@ impl RoutingType {
 
 /// The allowed values of `CustomDomainConfigType.SecurityPolicy` in
 /// `AWS::Cognito::UserPoolDomain`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum SecurityPolicy {
     /// `TLS_V1`.
     #[serde(rename = "TLS_V1")]

@@ -20,7 +20,8 @@ use indexmap::IndexMap;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers no attributes.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnUserPoolIdentityProvider {
     /// The `AttributeMapping` property.
     ///
@@ -152,17 +153,8 @@ impl cfnkit_core::Resource for CfnUserPoolIdentityProvider {
 }
 
 /// The allowed values of `ProviderType` in `AWS::Cognito::UserPoolIdentityProvider`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ProviderType {
     /// `Facebook`.
     #[serde(rename = "Facebook")]

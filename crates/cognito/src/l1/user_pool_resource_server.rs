@@ -17,7 +17,8 @@ use cfnkit_core::constraints::Checker;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers no attributes.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnUserPoolResourceServer {
     /// The `Identifier` property.
     ///
@@ -95,7 +96,8 @@ impl cfnkit_core::Resource for CfnUserPoolResourceServer {
 /// The `ResourceServerScopeType` property type of `AWS::Cognito::UserPoolResourceServer`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-userpoolresourceserver-resourceserverscopetype.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResourceServerScopeType {
     /// The `ScopeDescription` property.
     ///

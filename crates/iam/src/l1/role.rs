@@ -38,7 +38,8 @@ use cfnkit_core::constraints::Checker;
 ///     json!({"Fn::GetAtt": ["Role", "Arn"]})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnRole {
     /// The trust policy that is associated with this role. Trust policies define which entities can
     /// assume the role.
@@ -302,7 +303,8 @@ impl cfnkit_core::Resource for CfnRole {
 /// policy.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-iam-role-policy.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RolePolicy {
     /// The entire contents of the policy that defines permissions. For more information, see
     /// [Overview of JSON policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policies-json).
@@ -336,7 +338,8 @@ impl RolePolicy {
 /// in the *IAM User Guide*.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-iam-role-tag.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoleTag {
     /// The key name that can be used to look up or retrieve the associated value. For example,
     /// `Department` or `Cost Center` are common choices.

@@ -34,7 +34,8 @@ use indexmap::IndexMap;
 /// .handler("index.handler");
 /// assert_eq!(serde_json::to_value(&function).unwrap()["Runtime"], "python3.13");
 /// ```
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnFunction {
     /// The instruction set architecture that the function supports. Enter a string array with one
     /// of the valid values (arm64 or x86_64).
@@ -762,7 +763,8 @@ impl cfnkit_core::Resource for CfnFunction {
 /// Configuration for Lambda-managed instances used by the capacity provider.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-lambdamanagedinstancescapacityproviderconfig.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LambdaManagedInstancesCapacityProviderConfig {
     /// The Amazon Resource Name (ARN) of the capacity provider.
     ///
@@ -841,7 +843,8 @@ impl LambdaManagedInstancesCapacityProviderConfig {
 /// capacity provider that manages compute resources for Lambda functions.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-capacityproviderconfig.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CapacityProviderConfig {
     /// Configuration for Lambda-managed instances used by the capacity provider.
     ///
@@ -879,9 +882,8 @@ impl CapacityProviderConfig {
 /// location of a container image in the Amazon ECR registry.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-code.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunctionCode {
     /// URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html)
     /// in the Amazon ECR registry.
@@ -1053,9 +1055,8 @@ impl FunctionCode {
 /// for failed asynchronous invocations.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-deadletterconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeadLetterConfig {
     /// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
     ///
@@ -1100,7 +1101,8 @@ impl DeadLetterConfig {
 /// payload data, including input, output, and error payloads.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-durableconfig.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DurableConfig {
     /// The maximum time (in seconds) that a durable execution can run before timing out. This
     /// timeout applies to the entire durable execution, not individual function invocations.
@@ -1189,9 +1191,8 @@ impl DurableConfig {
 /// without updating code.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-environment.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Environment {
     /// Environment variable key-value pairs. For more information, see
     /// [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).
@@ -1231,7 +1232,8 @@ impl Environment {
 /// and 10,240 MB.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-ephemeralstorage.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EphemeralStorage {
     /// The size of the function's `/tmp` directory.
     ///
@@ -1262,9 +1264,8 @@ impl EphemeralStorage {
 /// function accesses data from an Amazon S3 file system.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-s3filesconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct S3FilesConfig {
     /// Specifies if a function reads from the file system for the lowest latency, or through Amazon
     /// S3 Files feature "direct Amazon S3 bucket reads" for the highest throughput. Valid values:.
@@ -1301,7 +1302,8 @@ impl S3FilesConfig {
 /// [Amazon S3 file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-filesystemconfig.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileSystemConfig {
     /// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that
     /// provides access to the file system.
@@ -1362,9 +1364,8 @@ impl FileSystemConfig {
 /// and maximum number of execution environments that can be provisioned.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-functionscalingconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunctionScalingConfig {
     /// The maximum number of execution environments that can be provisioned for the function.
     ///
@@ -1430,9 +1431,8 @@ impl FunctionScalingConfig {
 /// [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-imageconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImageConfig {
     /// Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of
     /// 1,500 parameters in the list.
@@ -1527,9 +1527,8 @@ impl ImageConfig {
 /// CloudWatch Logs configuration settings.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-loggingconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LoggingConfig {
     /// Set this property to filter the application logs for your function that Lambda sends to
     /// CloudWatch. Lambda only sends application logs at the selected level of detail and lower,
@@ -1629,7 +1628,8 @@ impl LoggingConfig {
 /// [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-runtimemanagementconfig.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuntimeManagementConfig {
     /// The ARN of the runtime version you want the function to use.
     ///
@@ -1668,7 +1668,8 @@ impl RuntimeManagementConfig {
 /// [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-snapstart.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SnapStart {
     /// Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution
     /// environment when you publish a function version.
@@ -1692,7 +1693,8 @@ impl SnapStart {
 /// [tag](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-tag.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunctionTag {
     /// The key for this tag.
     ///
@@ -1744,7 +1746,8 @@ impl FunctionTag {
 /// isolation strategies for your function invocations.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-tenancyconfig.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TenancyConfig {
     /// Tenant isolation mode allows for invocation to be sent to a corresponding execution
     /// environment dedicated to a specific tenant ID.
@@ -1770,9 +1773,8 @@ impl TenancyConfig {
 /// To sample and record incoming requests, set `Mode` to `Active`.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-tracingconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TracingConfig {
     /// The tracing mode.
     ///
@@ -1805,9 +1807,8 @@ impl TracingConfig {
 /// the function's VPC configuration.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-vpcconfig.html)
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VpcConfig {
     /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
     ///
@@ -1898,17 +1899,8 @@ impl VpcConfig {
 }
 
 /// The allowed values of `Architectures` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Architecture {
     /// `x86_64`.
     #[serde(rename = "x86_64")]
@@ -1931,17 +1923,8 @@ impl Architecture {
 impl cfnkit_core::Literal for Architecture {}
 
 /// The allowed values of `Code.S3ObjectStorageMode` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum S3ObjectStorageMode {
     /// `COPY`.
     #[serde(rename = "COPY")]
@@ -1964,17 +1947,8 @@ impl S3ObjectStorageMode {
 impl cfnkit_core::Literal for S3ObjectStorageMode {}
 
 /// The allowed values of `S3FilesConfig.DirectS3Read` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum DirectS3Read {
     /// `ENABLED`.
     #[serde(rename = "ENABLED")]
@@ -2001,17 +1975,8 @@ impl DirectS3Read {
 impl cfnkit_core::Literal for DirectS3Read {}
 
 /// The allowed values of `LoggingConfig.ApplicationLogLevel` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ApplicationLogLevel {
     /// `TRACE`.
     #[serde(rename = "TRACE")]
@@ -2050,17 +2015,8 @@ impl ApplicationLogLevel {
 impl cfnkit_core::Literal for ApplicationLogLevel {}
 
 /// The allowed values of `LoggingConfig.LogFormat` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum LogFormat {
     /// `Text`.
     #[serde(rename = "Text")]
@@ -2083,17 +2039,8 @@ impl LogFormat {
 impl cfnkit_core::Literal for LogFormat {}
 
 /// The allowed values of `LoggingConfig.SystemLogLevel` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum SystemLogLevel {
     /// `DEBUG`.
     #[serde(rename = "DEBUG")]
@@ -2120,17 +2067,8 @@ impl SystemLogLevel {
 impl cfnkit_core::Literal for SystemLogLevel {}
 
 /// The allowed values of `PackageType` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PackageType {
     /// `Image`.
     #[serde(rename = "Image")]
@@ -2153,17 +2091,8 @@ impl PackageType {
 impl cfnkit_core::Literal for PackageType {}
 
 /// The allowed values of `RecursiveLoop` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum RecursiveLoop {
     /// `Allow`.
     #[serde(rename = "Allow")]
@@ -2186,17 +2115,8 @@ impl RecursiveLoop {
 impl cfnkit_core::Literal for RecursiveLoop {}
 
 /// The allowed values of `Runtime` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum RegistryRuntime {
     /// `dotnet10`.
     #[serde(rename = "dotnet10")]
@@ -2415,17 +2335,8 @@ impl RegistryRuntime {
 impl cfnkit_core::Literal for RegistryRuntime {}
 
 /// The allowed values of `RuntimeManagementConfig.UpdateRuntimeOn` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum UpdateRuntimeOn {
     /// `Auto`.
     #[serde(rename = "Auto")]
@@ -2452,17 +2363,8 @@ impl UpdateRuntimeOn {
 impl cfnkit_core::Literal for UpdateRuntimeOn {}
 
 /// The allowed values of `SnapStart.ApplyOn` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ApplyOn {
     /// `PublishedVersions`.
     #[serde(rename = "PublishedVersions")]
@@ -2485,17 +2387,8 @@ impl ApplyOn {
 impl cfnkit_core::Literal for ApplyOn {}
 
 /// The allowed values of `TenancyConfig.TenantIsolationMode` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TenantIsolationMode {
     /// `PER_TENANT`.
     #[serde(rename = "PER_TENANT")]
@@ -2514,17 +2407,8 @@ impl TenantIsolationMode {
 impl cfnkit_core::Literal for TenantIsolationMode {}
 
 /// The allowed values of `TracingConfig.Mode` in `AWS::Lambda::Function`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TracingMode {
     /// `Active`.
     #[serde(rename = "Active")]

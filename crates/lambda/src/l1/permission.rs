@@ -16,7 +16,8 @@ use cfnkit_core::constraints::Checker;
 /// # Attributes
 ///
 /// `Fn::GetAtt` offers `Id` (see [`CfnPermissionAttribute`]).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnPermission {
     /// The action that the principal can use on the function. For example, `lambda:InvokeFunction`
     /// or `lambda:GetFunction`.
@@ -234,17 +235,8 @@ impl cfnkit_core::Resource for CfnPermission {
 }
 
 /// The allowed values of `FunctionUrlAuthType` in `AWS::Lambda::Permission`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum FunctionUrlAuthType {
     /// `AWS_IAM`.
     #[serde(rename = "AWS_IAM")]

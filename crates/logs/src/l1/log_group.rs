@@ -31,9 +31,8 @@ use cfnkit_core::constraints::Checker;
 ///     serde_json::json!({"Fn::GetAtt": ["AccessLogs", "Arn"]})
 /// );
 /// ```
-#[derive(
-    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CfnLogGroup {
     /// Indicates whether bearer token authentication is enabled for this log group. When enabled,
     /// bearer token authentication is allowed on operations until it is explicitly disabled.
@@ -266,7 +265,8 @@ impl cfnkit_core::Resource for CfnLogGroup {
 /// The `Tag` property type of `AWS::Logs::LogGroup`. The value of this key-value pair.
 ///
 /// [AWS docs](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-logs-loggroup-tag.html)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tag {
     /// The `Key` property.
     ///
@@ -299,17 +299,8 @@ impl Tag {
 }
 
 /// The allowed values of `LogGroupClass` in `AWS::Logs::LogGroup`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum LogGroupClass {
     /// `STANDARD`.
     #[serde(rename = "STANDARD")]
