@@ -10,8 +10,8 @@ use crate::registry::PINNED_CFN_LINT;
 
 /// The L1 types' JSON Schemas are derived only with the crate's `schema` feature: tests
 /// compare them with the registry's (each crate enables it for its own tests), and the
-/// derives are up to a quarter of an L1 crate's code (cognito), which every synthesising program would
-/// otherwise compile and link.
+/// derives are up to a quarter of an L1 crate's code (cognito's), which every
+/// synthesising program would otherwise compile and link.
 const SCHEMA_DERIVE: &str = "#[cfg_attr(feature = \"schema\", derive(schemars::JsonSchema))]";
 
 /// The first line of every generated file.
