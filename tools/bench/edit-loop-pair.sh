@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The edit→template loop of two commits in turn: each gets a clone with its own target
-# directory, built once (untimed); then RUNS rounds, each making the one-line change of
-# build-cost.sh in one clone and timing `cargo run --example weather_stack`, then the same
-# in the other. Alternating puts a change of the shared machine's load on both sides, which
+# directory, built once (the clean `cargo run`, timed, one commit after the other); then
+# RUNS rounds, each making the one-line change of build-cost.sh in one clone and timing
+# `cargo run --example weather_stack`, then the same in the other. Alternating puts a change of the shared machine's load on both sides, which
 # build-cost.sh (one commit after the other) cannot. Also times a `cargo run` with nothing
 # to rebuild (cargo's own cost) the same way.
 #
@@ -20,7 +20,9 @@ for side in base new; do
     git clone -q "$repo" "$work/$side"
     git -C "$work/$side" checkout -q "$(git -C "$repo" rev-parse "$rev")"
     echo "$side: $(git -C "$work/$side" rev-parse --short HEAD)"
-    (cd "$work/$side" && CARGO_TARGET_DIR="$work/$side-target" cargo run -q --example weather_stack > /dev/null)
+    (cd "$work/$side" && cargo fetch -q && CARGO_TARGET_DIR="$work/$side-target" \
+        /usr/bin/time -f "$side: clean cargo run %e s wall, %U s user (load $(cut -d' ' -f1 /proc/loadavg))" \
+        cargo run -q --example weather_stack > /dev/null)
 done
 
 # Prints the wall time of `cargo run` in clone $1, after the description edit if $2 = edit.
