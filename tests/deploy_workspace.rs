@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use cfnkit_testkit::is_network_crate;
+
 fn read(relative: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -18,18 +20,12 @@ fn locked_packages(lock: &str) -> Vec<&str> {
         .collect()
 }
 
-fn network_crate(name: &str) -> bool {
-    ["ureq", "rustls", "ring", "hyper", "tokio", "base64"].contains(&name)
-        || name.starts_with("aws-")
-        || name.starts_with("rustls-")
-}
-
 #[test]
 fn this_workspace_locks_no_http_tls_or_aws_crate() {
     let root = read("Cargo.lock");
     let packages = locked_packages(&root);
     assert!(packages.contains(&"serde_json"), "{packages:?}");
-    let bad: Vec<&&str> = packages.iter().filter(|p| network_crate(p)).collect();
+    let bad: Vec<&&str> = packages.iter().filter(|p| is_network_crate(p)).collect();
     assert!(bad.is_empty(), "Cargo.lock holds {bad:?}");
 
     // The check can fail: the deploy tool's lock file has them.

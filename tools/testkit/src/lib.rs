@@ -40,6 +40,14 @@ macro_rules! assert_snapshot {
     }};
 }
 
+/// Whether `name` is one of the HTTP, TLS or AWS crates that only the deploy tool may
+/// depend on (checked on the synthesis workspace's lock file and on the facade's graph).
+pub fn is_network_crate(name: &str) -> bool {
+    ["ureq", "rustls", "ring", "hyper", "tokio", "base64"].contains(&name)
+        || name.starts_with("aws-")
+        || name.starts_with("rustls-")
+}
+
 /// The repository root.
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
