@@ -3,7 +3,7 @@
 //! ```sh
 //! cargo run --example weather_lambda -- access                # GET / -> ListWeatherFunction, …
 //! cargo run --example weather_lambda -- synth --out out-lambda/
-//! cargo run -p cfnkit-deploy -- deploy out-lambda/            # needs CAPABILITY_IAM: cfnkit passes it
+//! cfnkit deploy out-lambda/                                   # needs CAPABILITY_IAM: cfnkit passes it
 //! ```
 
 use std::process::ExitCode;

@@ -6,7 +6,7 @@
 //! cargo run --example weather_stack -- openapi --profile public   # for API consumers
 //! cargo run --example weather_stack -- synth --out out/           # every artifact
 //! cargo run --example weather_stack -- --help                     # validate, list, diff…
-//! cargo run -p cfnkit-deploy -- deploy out/                       # deploy it (the cfnkit tool)
+//! cfnkit deploy out/                                              # deploy it (cargo install --path crates/deploy)
 //! ```
 
 use std::process::ExitCode;
