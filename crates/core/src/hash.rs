@@ -37,7 +37,7 @@ pub fn short_hash(value: &serde_json::Value, len: usize) -> String {
 /// ```
 pub fn stable_hash_expr(expr: &Expr) -> String {
     let mut sink = HashSink::new();
-    write_canonical_expr(expr, &mut sink);
+    write_canonical_expr(expr, &mut sink, &mut Vec::new());
     sink.finish()
 }
 
@@ -101,65 +101,97 @@ impl std::io::Write for HashSink {
     }
 }
 
-/// A string or number as JSON text. Writing to a digest or a vector cannot fail.
+/// A number, null or boolean as JSON text. Writing to a digest or a vector cannot fail.
 fn scalar(out: &mut impl std::io::Write, value: &(impl serde::Serialize + ?Sized)) {
     let _ = serde_json::to_writer(out, value);
+}
+
+/// A string as JSON text, byte for byte what `serde_json` writes. Most strings of a
+/// template need no escape: those are copied between quotes without going through a
+/// serializer; any other goes through `serde_json`, so the escapes are its own.
+fn string(out: &mut impl std::io::Write, text: &str) {
+    if text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        scalar(out, text);
+    } else {
+        let _ = out.write_all(b"\"");
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.write_all(b"\"");
+    }
 }
 
 fn write_canonical(value: &serde_json::Value, out: &mut impl std::io::Write) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
-            let mut entries: Vec<_> = map.iter().collect();
+            let mut entries: Vec<_> = map.iter().map(|(k, v)| (k.as_str(), v)).collect();
             entries.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            write_object(entries, out, write_canonical);
+            let _ = out.write_all(b"{");
+            for (i, (k, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    let _ = out.write_all(b",");
+                }
+                string(out, k);
+                let _ = out.write_all(b":");
+                write_canonical(v, out);
+            }
+            let _ = out.write_all(b"}");
         }
-        Value::Array(items) => write_array(items, out, write_canonical),
+        Value::Array(items) => {
+            let _ = out.write_all(b"[");
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    let _ = out.write_all(b",");
+                }
+                write_canonical(v, out);
+            }
+            let _ = out.write_all(b"]");
+        }
+        Value::String(s) => string(out, s),
         scalar_value => scalar(out, scalar_value),
     }
 }
 
-fn write_canonical_expr(expr: &Expr, out: &mut impl std::io::Write) {
+/// Writes `expr` as canonical JSON. `entries` is scratch space shared by every level:
+/// each object sorts its entries in a slice at the end of it and truncates it again, so
+/// the whole tree is written with one buffer rather than one per object.
+fn write_canonical_expr<'a>(
+    expr: &'a Expr,
+    out: &mut impl std::io::Write,
+    entries: &mut Vec<(&'a str, &'a Expr)>,
+) {
     match expr {
         Expr::Map(map) => {
-            let mut entries: Vec<_> = map.iter().collect();
-            entries.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            write_object(entries, out, write_canonical_expr);
+            let start = entries.len();
+            entries.extend(map.iter().map(|(k, v)| (k.as_str(), v)));
+            entries[start..].sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            let _ = out.write_all(b"{");
+            for i in start..entries.len() {
+                if i > start {
+                    let _ = out.write_all(b",");
+                }
+                let (k, v) = entries[i];
+                string(out, k);
+                let _ = out.write_all(b":");
+                write_canonical_expr(v, out, entries);
+            }
+            let _ = out.write_all(b"}");
+            entries.truncate(start);
         }
-        Expr::List(items) => write_array(items, out, write_canonical_expr),
+        Expr::List(items) => {
+            let _ = out.write_all(b"[");
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    let _ = out.write_all(b",");
+                }
+                write_canonical_expr(v, out, entries);
+            }
+            let _ = out.write_all(b"]");
+        }
         Expr::Null => scalar(out, &()),
         Expr::Bool(b) => scalar(out, b),
         Expr::Number(n) => scalar(out, n),
-        Expr::String(s) => scalar(out, s.as_str()),
+        Expr::String(s) => string(out, s),
         // Intrinsics are few and small: their one-key map form, as JSON.
         Expr::Fn(_) => write_canonical(&expr.to_json(), out),
     }
-}
-
-fn write_object<W: std::io::Write, V>(
-    entries: Vec<(&String, &V)>,
-    out: &mut W,
-    item: fn(&V, &mut W),
-) {
-    let _ = out.write_all(b"{");
-    for (i, (k, v)) in entries.into_iter().enumerate() {
-        if i > 0 {
-            let _ = out.write_all(b",");
-        }
-        scalar(out, k.as_str());
-        let _ = out.write_all(b":");
-        item(v, out);
-    }
-    let _ = out.write_all(b"}");
-}
-
-fn write_array<W: std::io::Write, V>(items: &[V], out: &mut W, item: fn(&V, &mut W)) {
-    let _ = out.write_all(b"[");
-    for (i, v) in items.iter().enumerate() {
-        if i > 0 {
-            let _ = out.write_all(b",");
-        }
-        item(v, out);
-    }
-    let _ = out.write_all(b"]");
 }

@@ -30,3 +30,42 @@ fn key_order_does_not_matter_but_content_does() {
     assert_eq!(short_hash(&a, 10).len(), 10);
     assert!(stable_hash(&a).starts_with(&short_hash(&a, 10)));
 }
+
+#[test]
+fn strings_are_written_as_serde_json_writes_them() {
+    // Plain text is copied between quotes; anything with an escape goes through
+    // serde_json: the canonical text (and so every stored hash) is the same either way.
+    let texts = [
+        "",
+        "plain /items1 é ✓ \u{7f}",
+        "quote \" and backslash \\",
+        "tab\tnewline\ncr\rformfeed\u{c}backspace\u{8}nul\u{0}unit\u{1f}",
+    ];
+    for text in texts {
+        let value = json!({ text: [text] });
+        let expected = format!(
+            "{{{}:[{}]}}",
+            serde_json::to_string(text).unwrap(),
+            serde_json::to_string(text).unwrap()
+        );
+        assert_eq!(canonical_json(&value), expected, "{text:?}");
+        let expr = cfnkit_core::Expr::from_json(&value);
+        assert_eq!(
+            cfnkit_core::stable_hash_expr(&expr),
+            stable_hash(&value),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn nested_objects_sort_their_own_keys() {
+    // Objects inside objects share the writer's sort buffer: each level sorts only its own.
+    let value = json!({"b": {"z": {"y": 1, "x": 2}, "a": [{"d": 1, "c": 2}]}, "a": {"k": 0}});
+    assert_eq!(
+        canonical_json(&value),
+        r#"{"a":{"k":0},"b":{"a":[{"c":2,"d":1}],"z":{"x":2,"y":1}}}"#
+    );
+    let expr = cfnkit_core::Expr::from_json(&value);
+    assert_eq!(cfnkit_core::stable_hash_expr(&expr), stable_hash(&value));
+}
