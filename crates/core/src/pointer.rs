@@ -11,9 +11,37 @@ use std::borrow::Cow;
 /// ```
 pub fn escape(token: &str) -> Cow<'_, str> {
     if token.contains(['~', '/']) {
-        Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
+        Cow::Owned(Escaped(token).to_string())
     } else {
         Cow::Borrowed(token)
+    }
+}
+
+/// A reference token written escaped where it is displayed: `format!("{base}/{}",
+/// Escaped(path))` builds a pointer without an intermediate string for the token.
+///
+/// ```
+/// use cfnkit_core::pointer::Escaped;
+/// assert_eq!(format!("/paths/{}", Escaped("/a~b/{id}")), "/paths/~1a~0b~1{id}");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Escaped<'a>(pub &'a str);
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(['~', '/']) {
+            let (plain, special) = rest.split_at(at);
+            f.write_str(plain)?;
+            let mut chars = special.chars();
+            f.write_str(if chars.next() == Some('~') {
+                "~0"
+            } else {
+                "~1"
+            })?;
+            rest = chars.as_str();
+        }
+        f.write_str(rest)
     }
 }
 
@@ -61,9 +89,8 @@ impl Pointer {
         let start = out.len();
         let _ = write!(out, "{token}");
         if out[start..].contains(['~', '/']) {
-            let escaped = escape(&out[start..]).into_owned();
-            out.truncate(start);
-            out.push_str(&escaped);
+            let token = out.split_off(start);
+            let _ = write!(out, "{}", Escaped(&token));
         }
         Pointer(out)
     }
@@ -94,6 +121,7 @@ mod tests {
     fn round_trip() {
         for token in ["", "a", "/", "~", "~1", "/a~1/", "~0~1/~"] {
             assert_eq!(unescape(&escape(token)), token);
+            assert_eq!(Escaped(token).to_string(), escape(token));
         }
     }
 }
