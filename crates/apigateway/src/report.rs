@@ -3,7 +3,7 @@
 //! document's other checks run at synth on the `Body` as it is then (see [`crate::rules`]).
 
 use cfnkit_cognito::{OAuthScope, PoolRef, ScopeUse, record_scope_uses};
-use cfnkit_core::pointer::escape;
+use cfnkit_core::pointer::Escaped;
 use cfnkit_core::{Collector, Severity, Stack};
 use cfnkit_openapi::{Document, SecurityRequirement};
 
@@ -39,10 +39,11 @@ pub(crate) fn foreign_scopes(stack: &mut Stack, logical_id: &str, document: &Doc
     let base = format!("/Resources/{logical_id}/Properties/Body");
     let mut found = Vec::new();
     for (path, key, op) in document.operations() {
-        let op_at = format!("{base}/paths/{}/{key}", escape(path));
         for used in op.attachments.of::<AuthorizerUse>() {
             let scheme = used.authorizer.name();
             for scope in used.scopes.iter().filter(|s| !used.authorizer.trusts(s)) {
+                // Built only for a finding: most operations have none.
+                let op_at = format!("{base}/paths/{}/{key}", Escaped(path));
                 let at = scope_pointer(&op_at, op.security.as_deref(), scheme, scope)
                     .unwrap_or_else(|| op_at.clone());
                 found.push((at, used, scope));
@@ -90,7 +91,7 @@ pub(crate) fn scope_uses(stack: &mut Stack, logical_id: &str, document: &Documen
     let base = format!("/Resources/{logical_id}/Properties/Body");
     let mut uses = Vec::new();
     for (path, key, op) in document.operations() {
-        let op_at = format!("{base}/paths/{}/{key}", escape(path));
+        let op_at = format!("{base}/paths/{}/{key}", Escaped(path));
         for used in op.attachments.of::<AuthorizerUse>() {
             for scope in &used.scopes {
                 let Some(at) = scope_pointer(
@@ -125,6 +126,6 @@ fn scope_pointer(
     security?.iter().enumerate().find_map(|(i, requirement)| {
         let (_, scopes) = requirement.iter().find(|(s, _)| *s == scheme)?;
         let j = scopes.iter().position(|s| *s == name)?;
-        Some(format!("{op_at}/security/{i}/{}/{j}", escape(scheme)))
+        Some(format!("{op_at}/security/{i}/{}/{j}", Escaped(scheme)))
     })
 }

@@ -221,14 +221,15 @@ impl RestApiBuilder {
             .operations()
             .flat_map(|(_, _, op)| op.attachments.of::<AuthorizerUse>())
             .map(|u| &u.authorizer);
-        let mut all: Vec<CognitoAuthorizer> = Vec::new();
+        // References first: every operation names its authorizer, each is cloned once.
+        let mut all: Vec<&CognitoAuthorizer> = Vec::new();
         for authorizer in used.chain(&self.authorizers) {
             match all.iter_mut().find(|a| a.name() == authorizer.name()) {
-                Some(known) => *known = authorizer.clone(),
-                None => all.push(authorizer.clone()),
+                Some(known) => *known = authorizer,
+                None => all.push(authorizer),
             }
         }
-        all
+        all.into_iter().cloned().collect()
     }
 
     /// The document as the API's `Body` holds it: the given one with the authorizers'
@@ -351,10 +352,14 @@ impl RestApiBuilder {
 fn operation_suppressions(document: &Document) -> Vec<(String, String, String, String)> {
     let mut found = Vec::new();
     for (path, key, op) in document.operations() {
+        let mut suppressions = op.attachments.of::<OperationSuppression>().peekable();
+        if suppressions.peek().is_none() {
+            continue; // Most operations: no pointer or label to build.
+        }
         let pointer = format!(
             "/Properties/Body/paths/{}/{}",
-            cfnkit_core::pointer::escape(path),
-            cfnkit_core::pointer::escape(key)
+            cfnkit_core::pointer::Escaped(path),
+            cfnkit_core::pointer::Escaped(key)
         );
         let method = if key == "x-amazon-apigateway-any-method" {
             "ANY".to_owned()
@@ -365,7 +370,7 @@ fn operation_suppressions(document: &Document) -> Vec<(String, String, String, S
             Some(id) => format!("{method} {path} ({id})"),
             None => format!("{method} {path}"),
         };
-        for s in op.attachments.of::<OperationSuppression>() {
+        for s in suppressions {
             found.push((
                 pointer.clone(),
                 label.clone(),

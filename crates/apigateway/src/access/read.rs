@@ -2,7 +2,7 @@
 //! (free JSON is parsed first), and the stages serving each API.
 
 use cfnkit_cognito::PoolRef;
-use cfnkit_core::pointer::escape;
+use cfnkit_core::pointer::Escaped;
 use cfnkit_core::{Expr, Intrinsic, RefTarget, StackModel, Value};
 use cfnkit_openapi::apigw::{ANY_METHOD, Integration};
 use cfnkit_openapi::{Document, Operation, SecurityRequirement};
@@ -16,7 +16,7 @@ pub(super) fn apis(model: &StackModel<'_>) -> Vec<ApiAccess> {
     model
         .resources_of::<CfnRestApi>()
         .map(|(id, api)| {
-            let base = format!("/Resources/{}/Properties/Body", escape(id));
+            let base = format!("/Resources/{}/Properties/Body", Escaped(id));
             let mut access = ApiAccess {
                 stack: model.stack_id().clone(),
                 logical_id: id.to_owned(),
@@ -100,7 +100,7 @@ fn schemes(document: &Document, base: &str, model: &StackModel<'_>) -> Vec<Schem
             };
             SchemeAccess {
                 name: name.clone(),
-                pointer: format!("{base}/components/securitySchemes/{}", escape(name)),
+                pointer: format!("{base}/components/securitySchemes/{}", Escaped(name)),
                 kind,
             }
         })
@@ -111,7 +111,7 @@ fn operations(document: &Document, base: &str) -> Vec<OperationAccess> {
     document
         .operations()
         .map(|(path, key, op)| {
-            let pointer = format!("{base}/paths/{}/{}", escape(path), escape(key));
+            let pointer = format!("{base}/paths/{}/{}", Escaped(path), Escaped(key));
             OperationAccess {
                 path: path.to_owned(),
                 method: if key == ANY_METHOD {
@@ -148,7 +148,7 @@ fn security(op: &Operation, document: &Document, at: &str, base: &str) -> Securi
                 .map(move |(scheme, scopes)| SchemeRequirement {
                     alternative: i,
                     scheme: scheme.to_owned(),
-                    pointer: format!("{pointer}/{i}/{}", escape(scheme)),
+                    pointer: format!("{pointer}/{i}/{}", Escaped(scheme)),
                     scopes: scopes.iter().cloned().enumerate().collect(),
                 })
         })

@@ -1,7 +1,7 @@
 //! `apigateway/request-validation`: the validators a REST API's `Body` declares, read from
 //! the document (cdk-nag's APIG2 counts `AWS::ApiGateway::RequestValidator` resources only).
 
-use cfnkit_core::pointer::escape;
+use cfnkit_core::pointer::Escaped;
 use cfnkit_core::{Collector, Expr, Severity, StackModel};
 use cfnkit_openapi::apigw::RequestValidator;
 use cfnkit_openapi::{Document, Operation};
@@ -87,9 +87,9 @@ fn operations(id: &str, document: &Document, found: &mut Collector) {
         };
         let pointer = format!(
             "/Resources/{}/Properties/Body/paths/{}/{}",
-            escape(id),
-            escape(path),
-            escape(key)
+            Escaped(id),
+            Escaped(path),
+            Escaped(key)
         );
         let (severity, message) = if is_mock(op) {
             (
