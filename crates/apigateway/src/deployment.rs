@@ -66,13 +66,13 @@ pub(crate) fn hash_properties(properties: &Expr, extra: &[Json]) -> String {
     } else {
         let mut input: ExprMap = REDEPLOY_PROPERTIES
             .iter()
-            .filter_map(|name| Some(((*name).to_owned(), properties.get(*name)?.clone())))
+            .filter_map(|name| Some(((*name).into(), properties.get(*name)?.clone())))
             .collect();
         if !extra.is_empty() {
             let extra = extra.iter().map(Expr::from_json).collect();
-            input.insert("Extra".to_owned(), Expr::List(extra));
+            input.insert("Extra".into(), Expr::List(extra));
         }
-        input.insert("Body".to_owned(), body.clone());
+        input.insert("Body".into(), body.clone());
         stable_hash_expr(&Expr::Map(input))
     };
     hash.truncate(HASH_DIGITS);

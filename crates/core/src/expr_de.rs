@@ -22,7 +22,7 @@ impl<'de> IntoDeserializer<'de, Error> for &'de Expr {
 fn entries<'de>(
     map: &'de crate::expr::ExprMap,
 ) -> MapDeserializer<'de, impl Iterator<Item = (&'de str, &'de Expr)>, Error> {
-    MapDeserializer::new(map.iter().map(|(k, v)| (k.as_str(), v)))
+    MapDeserializer::new(map.iter().map(|(k, v)| (k.as_ref(), v)))
 }
 
 impl<'de> de::Deserializer<'de> for &'de Expr {

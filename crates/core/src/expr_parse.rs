@@ -20,7 +20,11 @@ pub(crate) fn from_json(value: &Value) -> Expr {
             {
                 return Expr::Fn(Box::new(f));
             }
-            Expr::Map(map.iter().map(|(k, v)| (k.clone(), from_json(v))).collect())
+            Expr::Map(
+                map.iter()
+                    .map(|(k, v)| (crate::expr_key::key(k), from_json(v)))
+                    .collect(),
+            )
         }
     }
 }

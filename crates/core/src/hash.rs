@@ -32,7 +32,7 @@ pub fn short_hash(value: &serde_json::Value, len: usize) -> String {
 ///
 /// ```
 /// use cfnkit_core::{Expr, stable_hash, stable_hash_expr};
-/// let e = Expr::Map([("b".to_owned(), Expr::from(1)), ("a".to_owned(), Expr::reference("X"))].into_iter().collect());
+/// let e = Expr::Map([("b".into(), Expr::from(1)), ("a".into(), Expr::reference("X"))].into_iter().collect());
 /// assert_eq!(stable_hash_expr(&e), stable_hash(&e.to_json()));
 /// ```
 pub fn stable_hash_expr(expr: &Expr) -> String {
@@ -162,7 +162,7 @@ fn write_canonical_expr<'a>(
     match expr {
         Expr::Map(map) => {
             let start = entries.len();
-            entries.extend(map.iter().map(|(k, v)| (k.as_str(), v)));
+            entries.extend(map.iter().map(|(k, v)| (k.as_ref(), v)));
             entries[start..].sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
             let _ = out.write_all(b"{");
             for i in start..entries.len() {

@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde::ser::{self, Impossible};
 
 use crate::expr::{Expr, ExprMap};
+use crate::expr_key::ExprKey;
 
 /// The newtype name an expression node serializes under while [`to_expr`] runs.
 pub(crate) const NODE: &str = "$cfnkit::Expr";
@@ -219,7 +220,7 @@ impl ser::Serializer for ExprSerializer {
         value: &T,
     ) -> Result<Expr, ToExprError> {
         let mut map = ExprMap::default();
-        map.insert(variant.to_owned(), value.serialize(self)?);
+        map.insert(ExprKey::Borrowed(variant), value.serialize(self)?);
         Ok(Expr::Map(map))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, ToExprError> {
@@ -308,7 +309,7 @@ impl ser::SerializeTupleStruct for SeqBuilder {
 
 struct MapBuilder {
     map: ExprMap,
-    key: Option<String>,
+    key: Option<ExprKey>,
 }
 
 impl ser::SerializeMap for MapBuilder {
@@ -340,7 +341,7 @@ impl ser::SerializeStruct for MapBuilder {
         value: &T,
     ) -> Result<(), ToExprError> {
         self.map
-            .insert(key.to_owned(), value.serialize(ExprSerializer)?);
+            .insert(ExprKey::Borrowed(key), value.serialize(ExprSerializer)?);
         Ok(())
     }
     fn end(self) -> Result<Expr, ToExprError> {
@@ -354,7 +355,7 @@ struct VariantBuilder<B>(&'static str, B);
 impl<B> VariantBuilder<B> {
     fn wrap(variant: &'static str, inner: Expr) -> Expr {
         let mut map = ExprMap::default();
-        map.insert(variant.to_owned(), inner);
+        map.insert(ExprKey::Borrowed(variant), inner);
         Expr::Map(map)
     }
 }
@@ -393,68 +394,68 @@ fn key_error() -> ToExprError {
 }
 
 impl ser::Serializer for KeySerializer {
-    type Ok = String;
+    type Ok = ExprKey;
     type Error = ToExprError;
-    type SerializeSeq = Impossible<String, ToExprError>;
-    type SerializeTuple = Impossible<String, ToExprError>;
-    type SerializeTupleStruct = Impossible<String, ToExprError>;
-    type SerializeTupleVariant = Impossible<String, ToExprError>;
-    type SerializeMap = Impossible<String, ToExprError>;
-    type SerializeStruct = Impossible<String, ToExprError>;
-    type SerializeStructVariant = Impossible<String, ToExprError>;
+    type SerializeSeq = Impossible<ExprKey, ToExprError>;
+    type SerializeTuple = Impossible<ExprKey, ToExprError>;
+    type SerializeTupleStruct = Impossible<ExprKey, ToExprError>;
+    type SerializeTupleVariant = Impossible<ExprKey, ToExprError>;
+    type SerializeMap = Impossible<ExprKey, ToExprError>;
+    type SerializeStruct = Impossible<ExprKey, ToExprError>;
+    type SerializeStructVariant = Impossible<ExprKey, ToExprError>;
 
-    fn serialize_bool(self, v: bool) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_bool(self, v: bool) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_i8(self, v: i8) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_i8(self, v: i8) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_i16(self, v: i16) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_i16(self, v: i16) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_i32(self, v: i32) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_i32(self, v: i32) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_i64(self, v: i64) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_i64(self, v: i64) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_u8(self, v: u8) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_u8(self, v: u8) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_u16(self, v: u16) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_u16(self, v: u16) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_u32(self, v: u32) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_u32(self, v: u32) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_u64(self, v: u64) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_u64(self, v: u64) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_f32(self, _: f32) -> Result<String, ToExprError> {
+    fn serialize_f32(self, _: f32) -> Result<ExprKey, ToExprError> {
         Err(key_error())
     }
-    fn serialize_f64(self, _: f64) -> Result<String, ToExprError> {
+    fn serialize_f64(self, _: f64) -> Result<ExprKey, ToExprError> {
         Err(key_error())
     }
-    fn serialize_char(self, v: char) -> Result<String, ToExprError> {
-        Ok(v.to_string())
+    fn serialize_char(self, v: char) -> Result<ExprKey, ToExprError> {
+        Ok(v.to_string().into())
     }
-    fn serialize_str(self, v: &str) -> Result<String, ToExprError> {
-        Ok(v.to_owned())
+    fn serialize_str(self, v: &str) -> Result<ExprKey, ToExprError> {
+        Ok(crate::expr_key::key(v))
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<String, ToExprError> {
+    fn serialize_bytes(self, _: &[u8]) -> Result<ExprKey, ToExprError> {
         Err(key_error())
     }
-    fn serialize_none(self) -> Result<String, ToExprError> {
+    fn serialize_none(self) -> Result<ExprKey, ToExprError> {
         Err(key_error())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<String, ToExprError> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<ExprKey, ToExprError> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<String, ToExprError> {
+    fn serialize_unit(self) -> Result<ExprKey, ToExprError> {
         Err(key_error())
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<String, ToExprError> {
+    fn serialize_unit_struct(self, _: &'static str) -> Result<ExprKey, ToExprError> {
         Err(key_error())
     }
     fn serialize_unit_variant(
@@ -462,14 +463,14 @@ impl ser::Serializer for KeySerializer {
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<String, ToExprError> {
-        Ok(variant.to_owned())
+    ) -> Result<ExprKey, ToExprError> {
+        Ok(ExprKey::Borrowed(variant))
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<String, ToExprError> {
+    ) -> Result<ExprKey, ToExprError> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -478,7 +479,7 @@ impl ser::Serializer for KeySerializer {
         _: u32,
         _: &'static str,
         _: &T,
-    ) -> Result<String, ToExprError> {
+    ) -> Result<ExprKey, ToExprError> {
         Err(key_error())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, ToExprError> {
@@ -570,7 +571,7 @@ mod tests {
             #[serde(flatten)]
             extra: indexmap::IndexMap<String, Expr>,
         }
-        let map = |k: &str, v: Expr| Expr::Map([(k.to_owned(), v)].into_iter().collect());
+        let map = |k: &str, v: Expr| Expr::Map([(k.to_owned().into(), v)].into_iter().collect());
         let typed = Typed {
             first: map("x", Expr::from(1)),
             list: vec![Expr::List(vec![Expr::from("l")]), Expr::reference("R")],
@@ -608,7 +609,7 @@ mod tests {
             #[serde(flatten)]
             ext: Ext,
         }
-        let map = |k: &str| Expr::Map([(k.to_owned(), Expr::from(1))].into_iter().collect());
+        let map = |k: &str| Expr::Map([(k.to_owned().into(), Expr::from(1))].into_iter().collect());
         let value = Outer {
             ext: Ext::V {
                 a: map("a"),

@@ -68,20 +68,20 @@ impl PolicyStatement {
     /// The statement as a template value.
     pub fn to_expr(&self) -> Expr {
         let mut statement = ExprMap::default();
-        statement.insert("Effect".to_owned(), Expr::from("Allow"));
+        statement.insert("Effect".into(), Expr::from("Allow"));
         if let Some(service) = &self.service {
             let mut principal = ExprMap::default();
-            principal.insert("Service".to_owned(), Expr::from(service.as_str()));
-            statement.insert("Principal".to_owned(), Expr::Map(principal));
+            principal.insert("Service".into(), Expr::from(service.as_str()));
+            statement.insert("Principal".into(), Expr::Map(principal));
         }
         let actions = self
             .actions
             .iter()
             .map(|a| Expr::from(a.as_str()))
             .collect();
-        statement.insert("Action".to_owned(), Expr::List(actions));
+        statement.insert("Action".into(), Expr::List(actions));
         if !self.resources.is_empty() {
-            statement.insert("Resource".to_owned(), Expr::List(self.resources.clone()));
+            statement.insert("Resource".into(), Expr::List(self.resources.clone()));
         }
         Expr::Map(statement)
     }
@@ -115,9 +115,9 @@ impl PolicyDocument {
     /// The document as a template value.
     pub fn to_expr(&self) -> Expr {
         let mut document = ExprMap::default();
-        document.insert("Version".to_owned(), Expr::from("2012-10-17"));
+        document.insert("Version".into(), Expr::from("2012-10-17"));
         document.insert(
-            "Statement".to_owned(),
+            "Statement".into(),
             Expr::List(
                 self.statements
                     .iter()

@@ -182,9 +182,9 @@ fn outputs_compute_joins_subs_selects_and_imports() {
     let err = render(
         &Expr::Map(
             [
-                ("a".to_owned(), Expr::if_("IsProd", "x", "y")),
-                ("b".to_owned(), Expr::pseudo(Pseudo::AccountId)),
-                ("c".to_owned(), Expr::get_att("Pool", "Arn")),
+                ("a".into(), Expr::if_("IsProd", "x", "y")),
+                ("b".into(), Expr::pseudo(Pseudo::AccountId)),
+                ("c".into(), Expr::get_att("Pool", "Arn")),
             ]
             .into_iter()
             .collect(),

@@ -14,12 +14,11 @@ pub(crate) fn template(
 ) -> Template {
     let stack: &Stack = model.stack();
     let mut template = ExprMap::default();
-    template.insert(
-        "AWSTemplateFormatVersion".to_owned(),
+    template.insert("AWSTemplateFormatVersion".into(),
         Expr::from("2010-09-09"),
     );
     if let Some(description) = &stack.description {
-        template.insert("Description".to_owned(), Expr::from(description.as_str()));
+        template.insert("Description".into(), Expr::from(description.as_str()));
     }
     section(
         &mut template,
@@ -41,43 +40,42 @@ pub(crate) fn template(
     let mut resources = ExprMap::default();
     for (resource, properties) in resources_of_model {
         let mut r = ExprMap::default();
-        r.insert("Type".to_owned(), Expr::from(resource.type_name()));
+        r.insert("Type".into(), Expr::from(resource.type_name()));
         let o = resource.options();
         if let Some(condition) = &o.condition {
-            r.insert("Condition".to_owned(), Expr::from(condition.as_str()));
+            r.insert("Condition".into(), Expr::from(condition.as_str()));
         }
         if !resource.depends_on().is_empty() {
             let ids = resource
                 .depends_on()
                 .iter()
                 .map(|(id, _)| Expr::from(id.as_str()));
-            r.insert("DependsOn".to_owned(), Expr::List(ids.collect()));
+            r.insert("DependsOn".into(), Expr::List(ids.collect()));
         }
         // An empty map is left out; an intrinsic is written as its one-key map.
         if matches!(&properties, Expr::Map(p) if !p.is_empty()) || matches!(properties, Expr::Fn(_))
         {
-            r.insert("Properties".to_owned(), properties);
+            r.insert("Properties".into(), properties);
         }
         if let Some(policy) = o.deletion_policy {
-            r.insert("DeletionPolicy".to_owned(), to_expr(&policy));
+            r.insert("DeletionPolicy".into(), to_expr(&policy));
         }
         if let Some(policy) = o.update_replace_policy {
-            r.insert("UpdateReplacePolicy".to_owned(), to_expr(&policy));
+            r.insert("UpdateReplacePolicy".into(), to_expr(&policy));
         }
         let extra = metadata.get(resource.logical_id());
         if !o.metadata.is_empty() || extra.is_some() {
             let authored = serde_json::to_value(&o.metadata).unwrap_or_default();
-            r.insert(
-                "Metadata".to_owned(),
+            r.insert("Metadata".into(),
                 to_expr(&super::suppress::merge(authored, extra)),
             );
         }
         // A duplicated id keeps its first definition; synth reports the duplicate.
         resources
-            .entry(resource.logical_id().to_owned())
+            .entry(resource.logical_id().to_owned().into())
             .or_insert(Expr::Map(r));
     }
-    template.insert("Resources".to_owned(), Expr::Map(resources));
+    template.insert("Resources".into(), Expr::Map(resources));
     section(
         &mut template,
         "Outputs",
@@ -88,15 +86,15 @@ pub(crate) fn template(
 
 fn section<'a>(
     template: &mut ExprMap,
-    name: &str,
+    name: &'static str,
     entries: impl Iterator<Item = (&'a String, Expr)>,
 ) {
     let mut map = ExprMap::default();
     for (key, value) in entries {
-        map.entry(key.clone()).or_insert(value);
+        map.entry(key.clone().into()).or_insert(value);
     }
     if !map.is_empty() {
-        template.insert(name.to_owned(), Expr::Map(map));
+        template.insert(name.into(), Expr::Map(map));
     }
 }
 

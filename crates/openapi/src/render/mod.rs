@@ -173,7 +173,7 @@ fn walk(
         ),
         Expr::Map(map) => Value::Object(
             map.iter()
-                .map(|(k, e)| (k.clone(), walk(e, &at.child(k), resolver, unresolved)))
+                .map(|(k, e)| (k.to_string(), walk(e, &at.child(k), resolver, unresolved)))
                 .collect(),
         ),
         Expr::Fn(intrinsic) => match resolver.resolve(intrinsic) {

@@ -220,7 +220,7 @@ impl StackOutputs {
             Expr::List(items) => items.iter().map(|e| self.evaluate(e)).collect(),
             Expr::Map(map) => map
                 .iter()
-                .map(|(k, e)| Ok((k.clone(), self.evaluate(e)?)))
+                .map(|(k, e)| Ok((k.to_string(), self.evaluate(e)?)))
                 .collect::<Result<serde_json::Map<_, _>, String>>()
                 .map(Value::Object),
             literal => Ok(literal.to_json()),

@@ -154,7 +154,7 @@ fn strip(expr: &Expr, parent: Option<&str>) -> Expr {
             map.iter()
                 .filter(|(k, _)| parent == Some("properties") || !k.starts_with(PREFIX))
                 .map(|(k, v)| {
-                    let v = if matches!(k.as_str(), "example" | "default" | "enum" | "value") {
+                    let v = if matches!(k.as_ref(), "example" | "default" | "enum" | "value") {
                         v.clone()
                     } else {
                         strip(v, Some(k))
