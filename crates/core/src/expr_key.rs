@@ -27,7 +27,9 @@ pub type ExprKey = Cow<'static, str>;
 /// JSON read back), where the `'static` lifetime of a literal is lost.
 pub(crate) fn key(text: &str) -> ExprKey {
     match WELL_KNOWN.binary_search(&text) {
-        Ok(i) => WELL_KNOWN.get(i).map_or_else(|| Cow::Owned(text.to_owned()), |w| Cow::Borrowed(*w)),
+        Ok(i) => WELL_KNOWN
+            .get(i)
+            .map_or_else(|| Cow::Owned(text.to_owned()), |w| Cow::Borrowed(*w)),
         Err(_) => Cow::Owned(text.to_owned()),
     }
 }
@@ -92,12 +94,18 @@ mod tests {
 
     #[test]
     fn the_table_is_sorted_and_unique() {
-        assert!(WELL_KNOWN.windows(2).all(|w| w[0] < w[1]), "sort WELL_KNOWN");
+        assert!(
+            WELL_KNOWN.windows(2).all(|w| w[0] < w[1]),
+            "sort WELL_KNOWN"
+        );
     }
 
     #[test]
     fn well_known_words_are_borrowed_others_owned() {
-        assert!(matches!(key("application/json"), Cow::Borrowed("application/json")));
+        assert!(matches!(
+            key("application/json"),
+            Cow::Borrowed("application/json")
+        ));
         assert!(matches!(key("get"), Cow::Borrowed("get")));
         assert!(matches!(key("/items1"), Cow::Owned(ref s) if s == "/items1"));
         assert!(matches!(key(""), Cow::Owned(ref s) if s.is_empty()));

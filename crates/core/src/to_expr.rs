@@ -247,7 +247,10 @@ impl ser::Serializer for ExprSerializer {
     }
     fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, ToExprError> {
         Ok(MapBuilder {
-            map: ExprMap::with_capacity_and_hasher(len.unwrap_or_default(), Default::default()),
+            map: ExprMap::with_capacity_and_hasher(
+                len.unwrap_or(UNSIZED_MAP_CAPACITY),
+                Default::default(),
+            ),
             key: None,
         })
     }
@@ -264,6 +267,11 @@ impl ser::Serializer for ExprSerializer {
         Ok(VariantBuilder(variant, self.serialize_map(Some(len))?))
     }
 }
+
+/// The room made for a map whose length serde does not know: a struct with flattened
+/// fields (every OpenAPI object that may carry extensions). Most have two to four
+/// entries; starting empty, a map of four was allocated twice.
+const UNSIZED_MAP_CAPACITY: usize = 4;
 
 struct SeqBuilder(Vec<Expr>);
 

@@ -14,9 +14,7 @@ pub(crate) fn template(
 ) -> Template {
     let stack: &Stack = model.stack();
     let mut template = ExprMap::default();
-    template.insert("AWSTemplateFormatVersion".into(),
-        Expr::from("2010-09-09"),
-    );
+    template.insert("AWSTemplateFormatVersion".into(), Expr::from("2010-09-09"));
     if let Some(description) = &stack.description {
         template.insert("Description".into(), Expr::from(description.as_str()));
     }
@@ -66,7 +64,8 @@ pub(crate) fn template(
         let extra = metadata.get(resource.logical_id());
         if !o.metadata.is_empty() || extra.is_some() {
             let authored = serde_json::to_value(&o.metadata).unwrap_or_default();
-            r.insert("Metadata".into(),
+            r.insert(
+                "Metadata".into(),
                 to_expr(&super::suppress::merge(authored, extra)),
             );
         }
