@@ -341,7 +341,7 @@ fn cross_stack_app() -> App {
         "Queue",
         "AWS::SQS::Queue",
         Expr::Map(
-            [("QueueName".into(), topic.get_att_named("TopicName"))]
+            [("QueueName", topic.get_att_named("TopicName"))]
                 .into_iter()
                 .collect(),
         ),

@@ -59,20 +59,20 @@ pub(crate) fn hash_properties(properties: &Expr, extra: &[Json]) -> String {
     let mut hash = if extra.is_empty()
         && !REDEPLOY_PROPERTIES
             .iter()
-            .any(|p| properties.contains_key(*p))
+            .any(|p| properties.contains_key(p))
     {
         // The common case: the Body alone, hashed where it is.
         stable_hash_expr(body)
     } else {
         let mut input: ExprMap = REDEPLOY_PROPERTIES
             .iter()
-            .filter_map(|name| Some(((*name).into(), properties.get(*name)?.clone())))
+            .filter_map(|name| Some((*name, properties.get(name)?.clone())))
             .collect();
         if !extra.is_empty() {
             let extra = extra.iter().map(Expr::from_json).collect();
-            input.insert("Extra".into(), Expr::List(extra));
+            input.insert("Extra", Expr::List(extra));
         }
-        input.insert("Body".into(), body.clone());
+        input.insert("Body", body.clone());
         stable_hash_expr(&Expr::Map(input))
     };
     hash.truncate(HASH_DIGITS);

@@ -9,15 +9,9 @@ use indexmap::IndexMap;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use crate::expr_key::ExprKey;
+pub use crate::expr_map::ExprMap;
 use crate::pseudo::Pseudo;
 use crate::stack_id::StackId;
-
-/// The map of an [`Expr::Map`]: keys in authoring order, hashed with foldhash (the tree's
-/// keys are short and its maps many; SipHash cost a fifth of building them). Make one with
-/// `ExprMap::default()` or collect pairs into it; an `IndexMap<String, Expr>` converts with
-/// [`Expr::from`]. Its keys are [`ExprKey`]s: a literal key is borrowed, not copied.
-pub type ExprMap = IndexMap<ExprKey, Expr, foldhash::fast::RandomState>;
 
 /// A JSON-like value in which any node may be a CloudFormation intrinsic function.
 ///
@@ -668,7 +662,7 @@ impl From<ExprMap> for Expr {
 
 impl From<IndexMap<String, Expr>> for Expr {
     fn from(map: IndexMap<String, Expr>) -> Self {
-        Expr::Map(map.into_iter().map(|(k, v)| (k.into(), v)).collect())
+        Expr::Map(map.into_iter().collect())
     }
 }
 

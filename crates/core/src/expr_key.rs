@@ -16,7 +16,7 @@ use std::borrow::Cow;
 /// use cfnkit_core::{Expr, ExprKey, ExprMap};
 /// let mut map = ExprMap::default();
 /// map.insert(ExprKey::from("Type"), Expr::from("AWS::SNS::Topic"));
-/// map.insert(format!("Item{}", 1).into(), Expr::from(1));
+/// map.insert(format!("Item{}", 1), Expr::from(1));
 /// assert_eq!(map.get("Type"), Some(&Expr::from("AWS::SNS::Topic")));
 /// assert_eq!(map.keys().map(|k| &**k).collect::<Vec<_>>(), ["Type", "Item1"]);
 /// ```

@@ -32,7 +32,7 @@ pub fn short_hash(value: &serde_json::Value, len: usize) -> String {
 ///
 /// ```
 /// use cfnkit_core::{Expr, stable_hash, stable_hash_expr};
-/// let e = Expr::Map([("b".into(), Expr::from(1)), ("a".into(), Expr::reference("X"))].into_iter().collect());
+/// let e = Expr::Map([("b", Expr::from(1)), ("a", Expr::reference("X"))].into_iter().collect());
 /// assert_eq!(stable_hash_expr(&e), stable_hash(&e.to_json()));
 /// ```
 pub fn stable_hash_expr(expr: &Expr) -> String {

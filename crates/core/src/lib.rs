@@ -19,6 +19,7 @@ mod diff;
 mod expr;
 mod expr_de;
 mod expr_key;
+mod expr_map;
 mod expr_parse;
 mod hash;
 mod logical_id;
@@ -42,6 +43,7 @@ pub use diagnostic::{Collector, Diagnostic, Diagnostics, Location, ResourceCheck
 pub use diff::{ChangeKind, EntryChange, TemplateDiff, ValueChange, diff_templates};
 pub use expr::{Expr, ExprMap, Intrinsic, OwnedId, RefTarget};
 pub use expr_key::ExprKey;
+pub use expr_map::{IntoIter as ExprMapIntoIter, Iter as ExprMapIter, IterMut as ExprMapIterMut};
 pub use hash::{canonical_json, short_hash, stable_hash, stable_hash_expr};
 pub use logical_id::{InvalidLogicalId, LogicalId, MAX_NAME_LENGTH};
 pub use policy::{PolicyRule, Scanner, ScannerCheck, Suppressed, Suppression, SuppressionTarget};

@@ -247,10 +247,7 @@ impl ser::Serializer for ExprSerializer {
     }
     fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, ToExprError> {
         Ok(MapBuilder {
-            map: ExprMap::with_capacity_and_hasher(
-                len.unwrap_or(UNSIZED_MAP_CAPACITY),
-                Default::default(),
-            ),
+            map: ExprMap::with_capacity(len.unwrap_or(UNSIZED_MAP_CAPACITY)),
             key: None,
         })
     }
@@ -579,7 +576,7 @@ mod tests {
             #[serde(flatten)]
             extra: indexmap::IndexMap<String, Expr>,
         }
-        let map = |k: &str, v: Expr| Expr::Map([(k.to_owned().into(), v)].into_iter().collect());
+        let map = |k: &str, v: Expr| Expr::Map([(k.to_owned(), v)].into_iter().collect());
         let typed = Typed {
             first: map("x", Expr::from(1)),
             list: vec![Expr::List(vec![Expr::from("l")]), Expr::reference("R")],
@@ -617,7 +614,7 @@ mod tests {
             #[serde(flatten)]
             ext: Ext,
         }
-        let map = |k: &str| Expr::Map([(k.to_owned().into(), Expr::from(1))].into_iter().collect());
+        let map = |k: &str| Expr::Map([(k.to_owned(), Expr::from(1))].into_iter().collect());
         let value = Outer {
             ext: Ext::V {
                 a: map("a"),

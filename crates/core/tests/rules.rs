@@ -241,7 +241,7 @@ fn template_size_is_checked_on_the_bytes_written_and_names_minify_when_it_fits()
     stack.add_raw(
         "R",
         "AWS::CloudFormation::WaitConditionHandle",
-        Expr::Map([("L".into(), items)].into_iter().collect()),
+        Expr::Map([("L", items)].into_iter().collect()),
     );
     let d = errors_of(&stack);
     let size = only(&d, "core/template-size");

@@ -68,20 +68,20 @@ impl PolicyStatement {
     /// The statement as a template value.
     pub fn to_expr(&self) -> Expr {
         let mut statement = ExprMap::default();
-        statement.insert("Effect".into(), Expr::from("Allow"));
+        statement.insert("Effect", Expr::from("Allow"));
         if let Some(service) = &self.service {
             let mut principal = ExprMap::default();
-            principal.insert("Service".into(), Expr::from(service.as_str()));
-            statement.insert("Principal".into(), Expr::Map(principal));
+            principal.insert("Service", Expr::from(service.as_str()));
+            statement.insert("Principal", Expr::Map(principal));
         }
         let actions = self
             .actions
             .iter()
             .map(|a| Expr::from(a.as_str()))
             .collect();
-        statement.insert("Action".into(), Expr::List(actions));
+        statement.insert("Action", Expr::List(actions));
         if !self.resources.is_empty() {
-            statement.insert("Resource".into(), Expr::List(self.resources.clone()));
+            statement.insert("Resource", Expr::List(self.resources.clone()));
         }
         Expr::Map(statement)
     }
@@ -115,9 +115,9 @@ impl PolicyDocument {
     /// The document as a template value.
     pub fn to_expr(&self) -> Expr {
         let mut document = ExprMap::default();
-        document.insert("Version".into(), Expr::from("2012-10-17"));
+        document.insert("Version", Expr::from("2012-10-17"));
         document.insert(
-            "Statement".into(),
+            "Statement",
             Expr::List(
                 self.statements
                     .iter()

@@ -182,9 +182,9 @@ fn outputs_compute_joins_subs_selects_and_imports() {
     let err = render(
         &Expr::Map(
             [
-                ("a".into(), Expr::if_("IsProd", "x", "y")),
-                ("b".into(), Expr::pseudo(Pseudo::AccountId)),
-                ("c".into(), Expr::get_att("Pool", "Arn")),
+                ("a", Expr::if_("IsProd", "x", "y")),
+                ("b", Expr::pseudo(Pseudo::AccountId)),
+                ("c", Expr::get_att("Pool", "Arn")),
             ]
             .into_iter()
             .collect(),

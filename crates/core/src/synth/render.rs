@@ -14,9 +14,9 @@ pub(crate) fn template(
 ) -> Template {
     let stack: &Stack = model.stack();
     let mut template = ExprMap::default();
-    template.insert("AWSTemplateFormatVersion".into(), Expr::from("2010-09-09"));
+    template.insert("AWSTemplateFormatVersion", Expr::from("2010-09-09"));
     if let Some(description) = &stack.description {
-        template.insert("Description".into(), Expr::from(description.as_str()));
+        template.insert("Description", Expr::from(description.as_str()));
     }
     section(
         &mut template,
@@ -38,43 +38,43 @@ pub(crate) fn template(
     let mut resources = ExprMap::default();
     for (resource, properties) in resources_of_model {
         let mut r = ExprMap::default();
-        r.insert("Type".into(), Expr::from(resource.type_name()));
+        r.insert("Type", Expr::from(resource.type_name()));
         let o = resource.options();
         if let Some(condition) = &o.condition {
-            r.insert("Condition".into(), Expr::from(condition.as_str()));
+            r.insert("Condition", Expr::from(condition.as_str()));
         }
         if !resource.depends_on().is_empty() {
             let ids = resource
                 .depends_on()
                 .iter()
                 .map(|(id, _)| Expr::from(id.as_str()));
-            r.insert("DependsOn".into(), Expr::List(ids.collect()));
+            r.insert("DependsOn", Expr::List(ids.collect()));
         }
         // An empty map is left out; an intrinsic is written as its one-key map.
         if matches!(&properties, Expr::Map(p) if !p.is_empty()) || matches!(properties, Expr::Fn(_))
         {
-            r.insert("Properties".into(), properties);
+            r.insert("Properties", properties);
         }
         if let Some(policy) = o.deletion_policy {
-            r.insert("DeletionPolicy".into(), to_expr(&policy));
+            r.insert("DeletionPolicy", to_expr(&policy));
         }
         if let Some(policy) = o.update_replace_policy {
-            r.insert("UpdateReplacePolicy".into(), to_expr(&policy));
+            r.insert("UpdateReplacePolicy", to_expr(&policy));
         }
         let extra = metadata.get(resource.logical_id());
         if !o.metadata.is_empty() || extra.is_some() {
             let authored = serde_json::to_value(&o.metadata).unwrap_or_default();
             r.insert(
-                "Metadata".into(),
+                "Metadata",
                 to_expr(&super::suppress::merge(authored, extra)),
             );
         }
         // A duplicated id keeps its first definition; synth reports the duplicate.
-        resources
-            .entry(resource.logical_id().to_owned().into())
-            .or_insert(Expr::Map(r));
+        if !resources.contains_key(resource.logical_id()) {
+            resources.insert(resource.logical_id().to_owned(), Expr::Map(r));
+        }
     }
-    template.insert("Resources".into(), Expr::Map(resources));
+    template.insert("Resources", Expr::Map(resources));
     section(
         &mut template,
         "Outputs",
@@ -90,10 +90,12 @@ fn section<'a>(
 ) {
     let mut map = ExprMap::default();
     for (key, value) in entries {
-        map.entry(key.clone().into()).or_insert(value);
+        if !map.contains_key(key) {
+            map.insert(key.clone(), value);
+        }
     }
     if !map.is_empty() {
-        template.insert(name.into(), Expr::Map(map));
+        template.insert(name, Expr::Map(map));
     }
 }
 
