@@ -50,13 +50,31 @@ use crate::PoolRef;
 ///
 /// let scope = OAuthScope { identifier: "weather-api".into(), name: "read".into() };
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct OAuthScope {
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct OAuthScope(Arc<ScopeParts>);
+
+/// What a scope is: shared by its copies (every client that allows it and every operation
+/// that requires it holds one), so copying a scope copies no text.
+#[derive(PartialEq, Eq, Hash)]
+struct ScopeParts {
     pool: PoolRef,
     server: Option<ServerRef>,
     identifier: String,
     name: String,
     description: Option<String>,
+}
+
+impl fmt::Debug for OAuthScope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts = &self.0;
+        f.debug_struct("OAuthScope")
+            .field("pool", &parts.pool)
+            .field("server", &parts.server)
+            .field("identifier", &parts.identifier)
+            .field("name", &parts.name)
+            .field("description", &parts.description)
+            .finish()
+    }
 }
 
 impl OAuthScope {
@@ -69,40 +87,40 @@ impl OAuthScope {
         name: String,
         description: Option<String>,
     ) -> Self {
-        OAuthScope {
+        OAuthScope(Arc::new(ScopeParts {
             pool,
             server,
             identifier,
             name,
             description,
-        }
+        }))
     }
 
     /// The resource server's identifier, e.g. `weather-api`.
     pub fn identifier(&self) -> &str {
-        &self.identifier
+        &self.0.identifier
     }
 
     /// The scope's name, e.g. `read`.
     pub fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     /// The full scope as clients request it and tokens carry it: `weather-api/read`.
     pub fn full_name(&self) -> String {
-        format!("{}/{}", self.identifier, self.name)
+        format!("{}/{}", self.0.identifier, self.0.name)
     }
 
     /// What the scope allows, as its resource server describes it (`None` for a scope of
     /// an imported resource server that was not described).
     pub fn description(&self) -> Option<&str> {
-        self.description.as_deref()
+        self.0.description.as_deref()
     }
 
     /// The resource server that defines the scope, or `None` for a scope of an imported
     /// resource server.
     pub fn resource_server(&self) -> Option<&ServerRef> {
-        self.server.as_ref()
+        self.0.server.as_ref()
     }
 
     /// The scope's user pool.
@@ -121,12 +139,12 @@ impl OAuthScope {
     /// assert_eq!(legacy.pool().logical_id(), None);
     /// ```
     pub fn pool(&self) -> &PoolRef {
-        &self.pool
+        &self.0.pool
     }
 
     /// Whether the scope belongs to `pool`'s resource servers.
     pub fn belongs_to(&self, pool: &crate::UserPool) -> bool {
-        &self.pool == pool.identity()
+        &self.0.pool == pool.identity()
     }
 }
 
@@ -194,7 +212,7 @@ impl Hash for ServerRef {
 
 impl fmt::Display for OAuthScope {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.identifier, self.name)
+        write!(f, "{}/{}", self.0.identifier, self.0.name)
     }
 }
 
