@@ -209,7 +209,8 @@ impl AccessModel {
     /// The access design of one stack.
     pub fn of(model: &StackModel<'_>) -> AccessModel {
         AccessModel {
-            cognito: CognitoAccess::of(model),
+            // Shared with the Cognito rules, which read the same design.
+            cognito: std::sync::Arc::unwrap_or_clone(model.derived(CognitoAccess::of)),
             apis: read::apis(model),
         }
     }

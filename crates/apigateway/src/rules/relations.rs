@@ -13,7 +13,7 @@ impl StackRule for ApiGatewayRelations {
     }
 
     fn check(&self, stack: &StackModel<'_>, found: &mut Collector) {
-        let model = AccessModel::of(stack);
+        let model = stack.derived(AccessModel::of);
         let here = stack.stack_id();
         super::operations::unauthenticated(&model, found);
         super::operations::id_token_only(&model, here, found);

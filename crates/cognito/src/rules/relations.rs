@@ -29,7 +29,7 @@ impl StackRule for CognitoRelations {
     fn check(&self, stack: &StackModel<'_>, found: &mut Collector) {
         let never_added = servers_never_added(stack, found);
         let model = Model {
-            access: CognitoAccess::of(stack),
+            access: stack.derived(CognitoAccess::of),
             stack: stack.stack_id(),
             never_added,
         };
@@ -42,7 +42,7 @@ impl StackRule for CognitoRelations {
 }
 
 struct Model<'a> {
-    access: CognitoAccess,
+    access: std::sync::Arc<CognitoAccess>,
     stack: &'a StackId,
     /// The pointers of scopes whose resource server builder was never added.
     never_added: BTreeSet<String>,

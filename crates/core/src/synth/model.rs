@@ -26,7 +26,12 @@ pub struct StackModel<'a> {
     renames: BTreeMap<String, String>,
     /// Whether every value nests within bounds (those that did not are left out).
     values_fit: bool,
+    /// What rules derived from the model for each other ([`StackModel::derived`]).
+    derived: Derived,
 }
+
+/// Values derived from a model, one per type.
+type Derived = std::sync::Mutex<Vec<std::sync::Arc<dyn std::any::Any + Send + Sync>>>;
 
 /// A resource of a consumed model and its properties, moved out of it.
 pub(crate) type Moved<'a> = (ModelResource<'a>, Expr);
@@ -141,12 +146,17 @@ impl<'a> StackModel<'a> {
             outputs,
             renames,
             values_fit,
+            derived: Derived::default(),
         }
     }
 
     /// Writes the values of other stacks that `links` imports as `Fn::ImportValue`s, and
     /// adds the outputs that export values of this stack to others.
     pub(crate) fn link(&mut self, links: &Links) {
+        // What was derived before the links were written is stale now.
+        if let Ok(derived) = self.derived.get_mut() {
+            derived.clear();
+        }
         if links.imports.is_empty() && links.exports.is_empty() {
             return;
         }
@@ -265,6 +275,42 @@ impl<'a> StackModel<'a> {
             .flat_map(|rule| rule.policy())
             .map(|p| (p.id, p))
             .collect()
+    }
+
+    /// The value of type `T` derived from this model by `derive`: computed by the first
+    /// rule that asks and shared with the others, so that a design several rules read
+    /// (a stack's Cognito access, say) is read from the resources once per synth.
+    ///
+    /// ```
+    /// use cfnkit_core::{Stack, StackModel};
+    ///
+    /// struct ResourceCount(usize);
+    /// fn count(model: &StackModel<'_>) -> ResourceCount {
+    ///     ResourceCount(model.resources().count())
+    /// }
+    /// let stack = Stack::new("demo");
+    /// let model = stack.model();
+    /// let first = model.derived(count);
+    /// let again = model.derived(|_| ResourceCount(99)); // not called: derived already
+    /// assert_eq!((first.0, again.0), (0, 0));
+    /// ```
+    pub fn derived<T: std::any::Any + Send + Sync>(
+        &self,
+        derive: impl FnOnce(&Self) -> T,
+    ) -> std::sync::Arc<T> {
+        let known = |derived: &Derived| {
+            let list = derived.lock().ok()?;
+            list.iter().find_map(|v| v.clone().downcast::<T>().ok())
+        };
+        if let Some(value) = known(&self.derived) {
+            return value;
+        }
+        // Derived outside the lock: `derive` may ask for other derived values.
+        let value = std::sync::Arc::new(derive(self));
+        if let Ok(mut list) = self.derived.lock() {
+            list.push(value.clone());
+        }
+        value
     }
 
     /// The outputs the template will have: the stack's own, then the exports other

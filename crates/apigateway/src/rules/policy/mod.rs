@@ -33,7 +33,7 @@ impl StackRule for ApiGatewayPolicy {
         }
         validation::check(stack, found);
         if sign_up::any_pool_open(stack) {
-            sign_up::check(stack, &AccessModel::of(stack), found);
+            sign_up::check(stack, &stack.derived(AccessModel::of), found);
         }
     }
 

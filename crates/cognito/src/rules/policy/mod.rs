@@ -25,7 +25,7 @@ impl StackRule for CognitoPolicy {
     }
 
     fn check(&self, stack: &StackModel<'_>, found: &mut Collector) {
-        let access = CognitoAccess::of(stack);
+        let access = stack.derived(CognitoAccess::of);
         for resource in stack.resources() {
             let Some(l1) = resource.read::<CfnUserPool>() else {
                 continue;
