@@ -338,9 +338,12 @@ fn main() {
     }
 
     let mut t = Table::new(&filter, "scale n=200: phases and formats (in-process)");
-    t.row("phase n=200 build", || (), |()| scale::stack(200));
-    let scale_app = || App::new("scale").stack(scale::stack(200));
-    t.row("phase n=200 synth", scale_app, |app| app.synth());
+    // Build and synth at 100 and 400 too: which phase bends as N doubles.
+    for n in [100, 200, 400] {
+        t.row(&format!("phase n={n} build"), || (), |()| scale::stack(n));
+        let scale_app = || App::new("scale").stack(scale::stack(n));
+        t.row(&format!("phase n={n} synth"), scale_app, |app| app.synth());
+    }
     let tpl = LazyCell::new(|| template(scale::stack(200)));
     t.row(
         "phase n=200 render json (pretty)",
@@ -381,7 +384,7 @@ fn main() {
         || &*properties,
         |expr| expr.as_ref().map(cfnkit::core::stable_hash_expr),
     );
-    let validated = LazyCell::new(scale_app);
+    let validated = LazyCell::new(|| App::new("scale").stack(scale::stack(200)));
     t.row(
         "phase n=200 validate",
         || &*validated,

@@ -14,16 +14,124 @@ pub fn to_json(value: &serde_json::Value) -> String {
 /// [`to_json`] of any tree that serializes as one (a `Value`, an `Expr`). Such trees
 /// cannot fail to serialize: keys are strings and numbers finite.
 pub(crate) fn pretty(value: &impl Serialize) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut out = Vec::with_capacity(TEXT_CAPACITY);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    if value.serialize(&mut serializer).is_err() {
+        return "\n".to_owned();
+    }
+    out.push(b'\n');
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Where a template's text starts: past the doublings a small template would need.
+const TEXT_CAPACITY: usize = 16 * 1024;
+
+/// serde_json's pretty format, byte for byte (two spaces per level), with each line's
+/// indentation written at once rather than one level at a time: a template's keys sit
+/// ten levels deep inside an OpenAPI body.
+#[derive(Default)]
+struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn new_line<W: ?Sized + std::io::Write>(
+        &self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+
+    fn indent<W: ?Sized + std::io::Write>(&self, out: &mut W) -> std::io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        let mut width = 2 * self.level;
+        while width > 0 {
+            let n = width.min(SPACES.len());
+            out.write_all(&SPACES[..n])?;
+            width -= n;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.new_line(out, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.new_line(out, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+    ) -> std::io::Result<()> {
+        out.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// [`to_minified_json`] of any tree that serializes as one.
 pub(crate) fn compact(value: &impl Serialize) -> String {
-    let mut text = serde_json::to_string(value).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut out = Vec::with_capacity(TEXT_CAPACITY);
+    if serde_json::to_writer(&mut out, value).is_err() {
+        return "\n".to_owned();
+    }
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Compact JSON (no whitespace, keys in tree order) with a trailing newline.
@@ -220,3 +328,24 @@ impl fmt::Display for YamlError {
 }
 
 impl std::error::Error for YamlError {}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn pretty_is_serde_json_pretty_byte_for_byte() {
+        // Empty and full containers, strings to escape, and nesting past the 64 spaces
+        // written at once.
+        let mut deep = json!({"leaf": [1, {}, [], "a\"b\n"]});
+        for i in 0..40 {
+            deep = json!({ format!("k{i}"): [deep, null, {"x": true}] });
+        }
+        for value in [json!({}), json!([]), json!(null), json!({"a": {}, "b": []}), deep] {
+            let expected = format!("{}\n", serde_json::to_string_pretty(&value).unwrap());
+            assert_eq!(super::pretty(&value), expected);
+            let compact = format!("{}\n", serde_json::to_string(&value).unwrap());
+            assert_eq!(super::compact(&value), compact);
+        }
+    }
+}
