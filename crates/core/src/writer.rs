@@ -24,6 +24,25 @@ pub(crate) fn pretty(value: &impl Serialize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The length of [`compact`]'s text, counted as it is written rather than kept.
+pub(crate) fn compact_len(value: &impl Serialize) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(1); // The trailing newline.
+    match serde_json::to_writer(&mut count, value) {
+        Ok(()) => count.0,
+        Err(_) => 1,
+    }
+}
+
 /// Where a template's text starts: past the doublings a small template would need.
 const TEXT_CAPACITY: usize = 16 * 1024;
 
@@ -341,11 +360,18 @@ mod tests {
         for i in 0..40 {
             deep = json!({ format!("k{i}"): [deep, null, {"x": true}] });
         }
-        for value in [json!({}), json!([]), json!(null), json!({"a": {}, "b": []}), deep] {
+        for value in [
+            json!({}),
+            json!([]),
+            json!(null),
+            json!({"a": {}, "b": []}),
+            deep,
+        ] {
             let expected = format!("{}\n", serde_json::to_string_pretty(&value).unwrap());
             assert_eq!(super::pretty(&value), expected);
             let compact = format!("{}\n", serde_json::to_string(&value).unwrap());
             assert_eq!(super::compact(&value), compact);
+            assert_eq!(super::compact_len(&value), compact.len());
         }
     }
 }

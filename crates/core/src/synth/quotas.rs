@@ -100,7 +100,7 @@ fn size(template: &Template, (format, text): (TemplateFormat, &str), found: &mut
     if size > MAX_S3_TEMPLATE_BYTES {
         // Pretty JSON is the default: say when its compact form would fit.
         let minified = (format != TemplateFormat::MinifiedJson)
-            .then(|| template.to_minified_json().len())
+            .then(|| template.minified_len())
             .filter(|&n| n <= MAX_S3_TEMPLATE_BYTES);
         let fix = match minified {
             Some(n) => format!(

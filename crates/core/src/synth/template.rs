@@ -67,6 +67,15 @@ impl Template {
         }
     }
 
+    /// The length in bytes of [`to_minified_json`](Self::to_minified_json), without
+    /// keeping the text.
+    pub(crate) fn minified_len(&self) -> usize {
+        match &self.tree {
+            Some(tree) => crate::writer::compact_len(tree),
+            None => crate::writer::compact_len(self.as_json()),
+        }
+    }
+
     /// YAML with long-form intrinsics.
     pub fn to_yaml(&self) -> Result<String, crate::writer::YamlError> {
         crate::writer::to_yaml(self.as_json())
