@@ -214,6 +214,38 @@ impl fmt::Debug for ExprMap {
     }
 }
 
+impl serde::Serialize for ExprMap {
+    /// As a JSON object, entries in order (values in their template form).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExprMap {
+    /// From any map with string keys; a key given twice keeps its first place and its
+    /// last value.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = ExprMap;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<ExprMap, A::Error> {
+                let mut map = ExprMap::with_capacity(a.size_hint().unwrap_or(0));
+                while let Some((key, value)) = a.next_entry::<String, Expr>()? {
+                    map.insert(crate::expr_key::key(&key), value);
+                }
+                Ok(map)
+            }
+        }
+        d.deserialize_map(Entries)
+    }
+}
+
 impl<K: Into<ExprKey>> FromIterator<(K, Expr)> for ExprMap {
     fn from_iter<I: IntoIterator<Item = (K, Expr)>>(iter: I) -> Self {
         let iter = iter.into_iter();
@@ -377,6 +409,15 @@ mod tests {
             .map(|i| (format!("k{i}"), Expr::from(i)))
             .collect();
         assert_eq!(large, reversed);
+    }
+
+    #[test]
+    fn serde_round_trip_keeps_order() {
+        let text = r#"{"z":1,"a":{"Ref":"X"},"m":[true,null]}"#;
+        let map: ExprMap = serde_json::from_str(text).unwrap();
+        assert_eq!(keys(&map), ["z", "a", "m"]);
+        assert_eq!(map.get("a"), Some(&Expr::reference("X")));
+        assert_eq!(serde_json::to_string(&map).unwrap(), text);
     }
 
     #[test]

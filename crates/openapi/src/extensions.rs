@@ -1,7 +1,6 @@
 //! Specification extensions: the `x-…` keys an OpenAPI object may carry.
 
-use cfnkit_core::Expr;
-use indexmap::IndexMap;
+use cfnkit_core::{Expr, ExprMap};
 use serde::{Deserialize, Serialize};
 
 /// The specification extensions of one OpenAPI object: `x-…` keys whose values are core
@@ -24,7 +23,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Extensions(IndexMap<String, Expr>);
+pub struct Extensions(ExprMap);
 
 impl Extensions {
     /// No extensions.
@@ -36,6 +35,12 @@ impl Extensions {
     /// original position.
     pub fn insert(&mut self, key: impl Into<String>, value: impl Into<Expr>) -> Option<Expr> {
         self.0.insert(key.into(), value.into())
+    }
+
+    /// [`insert`](Self::insert) under a key known at compile time (a typed extension's),
+    /// which the map borrows instead of copying.
+    pub(crate) fn insert_static(&mut self, key: &'static str, value: Expr) -> Option<Expr> {
+        self.0.insert(key, value)
     }
 
     /// The value of `key`, if set.
@@ -50,12 +55,12 @@ impl Extensions {
 
     /// The keys in authoring order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
+        self.0.keys().map(|k| &**k)
     }
 
     /// The entries in authoring order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Expr)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+        self.0.iter().map(|(k, v)| (&**k, v))
     }
 
     /// How many extensions there are.
@@ -73,7 +78,7 @@ impl<K: Into<String>, V: Into<Expr>> FromIterator<(K, V)> for Extensions {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         Extensions(
             iter.into_iter()
-                .map(|(k, v)| (k.into(), v.into()))
+                .map(|(k, v)| -> (String, Expr) { (k.into(), v.into()) })
                 .collect(),
         )
     }

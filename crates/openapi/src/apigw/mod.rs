@@ -179,7 +179,7 @@ impl Extensions {
     /// the previous value. A key set again keeps its original position.
     #[allow(clippy::needless_pass_by_value)] // By value like every builder; read once.
     pub fn set<T: ApiGatewayExtension>(&mut self, value: T) -> Option<Expr> {
-        self.insert(T::KEY, value.to_expr())
+        self.insert_static(T::KEY, value.to_expr())
     }
 
     /// Reads the typed extension `T`: `None` when its key is absent, otherwise the value or
