@@ -161,6 +161,13 @@ impl OperationExt for Operation {
                 ReferenceOr::Item(Response::new("What the function answers")),
             );
         }
+        // Room for exactly the responses derived here when there are none yet: a map grown
+        // by one entry makes room for three, and a method response is a large value.
+        if self.responses.responses.is_empty() {
+            self.responses
+                .responses
+                .reserve_exact(integration.responses.len());
+        }
         for response in integration.responses.values() {
             let status = &response.status_code;
             let method_response = self
@@ -172,6 +179,11 @@ impl OperationExt for Operation {
             let ReferenceOr::Item(method_response) = method_response else {
                 continue;
             };
+            if method_response.headers.is_empty() {
+                let headers = response.response_parameters.keys();
+                let headers = headers.filter(|p| p.starts_with(HEADER_PARAMETER)).count();
+                method_response.headers.reserve_exact(headers);
+            }
             for parameter in response.response_parameters.keys() {
                 if let Some(header) = parameter.strip_prefix(HEADER_PARAMETER) {
                     method_response
