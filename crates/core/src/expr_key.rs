@@ -37,7 +37,7 @@ pub(crate) fn key(text: &str) -> ExprKey {
 /// Map keys that are not field names yet recur in most templates: media types, status
 /// codes, HTTP methods, the API Gateway extensions, headers of integration responses.
 /// Sorted by bytes (a test checks it), for the binary search.
-const WELL_KNOWN: [&str; 48] = [
+const WELL_KNOWN: [&str; 51] = [
     "200",
     "201",
     "202",
@@ -73,6 +73,7 @@ const WELL_KNOWN: [&str; 48] = [
     "trace",
     "x-amazon-apigateway-any-method",
     "x-amazon-apigateway-api-key-source",
+    "x-amazon-apigateway-auth",
     "x-amazon-apigateway-authorizer",
     "x-amazon-apigateway-authtype",
     "x-amazon-apigateway-binary-media-types",
@@ -80,7 +81,9 @@ const WELL_KNOWN: [&str; 48] = [
     "x-amazon-apigateway-documentation",
     "x-amazon-apigateway-endpoint-configuration",
     "x-amazon-apigateway-gateway-responses",
+    "x-amazon-apigateway-importexport-version",
     "x-amazon-apigateway-integration",
+    "x-amazon-apigateway-integrations",
     "x-amazon-apigateway-minimum-compression-size",
     "x-amazon-apigateway-policy",
     "x-amazon-apigateway-request-validator",

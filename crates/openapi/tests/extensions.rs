@@ -504,3 +504,24 @@ fn a_malformed_extension_says_what_is_wrong() {
     assert!(wrong.message.contains("lambda"), "{wrong}");
     assert_eq!(wrong.key, "x-amazon-apigateway-integration");
 }
+
+#[test]
+fn api_gateway_keys_are_borrowed_by_the_template_tree() {
+    // Every known extension key is in core's table of well-known keys, so a document's
+    // `Expr` holds it without a copy (a key missing there would only cost an allocation:
+    // this keeps the two lists together).
+    let map: indexmap::IndexMap<String, u8> = cfnkit_openapi::apigw::KNOWN_KEYS
+        .iter()
+        .map(|k| ((*k).to_owned(), 1))
+        .collect();
+    let cfnkit_core::Expr::Map(tree) = cfnkit_core::to_expr(&map).unwrap() else {
+        panic!("a map renders as a map");
+    };
+    for key in tree.keys() {
+        assert!(
+            matches!(key, std::borrow::Cow::Borrowed(_)),
+            "{key} is copied"
+        );
+    }
+    assert_eq!(tree.len(), cfnkit_openapi::apigw::KNOWN_KEYS.len());
+}
