@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 use cfnkit::App;
 use cfnkit::apigateway::{CfnRestApi, deployment_hash};
 use cfnkit::core::{Stack, Template};
+use sha2::Digest;
 use stats_alloc::{INSTRUMENTED_SYSTEM, StatsAlloc};
 
 #[path = "../examples/scale/stack.rs"]
@@ -383,6 +384,21 @@ fn main() {
         "phase n=200 hash of the RestApi's Expr",
         || &*properties,
         |expr| expr.as_ref().map(cfnkit::core::stable_hash_expr),
+    );
+    // The floor of that hash: SHA-256 alone over the canonical text it digests.
+    let canonical = LazyCell::new(|| {
+        properties
+            .as_ref()
+            .and_then(|p| match p {
+                cfnkit::core::Expr::Map(map) => map.get("Body"),
+                _ => None,
+            })
+            .map(|body| cfnkit::core::canonical_json(&body.to_json()))
+    });
+    t.row(
+        "phase n=200 SHA-256 alone, of the same canonical text",
+        || &*canonical,
+        |text| text.as_deref().map(|t| sha2::Sha256::digest(t.as_bytes())),
     );
     let validated = LazyCell::new(|| App::new("scale").stack(scale::stack(200)));
     t.row(

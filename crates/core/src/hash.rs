@@ -36,9 +36,9 @@ pub fn short_hash(value: &serde_json::Value, len: usize) -> String {
 /// assert_eq!(stable_hash_expr(&e), stable_hash(&e.to_json()));
 /// ```
 pub fn stable_hash_expr(expr: &Expr) -> String {
-    let mut sink = HashSink::new();
-    write_canonical_expr(expr, &mut sink, &mut Vec::new());
-    sink.finish()
+    let mut hasher = ExprHasher::new();
+    hasher.expr(expr);
+    hasher.finish()
 }
 
 /// Canonical JSON text: sorted keys, compact.
@@ -110,13 +110,19 @@ fn scalar(out: &mut impl std::io::Write, value: &(impl serde::Serialize + ?Sized
 /// template need no escape: those are copied between quotes without going through a
 /// serializer; any other goes through `serde_json`, so the escapes are its own.
 fn string(out: &mut impl std::io::Write, text: &str) {
-    if text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    if needs_escape(text) {
         scalar(out, text);
     } else {
         let _ = out.write_all(b"\"");
         let _ = out.write_all(text.as_bytes());
         let _ = out.write_all(b"\"");
     }
+}
+
+/// Whether serde_json escapes something in `text`: a quote, a backslash or a control
+/// character.
+fn needs_escape(text: &str) -> bool {
+    text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 fn write_canonical(value: &serde_json::Value, out: &mut impl std::io::Write) {
@@ -151,47 +157,78 @@ fn write_canonical(value: &serde_json::Value, out: &mut impl std::io::Write) {
     }
 }
 
-/// Writes `expr` as canonical JSON. `entries` is scratch space shared by every level:
-/// each object sorts its entries in a slice at the end of it and truncates it again, so
-/// the whole tree is written with one buffer rather than one per object.
-fn write_canonical_expr<'a>(
-    expr: &'a Expr,
-    out: &mut impl std::io::Write,
-    entries: &mut Vec<(&'a str, &'a Expr)>,
-) {
-    match expr {
-        Expr::Map(map) => {
-            let start = entries.len();
-            entries.extend(map.iter().map(|(k, v)| (k.as_ref(), v)));
-            entries[start..].sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            let _ = out.write_all(b"{");
-            for i in start..entries.len() {
-                if i > start {
-                    let _ = out.write_all(b",");
-                }
-                let (k, v) = entries[i];
-                string(out, k);
-                let _ = out.write_all(b":");
-                write_canonical_expr(v, out, entries);
-            }
-            let _ = out.write_all(b"}");
-            entries.truncate(start);
+/// Writes an expression as canonical JSON into a buffer that goes to the digest in
+/// chunks: a template is mostly short keys and strings, and pushing bytes onto a vector
+/// costs less than a call through `io::Write` for each piece.
+struct ExprHasher<'a> {
+    digest: Sha256,
+    out: Vec<u8>,
+    /// Scratch space shared by every level: each object sorts its entries in a slice at
+    /// the end of it and truncates it again, so the tree needs one buffer, not one per
+    /// object.
+    entries: Vec<(&'a str, &'a Expr)>,
+}
+
+impl<'a> ExprHasher<'a> {
+    /// How much text is gathered before it is digested.
+    const CHUNK: usize = 64 * 1024;
+
+    fn new() -> Self {
+        ExprHasher {
+            digest: Sha256::new(),
+            out: Vec::with_capacity(Self::CHUNK + 4096),
+            entries: Vec::new(),
         }
-        Expr::List(items) => {
-            let _ = out.write_all(b"[");
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    let _ = out.write_all(b",");
+    }
+
+    fn expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Map(map) => {
+                let start = self.entries.len();
+                self.entries.extend(map.iter().map(|(k, v)| (&**k, v)));
+                // `str` orders by bytes: the canonical order.
+                self.entries[start..].sort_unstable_by(|a, b| a.0.cmp(b.0));
+                self.out.push(b'{');
+                for i in start..self.entries.len() {
+                    if i > start {
+                        self.out.push(b',');
+                    }
+                    let (k, v) = self.entries[i];
+                    string(&mut self.out, k);
+                    self.out.push(b':');
+                    self.expr(v);
                 }
-                write_canonical_expr(v, out, entries);
+                self.out.push(b'}');
+                self.entries.truncate(start);
             }
-            let _ = out.write_all(b"]");
+            Expr::List(items) => {
+                self.out.push(b'[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(b',');
+                    }
+                    self.expr(v);
+                }
+                self.out.push(b']');
+            }
+            Expr::Null => self.out.extend_from_slice(b"null"),
+            Expr::Bool(b) => self
+                .out
+                .extend_from_slice(if *b { b"true" } else { b"false" }),
+            Expr::Number(n) => scalar(&mut self.out, n),
+            Expr::String(s) => string(&mut self.out, s),
+            // Intrinsics are few and small: their one-key map form, as JSON.
+            Expr::Fn(_) => write_canonical(&expr.to_json(), &mut self.out),
         }
-        Expr::Null => scalar(out, &()),
-        Expr::Bool(b) => scalar(out, b),
-        Expr::Number(n) => scalar(out, n),
-        Expr::String(s) => string(out, s),
-        // Intrinsics are few and small: their one-key map form, as JSON.
-        Expr::Fn(_) => write_canonical(&expr.to_json(), out),
+        if self.out.len() >= Self::CHUNK {
+            self.digest.update(&self.out);
+            self.out.clear();
+        }
+    }
+
+    /// The digest of everything written, in lowercase hex.
+    fn finish(mut self) -> String {
+        self.digest.update(&self.out);
+        hex(&self.digest.finalize())
     }
 }
