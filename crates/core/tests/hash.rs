@@ -68,4 +68,8 @@ fn nested_objects_sort_their_own_keys() {
     );
     let expr = cfnkit_core::Expr::from_json(&value);
     assert_eq!(cfnkit_core::stable_hash_expr(&expr), stable_hash(&value));
+    // Every kind of scalar, written by the expression hasher as serde_json writes it.
+    let scalars = json!({"t": true, "f": false, "n": null, "x": 1.5, "i": -3, "u": 18446744073709551615u64, "e": [], "o": {}});
+    let expr = cfnkit_core::Expr::from_json(&scalars);
+    assert_eq!(cfnkit_core::stable_hash_expr(&expr), stable_hash(&scalars));
 }
