@@ -58,20 +58,31 @@ fn hex(digest: &[u8]) -> String {
     out
 }
 
-/// Feeds what is written to a SHA-256 digest, through a buffer: canonical JSON comes in
-/// many small pieces.
+/// Gathers canonical JSON in a buffer and hands it to a SHA-256 digest in chunks: the
+/// text comes in many small pieces. Written to through `io::Write`, or by pushing onto
+/// `buffer` and calling [`HashSink::spill_if_full`] (what [`ExprHasher`] does: pushing
+/// bytes onto a vector costs less than a call through `io::Write` for each piece).
 struct HashSink {
     digest: Sha256,
     buffer: Vec<u8>,
 }
 
 impl HashSink {
-    const BUFFER: usize = 8192;
+    /// How much text is gathered before it is digested.
+    const CHUNK: usize = 64 * 1024;
 
     fn new() -> Self {
         HashSink {
             digest: Sha256::new(),
-            buffer: Vec::with_capacity(Self::BUFFER),
+            buffer: Vec::with_capacity(Self::CHUNK + 4096),
+        }
+    }
+
+    /// Digests the gathered text once there is a chunk of it.
+    fn spill_if_full(&mut self) {
+        if self.buffer.len() >= Self::CHUNK {
+            self.digest.update(&self.buffer);
+            self.buffer.clear();
         }
     }
 
@@ -84,15 +95,8 @@ impl HashSink {
 
 impl std::io::Write for HashSink {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if self.buffer.len() + bytes.len() > Self::BUFFER {
-            self.digest.update(&self.buffer);
-            self.buffer.clear();
-        }
-        if bytes.len() > Self::BUFFER {
-            self.digest.update(bytes);
-        } else {
-            self.buffer.extend_from_slice(bytes);
-        }
+        self.buffer.extend_from_slice(bytes);
+        self.spill_if_full();
         Ok(bytes.len())
     }
 
@@ -157,12 +161,9 @@ fn write_canonical(value: &serde_json::Value, out: &mut impl std::io::Write) {
     }
 }
 
-/// Writes an expression as canonical JSON into a buffer that goes to the digest in
-/// chunks: a template is mostly short keys and strings, and pushing bytes onto a vector
-/// costs less than a call through `io::Write` for each piece.
+/// Writes an expression as canonical JSON straight into a [`HashSink`]'s buffer.
 struct ExprHasher<'a> {
-    digest: Sha256,
-    out: Vec<u8>,
+    sink: HashSink,
     /// Scratch space shared by every level: each object sorts its entries in a slice at
     /// the end of it and truncates it again, so the tree needs one buffer, not one per
     /// object.
@@ -170,13 +171,9 @@ struct ExprHasher<'a> {
 }
 
 impl<'a> ExprHasher<'a> {
-    /// How much text is gathered before it is digested.
-    const CHUNK: usize = 64 * 1024;
-
     fn new() -> Self {
         ExprHasher {
-            digest: Sha256::new(),
-            out: Vec::with_capacity(Self::CHUNK + 4096),
+            sink: HashSink::new(),
             entries: Vec::new(),
         }
     }
@@ -188,47 +185,44 @@ impl<'a> ExprHasher<'a> {
                 self.entries.extend(map.iter().map(|(k, v)| (&**k, v)));
                 // `str` orders by bytes: the canonical order.
                 self.entries[start..].sort_unstable_by(|a, b| a.0.cmp(b.0));
-                self.out.push(b'{');
+                self.sink.buffer.push(b'{');
                 for i in start..self.entries.len() {
                     if i > start {
-                        self.out.push(b',');
+                        self.sink.buffer.push(b',');
                     }
                     let (k, v) = self.entries[i];
-                    string(&mut self.out, k);
-                    self.out.push(b':');
+                    string(&mut self.sink.buffer, k);
+                    self.sink.buffer.push(b':');
                     self.expr(v);
                 }
-                self.out.push(b'}');
+                self.sink.buffer.push(b'}');
                 self.entries.truncate(start);
             }
             Expr::List(items) => {
-                self.out.push(b'[');
+                self.sink.buffer.push(b'[');
                 for (i, v) in items.iter().enumerate() {
                     if i > 0 {
-                        self.out.push(b',');
+                        self.sink.buffer.push(b',');
                     }
                     self.expr(v);
                 }
-                self.out.push(b']');
+                self.sink.buffer.push(b']');
             }
-            Expr::Null => self.out.extend_from_slice(b"null"),
-            Expr::Bool(b) => self
-                .out
-                .extend_from_slice(if *b { b"true" } else { b"false" }),
-            Expr::Number(n) => scalar(&mut self.out, n),
-            Expr::String(s) => string(&mut self.out, s),
+            Expr::Null => self.sink.buffer.extend_from_slice(b"null"),
+            Expr::Bool(b) => {
+                let text: &[u8] = if *b { b"true" } else { b"false" };
+                self.sink.buffer.extend_from_slice(text);
+            }
+            Expr::Number(n) => scalar(&mut self.sink.buffer, n),
+            Expr::String(s) => string(&mut self.sink.buffer, s),
             // Intrinsics are few and small: their one-key map form, as JSON.
-            Expr::Fn(_) => write_canonical(&expr.to_json(), &mut self.out),
+            Expr::Fn(_) => write_canonical(&expr.to_json(), &mut self.sink.buffer),
         }
-        if self.out.len() >= Self::CHUNK {
-            self.digest.update(&self.out);
-            self.out.clear();
-        }
+        self.sink.spill_if_full();
     }
 
     /// The digest of everything written, in lowercase hex.
-    fn finish(mut self) -> String {
-        self.digest.update(&self.out);
-        hex(&self.digest.finalize())
+    fn finish(self) -> String {
+        self.sink.finish()
     }
 }
