@@ -672,13 +672,6 @@ impl From<serde_json::Value> for Expr {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Expr {
-    /// Reads template JSON (or YAML), recognising intrinsics as [`Expr::from_json`] does.
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        serde_json::Value::deserialize(d).map(|v| Expr::from_json(&v))
-    }
-}
-
 impl schemars::JsonSchema for Expr {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Expr".into()

@@ -80,10 +80,14 @@ impl<'de> de::Deserializer<'de> for &'de Expr {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
+        // An `Expr` inside the typed value is this node, cloned (see `expr_read`).
+        match crate::expr_read::hand_over(self, name, visitor) {
+            Ok(done) => done,
+            Err(visitor) => visitor.visit_newtype_struct(self),
+        }
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {

@@ -21,6 +21,7 @@ mod expr_de;
 mod expr_key;
 mod expr_map;
 mod expr_parse;
+mod expr_read;
 mod hash;
 mod logical_id;
 pub mod pointer;
