@@ -15,7 +15,7 @@ pub(crate) fn check(server: &CfnUserPoolResourceServer, checks: &mut ResourceChe
         text_rule(
             checks,
             super::RESOURCE_SERVER_IDENTIFIER,
-            "/Identifier",
+            || "/Identifier".to_owned(),
             "Identifier",
             identifier,
             is_identifier_char,
@@ -26,7 +26,7 @@ pub(crate) fn check(server: &CfnUserPoolResourceServer, checks: &mut ResourceChe
         text_rule(
             checks,
             super::RESOURCE_SERVER_NAME,
-            "/Name",
+            || "/Name".to_owned(),
             "Name",
             name,
             is_server_name_char,
@@ -46,12 +46,13 @@ pub(crate) fn check(server: &CfnUserPoolResourceServer, checks: &mut ResourceChe
     }
     let mut seen: Vec<(&str, usize)> = Vec::new();
     for (i, scope) in scopes.iter().enumerate() {
-        let path = format!("/Scopes/{i}");
+        // Pointers are built only for a finding: a stack may define thousands of scopes.
+        let at = |property: &str| format!("/Scopes/{i}/{property}");
         if let Some(name) = literal_str(&scope.scope_name) {
             text_rule(
                 checks,
                 super::SCOPE_NAME,
-                &format!("{path}/ScopeName"),
+                || at("ScopeName"),
                 "ScopeName",
                 name,
                 is_scope_name_char,
@@ -60,7 +61,7 @@ pub(crate) fn check(server: &CfnUserPoolResourceServer, checks: &mut ResourceChe
             match seen.iter().find(|(n, _)| *n == name) {
                 Some((_, first)) => checks.error(
                     super::DUPLICATE_SCOPE,
-                    &format!("{path}/ScopeName"),
+                    &at("ScopeName"),
                     format!(
                         "scope '{name}' is defined twice (first as Scopes[{first}]); the scope names of a resource server are unique. Remove or rename one."
                     ),
@@ -78,7 +79,7 @@ pub(crate) fn check(server: &CfnUserPoolResourceServer, checks: &mut ResourceChe
                 };
                 checks.error(
                     super::SCOPE_DESCRIPTION,
-                    &format!("{path}/ScopeDescription"),
+                    &at("ScopeDescription"),
                     format!(
                         "ScopeDescription {problem}; Cognito requires every scope to have a description of 1 to {TEXT_MAX} characters. {fix}"
                     ),
@@ -88,11 +89,11 @@ pub(crate) fn check(server: &CfnUserPoolResourceServer, checks: &mut ResourceChe
     }
 }
 
-/// A length and character-class rule on one text property.
+/// A length and character-class rule on one text property (at `path()`).
 fn text_rule(
     checks: &mut ResourceChecks<'_>,
     rule: &'static str,
-    path: &str,
+    path: impl FnOnce() -> String,
     property: &str,
     text: &str,
     allowed: fn(char) -> bool,
@@ -104,11 +105,15 @@ fn text_rule(
         } else {
             "Shorten it to 256 characters or fewer."
         };
-        checks.error(rule, path, format!("{property} {problem}; {what}. {fix}"));
+        checks.error(
+            rule,
+            &path(),
+            format!("{property} {problem}; {what}. {fix}"),
+        );
     } else if let Some((at, c)) = first_bad_char(text, allowed) {
         checks.error(
             rule,
-            path,
+            &path(),
             format!(
                 "{property} '{text}' contains {} at position {at}; {what}. Remove or replace it.",
                 describe_char(c)
