@@ -1,5 +1,9 @@
 //! Specification extensions: the `x-…` keys an OpenAPI object may carry.
 
+use std::any::Any;
+use std::fmt;
+use std::sync::Arc;
+
 use cfnkit_core::{Expr, ExprMap};
 use serde::{Deserialize, Serialize};
 
@@ -21,9 +25,26 @@ use serde::{Deserialize, Serialize};
 /// ext.insert("x-provider", Expr::get_att("CognitoUserPool", "Arn"));
 /// assert_eq!(ext.keys().collect::<Vec<_>>(), ["x-amazon-apigateway-authtype", "x-provider"]);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// A typed extension set with [`set`](Self::set) is also kept as the typed value it was
+/// given, until its key is set or removed again: [`typed_shared`](Self::typed_shared) hands
+/// it back without reading the expression (synth reads every operation's integration twice,
+/// for the document's checks and for the access design). Equality, `Debug` and the JSON
+/// form are the expressions' alone.
+#[derive(Clone, Default, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Extensions(ExprMap);
+pub struct Extensions {
+    map: ExprMap,
+    #[serde(skip)]
+    kept: Vec<Kept>,
+}
+
+/// A typed extension's value as [`Extensions::set`] was given it, under its key.
+#[derive(Clone)]
+struct Kept {
+    key: &'static str,
+    value: Arc<dyn Any + Send + Sync>,
+}
 
 impl Extensions {
     /// No extensions.
@@ -34,53 +55,88 @@ impl Extensions {
     /// Sets `key` to `value`, returning the previous value. A key set again keeps its
     /// original position.
     pub fn insert(&mut self, key: impl Into<String>, value: impl Into<Expr>) -> Option<Expr> {
-        self.0.insert(key.into(), value.into())
+        let key = key.into();
+        self.forget(&key);
+        self.map.insert(key, value.into())
     }
 
     /// [`insert`](Self::insert) under a key known at compile time (a typed extension's),
     /// which the map borrows instead of copying.
     pub(crate) fn insert_static(&mut self, key: &'static str, value: Expr) -> Option<Expr> {
-        self.0.insert(key, value)
+        self.forget(key);
+        self.map.insert(key, value)
+    }
+
+    /// Keeps `value`, the typed form of the expression just set under `key`.
+    pub(crate) fn keep<T: Any + Send + Sync>(&mut self, key: &'static str, value: Arc<T>) {
+        self.forget(key);
+        self.kept.push(Kept { key, value });
+    }
+
+    /// The typed value kept for `key`, if it is a `T`.
+    pub(crate) fn kept<T: Any + Send + Sync>(&self, key: &str) -> Option<Arc<T>> {
+        let kept = self.kept.iter().find(|k| k.key == key)?;
+        Arc::clone(&kept.value).downcast::<T>().ok()
+    }
+
+    /// Drops the typed value kept for `key`: its expression is about to change.
+    fn forget(&mut self, key: &str) {
+        self.kept.retain(|k| k.key != key);
     }
 
     /// The value of `key`, if set.
     pub fn get(&self, key: &str) -> Option<&Expr> {
-        self.0.get(key)
+        self.map.get(key)
     }
 
     /// Removes `key`, keeping the order of the others, and returns its value.
     pub fn remove(&mut self, key: &str) -> Option<Expr> {
-        self.0.shift_remove(key)
+        self.forget(key);
+        self.map.shift_remove(key)
     }
 
     /// The keys in authoring order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(|k| &**k)
+        self.map.keys().map(|k| &**k)
     }
 
     /// The entries in authoring order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Expr)> {
-        self.0.iter().map(|(k, v)| (&**k, v))
+        self.map.iter().map(|(k, v)| (&**k, v))
     }
 
     /// How many extensions there are.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.map.len()
     }
 
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.map.is_empty()
+    }
+}
+
+impl PartialEq for Extensions {
+    fn eq(&self, other: &Self) -> bool {
+        self.map == other.map
+    }
+}
+
+impl fmt::Debug for Extensions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Extensions").field(&self.map).finish()
     }
 }
 
 impl<K: Into<String>, V: Into<Expr>> FromIterator<(K, V)> for Extensions {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        Extensions(
-            iter.into_iter()
+        Extensions {
+            map: iter
+                .into_iter()
                 .map(|(k, v)| -> (String, Expr) { (k.into(), v.into()) })
                 .collect(),
-        )
+            kept: Vec::new(),
+        }
     }
 }
 

@@ -29,6 +29,9 @@ fn round_trip<T: ApiGatewayExtension + PartialEq + std::fmt::Debug>(typed: &T, d
         Some(Ok(T::from_expr(&typed.to_expr()).unwrap()))
     );
     assert_eq!(ext.keys().collect::<Vec<_>>(), [T::KEY]);
+    // The value kept by `set` is the one reading its expression gives.
+    let kept = ext.typed_shared::<T>().unwrap().unwrap();
+    assert_eq!(*kept, T::from_expr(ext.get(T::KEY).unwrap()).unwrap());
 }
 
 const LAMBDA_URI: &str = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:account-id:function:function-name/invocations";
@@ -524,4 +527,41 @@ fn api_gateway_keys_are_borrowed_by_the_template_tree() {
         );
     }
     assert_eq!(tree.len(), cfnkit_openapi::apigw::KNOWN_KEYS.len());
+}
+
+#[test]
+fn a_kept_typed_value_follows_its_key() {
+    let mut ext = Extensions::new();
+    ext.set(Integration::mock().timeout_in_millis(1_000));
+    let kept = ext.typed_shared::<Integration>().unwrap().unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        &kept,
+        &ext.typed_shared().unwrap().unwrap()
+    ));
+    // A clone shares it; equality and Debug are the expressions' alone.
+    let copy = ext.clone();
+    assert!(std::sync::Arc::ptr_eq(
+        &kept,
+        &copy.typed_shared().unwrap().unwrap()
+    ));
+    let by_hand: Extensions = ext.iter().map(|(k, v)| (k, v.clone())).collect();
+    assert_eq!(by_hand, ext);
+    assert_eq!(format!("{by_hand:?}"), format!("{ext:?}"));
+    // Set by hand, the key is read from its expression, never the old typed value.
+    ext.insert(
+        "x-amazon-apigateway-integration",
+        Expr::from(json!({"type": "mock", "timeoutInMillis": 2000})),
+    );
+    let read = ext.typed_shared::<Integration>().unwrap().unwrap();
+    assert_eq!(read.timeout_in_millis, Some(2_000));
+    let broken = Expr::from(json!({"type": "soap"}));
+    ext.set(Integration::mock());
+    ext.insert("x-amazon-apigateway-integration", broken);
+    assert!(ext.typed_shared::<Integration>().unwrap().is_err());
+    ext.set(Integration::mock());
+    ext.remove("x-amazon-apigateway-integration");
+    assert!(ext.typed_shared::<Integration>().is_none());
+    // A value kept under one key is never handed out as another type.
+    ext.set(ApiKeySource::Header);
+    assert_eq!(ext.typed_shared::<Integration>(), None);
 }

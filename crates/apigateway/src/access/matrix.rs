@@ -239,10 +239,10 @@ impl AccessMatrix {
                     path: op.path.clone(),
                     operation_id: op.operation_id.clone(),
                     access: access_of(api, op, &mut problems),
-                    mock: op.integration.as_ref().and_then(mock),
+                    mock: op.integration.as_deref().and_then(mock),
                     function: op
                         .integration
-                        .as_ref()
+                        .as_deref()
                         .and_then(crate::LambdaTarget::of)
                         .map(|t| t.logical_id),
                 });

@@ -15,6 +15,8 @@ mod parse;
 mod read;
 mod render;
 
+use std::sync::Arc;
+
 use cfnkit_cognito::{ClientAccess, CognitoAccess, PoolRef, ResourceServerAccess};
 use cfnkit_core::{StackId, StackModel};
 use cfnkit_openapi::apigw::Integration;
@@ -112,8 +114,9 @@ pub struct OperationAccess {
     pub pointer: String,
     /// What it requires.
     pub security: Security,
-    /// Its `x-amazon-apigateway-integration`, when it has a readable one.
-    pub integration: Option<Integration>,
+    /// Its `x-amazon-apigateway-integration`, when it has a readable one (shared with the
+    /// document when a builder set it typed).
+    pub integration: Option<Arc<Integration>>,
 }
 
 impl OperationAccess {

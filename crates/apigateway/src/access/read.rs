@@ -121,7 +121,10 @@ fn operations(document: &Document, base: &str) -> Vec<OperationAccess> {
                 },
                 operation_id: op.operation_id.clone(),
                 security: security(op, document, &pointer, base),
-                integration: op.extensions.typed::<Integration>().and_then(Result::ok),
+                integration: op
+                    .extensions
+                    .typed_shared::<Integration>()
+                    .and_then(Result::ok),
                 pointer,
             }
         })

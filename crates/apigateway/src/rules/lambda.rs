@@ -41,7 +41,7 @@ pub(crate) fn check(model: &AccessModel, stack: &StackModel<'_>, found: &mut Col
     let permissions = permissions(stack);
     for api in model.apis.iter().filter(|a| &a.stack == here) {
         for op in &api.operations {
-            let Some(target) = op.integration.as_ref().and_then(LambdaTarget::of) else {
+            let Some(target) = op.integration.as_deref().and_then(LambdaTarget::of) else {
                 continue;
             };
             missing(api, op, &target, here, &permissions, found);
@@ -256,7 +256,7 @@ fn broad(
             .flat_map(|api| api.operations.iter().map(move |op| (*api, op)))
             .filter(|(_, op)| {
                 op.integration
-                    .as_ref()
+                    .as_deref()
                     .and_then(LambdaTarget::of)
                     .is_some_and(|t| t.logical_id == permission.function)
             })
@@ -346,7 +346,7 @@ fn timeout(model: &AccessModel, stack: &StackModel<'_>, found: &mut Collector) {
             .flat_map(|api| api.operations.iter().map(move |op| (api, op)))
             .filter(|(_, op)| {
                 op.integration
-                    .as_ref()
+                    .as_deref()
                     .and_then(LambdaTarget::of)
                     .is_some_and(|t| t.logical_id == id && t.is_in(here))
             })

@@ -38,6 +38,7 @@ mod integration;
 mod validators;
 
 use std::fmt;
+use std::sync::Arc;
 
 use cfnkit_core::Expr;
 use serde::Serialize;
@@ -123,7 +124,7 @@ impl fmt::Display for Place {
 ///
 /// The JSON form is the one the API Gateway developer guide documents; intrinsics in
 /// [`Expr`] fields are written as their one-key maps and read back as intrinsics.
-pub trait ApiGatewayExtension: Serialize + DeserializeOwned {
+pub trait ApiGatewayExtension: Serialize + DeserializeOwned + Send + Sync + 'static {
     /// The extension key, e.g. `x-amazon-apigateway-integration`.
     const KEY: &'static str;
     /// The objects OpenAPI 3.0 documents put it on.
@@ -179,7 +180,9 @@ impl Extensions {
     /// the previous value. A key set again keeps its original position.
     #[allow(clippy::needless_pass_by_value)] // By value like every builder; read once.
     pub fn set<T: ApiGatewayExtension>(&mut self, value: T) -> Option<Expr> {
-        self.insert_static(T::KEY, value.to_expr())
+        let previous = self.insert_static(T::KEY, value.to_expr());
+        self.keep(T::KEY, Arc::new(value));
+        previous
     }
 
     /// Reads the typed extension `T`: `None` when its key is absent, otherwise the value or
@@ -195,6 +198,31 @@ impl Extensions {
     /// ```
     pub fn typed<T: ApiGatewayExtension>(&self) -> Option<Result<T, ExtensionError>> {
         self.get(T::KEY).map(T::from_expr)
+    }
+
+    /// [`typed`](Self::typed), shared: the value [`set`](Self::set) was given when it set
+    /// the key (not read again), otherwise the expression read as `typed` reads it.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use cfnkit_openapi::Extensions;
+    /// use cfnkit_openapi::apigw::{ApiKeySource, Integration};
+    ///
+    /// let mut ext = Extensions::new();
+    /// ext.set(Integration::mock());
+    /// let first = ext.typed_shared::<Integration>().unwrap().unwrap();
+    /// let again = ext.typed_shared::<Integration>().unwrap().unwrap();
+    /// assert!(Arc::ptr_eq(&first, &again));
+    /// assert_eq!(*first, ext.typed::<Integration>().unwrap().unwrap());
+    /// ext.insert("x-amazon-apigateway-api-key-source", "HEADER");
+    /// assert_eq!(ext.typed_shared::<ApiKeySource>().unwrap().as_deref(), Ok(&ApiKeySource::Header));
+    /// ```
+    pub fn typed_shared<T: ApiGatewayExtension>(&self) -> Option<Result<Arc<T>, ExtensionError>> {
+        let expr = self.get(T::KEY)?;
+        Some(match self.kept::<T>(T::KEY) {
+            Some(kept) => Ok(kept),
+            None => T::from_expr(expr).map(Arc::new),
+        })
     }
 
     /// Updates the typed extension `T` in place, starting from `T::default()` when it is

@@ -1,6 +1,8 @@
 //! API Gateway extensions: their shape and placement, integrations against the method
 //! responses, authorizers, request validators and API-wide settings.
 
+use std::sync::Arc;
+
 use super::Checker;
 use super::at::At;
 use crate::apigw::{
@@ -31,7 +33,7 @@ impl Checker<'_> {
         ext: &Extensions,
         owner: &At<'_>,
         place: Place,
-    ) -> Option<Integration> {
+    ) -> Option<Arc<Integration>> {
         self.typed::<Authorizer>(ext, owner, place);
         self.typed::<AuthType>(ext, owner, place);
         let integration = self.typed::<Integration>(ext, owner, place);
@@ -46,14 +48,15 @@ impl Checker<'_> {
         integration
     }
 
-    /// Reports a misplaced or misshapen `T`; returns it when it has the documented shape.
+    /// Reports a misplaced or misshapen `T`; returns it when it has the documented shape
+    /// (the value a builder set, when one did: see [`Extensions::typed_shared`]).
     fn typed<T: ApiGatewayExtension>(
         &mut self,
         ext: &Extensions,
         owner: &At<'_>,
         place: Place,
-    ) -> Option<T> {
-        let result = ext.typed::<T>()?;
+    ) -> Option<Arc<T>> {
+        let result = ext.typed_shared::<T>()?;
         // The pointer is built only for a finding: most extensions have none.
         let at = || owner.child(T::KEY);
         if !T::PLACES.contains(&place) {
@@ -109,7 +112,12 @@ impl Checker<'_> {
     /// The operation's integration: backend fields, timeout, parameters, and every
     /// integration response against the operation's method responses.
     /// `read` is the integration [`Checker::typed_extensions`] read from the operation.
-    pub(super) fn integration(&mut self, op: &Operation, at: &At<'_>, read: Option<Integration>) {
+    pub(super) fn integration(
+        &mut self,
+        op: &Operation,
+        at: &At<'_>,
+        read: Option<Arc<Integration>>,
+    ) {
         self.validator_name(&op.extensions, at);
         if op.extensions.get(Integration::KEY).is_none() {
             if self.uses_integrations {

@@ -248,7 +248,7 @@ impl<'a> Checker<'a> {
         extensions: &Extensions,
         owner: &At<'_>,
         place: Place,
-    ) -> Option<Integration> {
+    ) -> Option<std::sync::Arc<Integration>> {
         for key in extensions.keys() {
             if !key.starts_with("x-") {
                 self.error(
