@@ -5,7 +5,7 @@
 //! They read the stack's typed resources through [`CognitoAccess`], so they hold for L1
 //! and L2 users alike.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use cfnkit_core::{Collector, Severity, StackId, StackModel, StackRule};
 
@@ -130,13 +130,14 @@ impl Model<'_> {
 
     fn unique_identifiers(&self, found: &mut Collector) {
         for (pool, servers) in group(&self.access.servers, |s| &s.pool) {
-            let mut seen: Vec<(&str, &str)> = Vec::new();
+            // By identifier, the first server using it: a pool may have hundreds.
+            let mut seen: HashMap<&str, &str> = HashMap::with_capacity(servers.len());
             for server in servers {
                 let Some(identifier) = server.identifier.as_deref() else {
                     continue;
                 };
-                match seen.iter().find(|(i, _)| *i == identifier) {
-                    Some((_, first)) => found.error(
+                match seen.get(identifier) {
+                    Some(first) => found.error(
                         super::DUPLICATE_RESOURCE_SERVER,
                         Some(&server.logical_id),
                         format!("/Resources/{}/Properties/Identifier", server.logical_id),
@@ -144,7 +145,9 @@ impl Model<'_> {
                             "resource server identifier '{identifier}' is already used by '{first}' in {pool}; identifiers are unique per user pool. Rename one, or define all the scopes on one resource server."
                         ),
                     ),
-                    None => seen.push((identifier, &server.logical_id)),
+                    None => {
+                        seen.insert(identifier, &server.logical_id);
+                    }
                 }
             }
         }
