@@ -65,9 +65,9 @@ pub(super) fn required_scopes(
                         requirement,
                         pools,
                         scope,
-                        pointer: format!("{}/{j}", requirement.pointer),
+                        index: *j,
                     };
-                    if never_added.contains(&at.pointer) {
+                    if !never_added.is_empty() && never_added.contains(&at.pointer()) {
                         continue;
                     }
                     if is_oidc_scope(scope) || at.defined(matrix, &servers, found) {
@@ -119,10 +119,16 @@ struct Scope<'a> {
     requirement: &'a SchemeRequirement,
     pools: &'a [PoolRef],
     scope: &'a str,
-    pointer: String,
+    /// Its index in the requirement's scope list.
+    index: usize,
 }
 
 impl Scope<'_> {
+    /// The scope's JSON pointer, built only for a finding.
+    fn pointer(&self) -> String {
+        format!("{}/{}", self.requirement.pointer, self.index)
+    }
+
     /// Whether every pool of the authorizer is created by this stack, so that every
     /// resource server and client that can matter is in it.
     fn pools_owned(&self) -> bool {
@@ -148,7 +154,7 @@ impl Scope<'_> {
                 severity,
                 super::SCOPE_FROM_OTHER_POOL,
                 id,
-                self.pointer.clone(),
+                self.pointer(),
                 other_pool_message(
                     self.scope,
                     Some(&other.logical_id),
@@ -188,7 +194,7 @@ impl Scope<'_> {
         found.error(
             super::UNDEFINED_SCOPE,
             id,
-            self.pointer.clone(),
+            self.pointer(),
             format!(
                 "{what}, so no token the authorizer '{}' accepts carries it and nobody can call {} with it. Define the scope on a resource server of the authorizer's pool (ResourceServerBuilder::scope), or fix the name.",
                 self.requirement.scheme,
@@ -203,17 +209,19 @@ impl Scope<'_> {
         if !self.pools_owned() {
             return;
         }
-        let clients: Vec<_> = matrix.clients_of(self.pools).collect();
-        if clients
-            .iter()
+        if matrix
+            .clients_of(self.pools)
             .any(|c| !c.scopes_readable || c.allows(self.scope))
         {
             return;
         }
-        let who = if clients.is_empty() {
+        let names: Vec<&str> = matrix
+            .clients_of(self.pools)
+            .map(|c| c.logical_id.as_str())
+            .collect();
+        let who = if names.is_empty() {
             format!("{} has no app client", describe_pools(self.pools))
         } else {
-            let names: Vec<&str> = clients.iter().map(|c| c.logical_id.as_str()).collect();
             format!(
                 "no app client of {} may obtain it ({} may not)",
                 describe_pools(self.pools),
@@ -223,7 +231,7 @@ impl Scope<'_> {
         found.warning(
             super::UNOBTAINABLE_SCOPE,
             Some(&self.api.logical_id),
-            self.pointer.clone(),
+            self.pointer(),
             format!(
                 "{} requires scope '{}', but {who}, so nobody can call it yet. Allow the scope on the client meant to call it (e.g. .scopes([&scope]) on its builder), or require a scope a client has.",
                 self.op.label(),
