@@ -3,7 +3,7 @@
 //! Most nodes have no finding, and building a pointer string for each cost the walk an
 //! allocation and a format per node.
 
-use crate::pointer::Pointer;
+use cfnkit_core::pointer::Escaped;
 
 /// One step down: a key of a map or object, or an index of a list.
 #[derive(Debug, Clone, Copy)]
@@ -53,22 +53,23 @@ impl<'p> At<'p> {
         }
     }
 
-    /// The JSON pointer of this node, escaped.
+    /// The JSON pointer of this node, escaped: written root first into one string.
     pub(super) fn pointer(&self) -> String {
-        let mut tokens = Vec::new();
-        let mut node = self;
-        while let Some((parent, token)) = &node.step {
-            tokens.push(*token);
-            node = parent;
+        let mut out = String::with_capacity(64);
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        use std::fmt::Write;
+        if let Some((parent, token)) = &self.step {
+            parent.write(out);
+            // Writing into a String cannot fail.
+            let _ = match token {
+                Token::Key(key) => write!(out, "/{}", Escaped(key)),
+                Token::Index(i) => write!(out, "/{i}"),
+            };
         }
-        let pointer = tokens
-            .iter()
-            .rev()
-            .fold(Pointer::root(), |p, token| match token {
-                Token::Key(key) => p.child(key),
-                Token::Index(i) => p.child(i),
-            });
-        pointer.into()
     }
 }
 
