@@ -565,3 +565,16 @@ fn a_kept_typed_value_follows_its_key() {
     ext.set(ApiKeySource::Header);
     assert_eq!(ext.typed_shared::<Integration>(), None);
 }
+
+#[test]
+fn integration_types_name_themselves_as_they_are_written() {
+    for kind in [
+        IntegrationType::Mock,
+        IntegrationType::Http,
+        IntegrationType::HttpProxy,
+        IntegrationType::Aws,
+        IntegrationType::AwsProxy,
+    ] {
+        assert_eq!(serde_json::to_value(kind).unwrap(), json!(kind.as_str()));
+    }
+}

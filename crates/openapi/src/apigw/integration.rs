@@ -32,6 +32,22 @@ impl IntegrationType {
     pub fn has_backend(self) -> bool {
         self != IntegrationType::Mock
     }
+
+    /// The type as the document writes it (`mock`, `http_proxy`, …).
+    ///
+    /// ```
+    /// use cfnkit_openapi::apigw::IntegrationType;
+    /// assert_eq!(IntegrationType::AwsProxy.as_str(), "aws_proxy");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IntegrationType::Mock => "mock",
+            IntegrationType::Http => "http",
+            IntegrationType::HttpProxy => "http_proxy",
+            IntegrationType::Aws => "aws",
+            IntegrationType::AwsProxy => "aws_proxy",
+        }
+    }
 }
 
 /// `passthroughBehavior`: what happens to a request body whose content type has no

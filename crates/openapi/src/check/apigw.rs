@@ -212,10 +212,7 @@ impl Checker<'_> {
 
     fn backend(&mut self, integration: &Integration, at: &At<'_>) {
         let kind = integration.kind;
-        let name = serde_json::to_value(kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let name = kind.as_str();
         if kind.has_backend() {
             if integration.uri.is_none() {
                 self.error(
