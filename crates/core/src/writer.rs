@@ -1,7 +1,7 @@
 //! Deterministic template writers.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -14,14 +14,29 @@ pub fn to_json(value: &serde_json::Value) -> String {
 /// [`to_json`] of any tree that serializes as one (a `Value`, an `Expr`). Such trees
 /// cannot fail to serialize: keys are strings and numbers finite.
 pub(crate) fn pretty(value: &impl Serialize) -> String {
+    pretty_and_compact_len(value).0
+}
+
+/// [`pretty`], and the length [`compact`]'s text would have: pretty JSON is compact JSON
+/// plus the line breaks, indentation and spaces after colons the formatter writes, which
+/// it counts.
+pub(crate) fn pretty_and_compact_len(value: &impl Serialize) -> (String, usize) {
     let mut out = Vec::with_capacity(TEXT_CAPACITY);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    let layout = Cell::new(0);
+    let formatter = Pretty {
+        level: 0,
+        has_value: false,
+        layout: &layout,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
     if value.serialize(&mut serializer).is_err() {
-        return "\n".to_owned();
+        return ("\n".to_owned(), 1);
     }
+    let layout = layout.get();
     out.push(b'\n');
+    let compact = out.len() - layout;
     // serde_json writes UTF-8 only.
-    String::from_utf8(out).unwrap_or_default()
+    (String::from_utf8(out).unwrap_or_default(), compact)
 }
 
 /// The length of [`compact`]'s text, counted as it is written rather than kept.
@@ -49,25 +64,33 @@ const TEXT_CAPACITY: usize = 16 * 1024;
 /// serde_json's pretty format, byte for byte (two spaces per level), with each line's
 /// indentation written at once rather than one level at a time: a template's keys sit
 /// ten levels deep inside an OpenAPI body.
-#[derive(Default)]
-struct Pretty {
+struct Pretty<'c> {
     level: usize,
     has_value: bool,
+    /// The bytes written that compact JSON does not have: line breaks, indentation, and
+    /// the space after each colon (kept outside, as serde_json keeps the formatter).
+    layout: &'c Cell<usize>,
 }
 
-impl Pretty {
+impl Pretty<'_> {
+    fn add_layout(&self, bytes: usize) {
+        self.layout.set(self.layout.get() + bytes);
+    }
+
     fn new_line<W: ?Sized + std::io::Write>(
         &self,
         out: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
         out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.add_layout(1);
         self.indent(out)
     }
 
     fn indent<W: ?Sized + std::io::Write>(&self, out: &mut W) -> std::io::Result<()> {
         const SPACES: &[u8; 64] = &[b' '; 64];
         let mut width = 2 * self.level;
+        self.add_layout(width);
         while width > 0 {
             let n = width.min(SPACES.len());
             out.write_all(&SPACES[..n])?;
@@ -94,13 +117,14 @@ impl Pretty {
         self.level = self.level.saturating_sub(1);
         if self.has_value {
             out.write_all(b"\n")?;
+            self.add_layout(1);
             self.indent(out)?;
         }
         out.write_all(bracket)
     }
 }
 
-impl serde_json::ser::Formatter for Pretty {
+impl serde_json::ser::Formatter for Pretty<'_> {
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
         self.open(out, b"[")
     }
@@ -135,6 +159,7 @@ impl serde_json::ser::Formatter for Pretty {
         &mut self,
         out: &mut W,
     ) -> std::io::Result<()> {
+        self.add_layout(1);
         out.write_all(b": ")
     }
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
@@ -372,6 +397,10 @@ mod tests {
             let compact = format!("{}\n", serde_json::to_string(&value).unwrap());
             assert_eq!(super::compact(&value), compact);
             assert_eq!(super::compact_len(&value), compact.len());
+            assert_eq!(
+                super::pretty_and_compact_len(&value),
+                (expected, compact.len())
+            );
         }
     }
 }

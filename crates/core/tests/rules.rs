@@ -248,6 +248,9 @@ fn template_size_is_checked_on_the_bytes_written_and_names_minify_when_it_fits()
     assert!(size.contains("synth --minify"), "{size}");
 
     let out = stack.synth_as(TemplateFormat::MinifiedJson).unwrap();
+    // The minified size the message quotes is the size written.
+    let quoted = format!("Minified, it is {} bytes and fits", out.text.len());
+    assert!(size.contains(&quoted), "{size}");
     assert_eq!(out.text, out.template.to_minified_json());
     assert!(out.text.len() < 1_000_000 && !out.text.contains("\n  "));
     assert!(only(&out.warnings, "core/template-size").contains("as minified JSON"));

@@ -18,6 +18,8 @@ pub struct Template {
     tree: Option<Expr>,
     /// The JSON tree: given, or built from `tree` on first use.
     json: OnceLock<Value>,
+    /// The length of the minified text, known once the pretty text was written.
+    minified_len: OnceLock<usize>,
 }
 
 impl PartialEq for Template {
@@ -32,6 +34,7 @@ impl Template {
         Template {
             tree: None,
             json: OnceLock::from(body),
+            minified_len: OnceLock::new(),
         }
     }
 
@@ -40,6 +43,7 @@ impl Template {
         Template {
             tree: Some(tree),
             json: OnceLock::new(),
+            minified_len: OnceLock::new(),
         }
     }
 
@@ -54,7 +58,12 @@ impl Template {
     /// Pretty JSON with a trailing newline: what `aws cloudformation deploy` takes.
     pub fn to_json(&self) -> String {
         match &self.tree {
-            Some(tree) => crate::writer::pretty(tree),
+            Some(tree) => {
+                let (text, minified_len) = crate::writer::pretty_and_compact_len(tree);
+                // For the size quota's message, should the pretty text be too large.
+                let _ = self.minified_len.set(minified_len);
+                text
+            }
             None => crate::writer::to_json(self.as_json()),
         }
     }
@@ -70,10 +79,10 @@ impl Template {
     /// The length in bytes of [`to_minified_json`](Self::to_minified_json), without
     /// keeping the text.
     pub(crate) fn minified_len(&self) -> usize {
-        match &self.tree {
+        *self.minified_len.get_or_init(|| match &self.tree {
             Some(tree) => crate::writer::compact_len(tree),
             None => crate::writer::compact_len(self.as_json()),
-        }
+        })
     }
 
     /// YAML with long-form intrinsics.
